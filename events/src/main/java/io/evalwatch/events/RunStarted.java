@@ -1,0 +1,19 @@
+package io.evalwatch.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A run was accepted: reporting learns how many items to expect before it can call the run complete. */
+public record RunStarted(
+        int schemaVersion,
+        String runId,
+        String suite,
+        String suiteVersion,
+        List<String> models,
+        int samples,
+        int expectedItems,
+        String trigger,
+        Instant occurredAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

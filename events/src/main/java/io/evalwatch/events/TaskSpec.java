@@ -1,0 +1,29 @@
+package io.evalwatch.events;
+
+import java.util.List;
+
+/**
+ * A task as it travels with every item: all a downstream stage needs to prompt, execute and score it, so no
+ * stage has to call back into task-service.
+ */
+public record TaskSpec(
+        String id,
+        String category,
+        TaskKind kind,
+        String language,
+        String prompt,
+        String entryPoint,
+        List<TestCase> tests,
+        double timeoutSeconds,
+        List<String> tags) {
+
+    public TaskSpec {
+        tests = tests == null ? List.of() : List.copyOf(tests);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        kind = kind == null ? TaskKind.GENERATION : kind;
+    }
+
+    public boolean executable() {
+        return kind.executable();
+    }
+}

@@ -1,0 +1,71 @@
+package io.evalwatch.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.evalwatch.events.serde.AlertEventDeserializer;
+import io.evalwatch.events.serde.EventSerializer;
+import io.evalwatch.events.serde.TaskDispatchedDeserializer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private final EventSerializer serializer = new EventSerializer();
+
+    @Test
+    void taskDispatchedRoundTrips() {
+        TaskSpec task = new TaskSpec("fizz", "strings", TaskKind.GENERATION, "python", "Write fizz", "fizz",
+                List.of(new TestCase("t1", "assert fizz(3) == 'Fizz'", false)), 5.0, List.of("starter"));
+        TaskDispatched event = new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
+                ItemIds.of("r1", "fizz", "m", 0, "base"), "r1", "starter", "v1", "m", 0, "base", task, "h",
+                Instant.parse("2026-01-01T00:00:00Z"));
+
+        TaskDispatched back = new TaskDispatchedDeserializer().deserialize("t", serializer.serialize("t", event));
+
+        assertEquals(event, back);
+    }
+
+    @Test
+    void unknownFieldsFromNewerProducersAreIgnored() {
+        String json = "{\"schemaVersion\":2,\"itemId\":\"r/x/m/0/base\",\"runId\":\"r\",\"aFieldFromTheFuture\":{\"x\":1}}";
+
+        TaskDispatched event = new TaskDispatchedDeserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("r", event.runId());
+        assertEquals(2, event.schemaVersion());
+    }
+
+    @Test
+    void malformedRecordsFailWithTheTopicAndType() {
+        SerializationException e = assertThrows(SerializationException.class,
+                () -> new TaskDispatchedDeserializer().deserialize("eval.tasks", "not json".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(true, e.getMessage().contains("eval.tasks"));
+        assertEquals(true, e.getMessage().contains("TaskDispatched"));
+    }
+
+    @Test
+    void alertEventsCarryTheirType() {
+        RunCompleted completed = new RunCompleted(1, "r1", "starter", "v1", 48, 47, 1, Instant.EPOCH);
+
+        String json = new String(serializer.serialize("eval.alerts", completed), StandardCharsets.UTF_8);
+        AlertEvent back = new AlertEventDeserializer().deserialize("eval.alerts", json.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(true, json.contains("\"type\":\"RunCompleted\""));
+        assertInstanceOf(RunCompleted.class, back);
+        assertEquals(completed, back);
+    }
+
+    @Test
+    void itemIdsLeadWithTheRun() {
+        String itemId = ItemIds.of("run-7", "task", "vendor/model", 2, "base");
+
+        assertEquals("run-7", ItemIds.runIdOf(itemId));
+        assertThrows(IllegalArgumentException.class, () -> ItemIds.of("a/b", "t", "m", 0, "v"));
+    }
+}

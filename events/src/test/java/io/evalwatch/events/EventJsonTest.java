@@ -2,6 +2,8 @@ package io.evalwatch.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.evalwatch.events.serde.AlertEventDeserializer;
@@ -67,5 +69,14 @@ class EventJsonTest {
 
         assertEquals("run-7", ItemIds.runIdOf(itemId));
         assertThrows(IllegalArgumentException.class, () -> ItemIds.of("a/b", "t", "m", 0, "v"));
+    }
+
+    @Test
+    void seedsAreStableAndDifferPerItem() {
+        long a = ItemIds.seedOf("r/t/m/0/base");
+
+        assertEquals(a, ItemIds.seedOf("r/t/m/0/base"));
+        assertTrue(a >= 0 && a <= Integer.MAX_VALUE);
+        assertNotEquals(a, ItemIds.seedOf("r/t/m/1/base"));
     }
 }

@@ -1,0 +1,40 @@
+package io.evalwatch.task.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Where task-service finds the golden suites and the model catalogue. */
+@ConfigMapping(prefix = "evalwatch")
+public interface TaskServiceConfig {
+
+    /** The repository root; the build passes it to tests, and nothing in task-service needs it. */
+    Optional<String> root();
+
+    Suites suites();
+
+    Models models();
+
+    /** Limits that protect the pipeline from a run request that is larger than intended. */
+    Runs runs();
+
+    interface Suites {
+        /** Folder holding one sub-folder per suite (suite.yaml + tasks/*.yaml). */
+        @WithDefault("suites")
+        String dir();
+    }
+
+    interface Models {
+        /** The models.yaml shared with generator-service; only model names are read here. */
+        @WithDefault("config/models.yaml")
+        String file();
+    }
+
+    interface Runs {
+        @WithDefault("20")
+        int maxSamples();
+
+        @WithDefault("50000")
+        int maxItems();
+    }
+}

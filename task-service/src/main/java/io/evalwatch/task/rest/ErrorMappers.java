@@ -1,0 +1,26 @@
+package io.evalwatch.task.rest;
+
+import io.evalwatch.task.run.InvalidRunException;
+import io.evalwatch.task.suite.SuiteValidationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns domain errors into JSON answers that say what was wrong. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response invalidRun(InvalidRunException e) {
+        return json(400, e.field(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSuite(SuiteValidationException e) {
+        return json(422, "suite", e.getMessage());
+    }
+
+    static Response json(int status, String field, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(status, field, message)).build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.evalwatch.task.rest;
+
+import io.evalwatch.task.run.Run;
+import io.evalwatch.task.run.RunRequest;
+import io.evalwatch.task.run.RunService;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Starts runs and shows what was started. Results live in reporting-service. */
+@Path("/api/runs")
+public class RunResource {
+
+    private final RunService runs;
+
+    public RunResource(RunService runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    public Response start(RunRequest request) {
+        Run run = runs.start(request);
+        return Response.created(URI.create("/api/runs/" + run.runId)).entity(RunView.of(run)).build();
+    }
+
+    @GET
+    @Path("/{runId}")
+    public RunView get(@RestPath String runId) {
+        return runs.find(runId).map(RunView::of)
+                .orElseThrow(() -> new NotFoundException("no run " + runId));
+    }
+
+    @GET
+    public List<RunView> latest(@QueryParam("limit") @DefaultValue("20") int limit) {
+        return runs.latest(Math.max(1, Math.min(limit, 500))).stream().map(RunView::of).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package io.evalwatch.task.run;
+
+import io.evalwatch.task.config.TaskServiceConfig;
+import io.evalwatch.task.model.ModelCatalog;
+import io.evalwatch.task.suite.Suite;
+import io.evalwatch.task.suite.SuiteCatalog;
+import io.evalwatch.task.suite.TaskDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Accepts run requests: validates them against suites and models, stores the run and dispatches its items. */
+@ApplicationScoped
+@Transactional
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+
+    private final SuiteCatalog suites;
+    private final ModelCatalog models;
+    private final RunEvents events;
+    private final TaskServiceConfig config;
+
+    public RunService(SuiteCatalog suites, ModelCatalog models, RunEvents events, TaskServiceConfig config) {
+        this.suites = suites;
+        this.models = models;
+        this.events = events;
+        this.config = config;
+    }
+
+    public Run start(RunRequest request) {
+        if (request == null) {
+            throw new InvalidRunException("body", "a JSON body {suite, models, samples} is required");
+        }
+        if (request.suite() == null || request.suite().isBlank()) {
+            throw new InvalidRunException("suite", "suite is required; known suites: " + suites.names());
+        }
+        Suite suite = suites.find(request.suite()).orElseThrow(() -> new InvalidRunException("suite",
+                "unknown suite '" + request.suite() + "'; known suites: " + suites.names()));
+        List<String> modelNames = validModels(request.models());
+        int samples = request.samples() == null ? 1 : request.samples();
+        if (samples < 1 || samples > config.runs().maxSamples()) {
+            throw new InvalidRunException("samples", "samples must be between 1 and " + config.runs().maxSamples()
+                    + ", was " + samples);
+        }
+        List<TaskDefinition> tasks = selectTasks(suite, request.tasks());
+        long items = (long) tasks.size() * modelNames.size() * samples;
+        if (items > config.runs().maxItems()) {
+            throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
+                    + config.runs().maxItems() + " (evalwatch.runs.max-items)");
+        }
+        String trigger = request.trigger() == null || request.trigger().isBlank() ? "manual" : request.trigger();
+        RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, trigger,
+                Instant.now());
+
+        Run run = new Run();
+        run.runId = plan.started().runId();
+        run.suite = suite.name();
+        run.suiteVersion = suite.version();
+        run.models = modelNames;
+        run.taskIds = tasks.stream().map(TaskDefinition::id).toList();
+        run.samples = samples;
+        run.expectedItems = plan.items().size();
+        run.trigger = trigger;
+        run.createdAt = plan.started().occurredAt();
+        run.persist();
+        events.publish(plan);
+        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items", run.runId, suite.name(),
+                suite.version(), modelNames, samples, run.expectedItems);
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Run> find(String runId) {
+        return Optional.ofNullable(Run.findById(runId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Run> latest(int limit) {
+        return Run.latest(limit);
+    }
+
+    private List<String> validModels(List<String> requested) {
+        Set<String> known = models.names();
+        if (requested == null || requested.isEmpty()) {
+            throw new InvalidRunException("models", "models is required; configured models: " + known);
+        }
+        Set<String> unique = new LinkedHashSet<>(requested);
+        List<String> unknown = unique.stream().filter(m -> !known.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRunException("models", "unknown model" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; configured models: " + known);
+        }
+        return new ArrayList<>(unique);
+    }
+
+    private static List<TaskDefinition> selectTasks(Suite suite, List<String> taskIds) {
+        if (taskIds == null || taskIds.isEmpty()) {
+            return suite.tasks();
+        }
+        List<TaskDefinition> selected = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(taskIds)) {
+            selected.add(suite.task(id).orElseThrow(() -> new InvalidRunException("tasks",
+                    "suite '" + suite.name() + "' has no task '" + id + "'")));
+        }
+        return selected;
+    }
+}

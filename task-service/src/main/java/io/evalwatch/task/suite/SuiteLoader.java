@@ -1,0 +1,195 @@
+package io.evalwatch.task.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.evalwatch.events.TaskKind;
+import io.evalwatch.events.TestCase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads a suite folder ({@code suite.yaml} and {@code tasks/*.yaml}) and checks it, collecting every problem with
+ * the file and field it concerns instead of stopping at the first.
+ */
+public final class SuiteLoader {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    static final Set<String> LANGUAGES = Set.of("python", "javascript", "java");
+    static final Set<TaskKind> SUPPORTED_KINDS = Set.of(TaskKind.GENERATION, TaskKind.COMPLETION);
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    public Suite load(Path folder) {
+        String name = folder.getFileName().toString();
+        List<String> problems = new ArrayList<>();
+        Path suiteFile = folder.resolve("suite.yaml");
+        JsonNode suiteNode = read(suiteFile, problems);
+        String declaredVersion = "0";
+        String description = "";
+        if (suiteNode != null) {
+            declaredVersion = text(suiteNode, "version", "0");
+            description = text(suiteNode, "description", "");
+            String declaredName = text(suiteNode, "name", name);
+            if (!declaredName.equals(name)) {
+                problems.add(suiteFile + ": name '" + declaredName + "' differs from the folder name '" + name
+                        + "'; rename one so they match");
+            }
+        }
+        List<Path> taskFiles = taskFiles(folder.resolve("tasks"), problems);
+        List<TaskDefinition> tasks = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Path file : taskFiles) {
+            JsonNode node = read(file, problems);
+            if (node == null) {
+                continue;
+            }
+            TaskDefinition task = task(file, node, problems);
+            if (task != null && !ids.add(task.id())) {
+                problems.add(file + ": id '" + task.id() + "' is used by another task of this suite");
+            } else if (task != null) {
+                tasks.add(task);
+            }
+        }
+        if (taskFiles.isEmpty() && problems.isEmpty()) {
+            problems.add(folder.resolve("tasks") + ": no task files (*.yaml) found");
+        }
+        if (!problems.isEmpty()) {
+            throw new SuiteValidationException(name, problems);
+        }
+        String version = declaredVersion + "+" + contentHash(suiteFile, taskFiles);
+        return new Suite(name, declaredVersion, version, description, List.copyOf(tasks));
+    }
+
+    private TaskDefinition task(Path file, JsonNode node, List<String> problems) {
+        int before = problems.size();
+        String id = required(file, node, "id", problems);
+        if (id != null && !ID.matcher(id).matches()) {
+            problems.add(file + ": id '" + id + "' must match " + ID.pattern() + " (lower case, digits, - and _)");
+        }
+        String kindText = text(node, "kind", "generation").toUpperCase(Locale.ROOT);
+        TaskKind kind = null;
+        try {
+            kind = TaskKind.valueOf(kindText);
+            if (!SUPPORTED_KINDS.contains(kind)) {
+                problems.add(file + ": kind '" + kindText.toLowerCase(Locale.ROOT) + "' is not supported yet;"
+                        + " use generation or completion");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(file + ": kind '" + kindText.toLowerCase(Locale.ROOT) + "' is unknown; use one of generation,"
+                    + " completion");
+        }
+        String language = text(node, "language", "python");
+        if (!LANGUAGES.contains(language)) {
+            problems.add(file + ": language '" + language + "' is not one of " + LANGUAGES);
+        }
+        String prompt = required(file, node, "prompt", problems);
+        String entryPoint = required(file, node, "entry_point", problems);
+        String reference = required(file, node, "reference", problems);
+        double timeout = node.path("timeout_seconds").asDouble(10.0);
+        if (timeout <= 0 || timeout > 600) {
+            problems.add(file + ": timeout_seconds must be between 0 and 600, was " + timeout);
+        }
+        List<TestCase> tests = new ArrayList<>();
+        JsonNode testsNode = node.path("tests");
+        if (!testsNode.isArray() || testsNode.isEmpty()) {
+            problems.add(file + ": tests must be a non-empty list of {name, code, edge}");
+        } else {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < testsNode.size(); i++) {
+                JsonNode t = testsNode.get(i);
+                String testName = text(t, "name", "test-" + (i + 1));
+                String code = text(t, "code", "");
+                if (code.isBlank()) {
+                    problems.add(file + ": tests[" + i + "] (" + testName + ") has no code");
+                }
+                if (!names.add(testName)) {
+                    problems.add(file + ": test name '" + testName + "' appears twice");
+                }
+                tests.add(new TestCase(testName, code, t.path("edge").asBoolean(false)));
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        node.path("tags").forEach(tag -> tags.add(tag.asText()));
+        if (problems.size() > before) {
+            return null;
+        }
+        return new TaskDefinition(id, text(node, "category", "general"), kind, language, entryPoint, timeout, prompt,
+                tests, reference, tags);
+    }
+
+    private JsonNode read(Path file, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ": missing");
+            return null;
+        }
+        try {
+            JsonNode node = yaml.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                problems.add(file + ": expected a YAML mapping at the top level");
+                return null;
+            }
+            return node;
+        } catch (IOException e) {
+            problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    private static List<Path> taskFiles(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(dir + ": missing; put one <task-id>.yaml per task there");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            problems.add(dir + ": cannot be listed: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String required(Path file, JsonNode node, String field, List<String> problems) {
+        String value = text(node, field, null);
+        if (value == null || value.isBlank()) {
+            problems.add(file + ": field '" + field + "' is required");
+            return null;
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static String contentHash(Path suiteFile, List<Path> taskFiles) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path file : Stream.concat(Stream.of(suiteFile), taskFiles.stream()).collect(Collectors.toList())) {
+                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new SuiteValidationException(suiteFile.getParent().getFileName().toString(),
+                    List.of("cannot read: " + e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.evalwatch.task.suite;
+
+import io.evalwatch.events.TaskKind;
+import io.evalwatch.events.TaskSpec;
+import io.evalwatch.events.TestCase;
+import java.util.List;
+
+/** One task of a suite as its author wrote it, reference solution included (which never leaves task-service). */
+public record TaskDefinition(
+        String id,
+        String category,
+        TaskKind kind,
+        String language,
+        String entryPoint,
+        double timeoutSeconds,
+        String prompt,
+        List<TestCase> tests,
+        String reference,
+        List<String> tags) {
+
+    /** The task as it travels in events: without the reference. */
+    public TaskSpec toSpec() {
+        return new TaskSpec(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags);
+    }
+}

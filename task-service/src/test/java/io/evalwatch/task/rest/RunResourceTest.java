@@ -1,0 +1,120 @@
+package io.evalwatch.task.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.TaskDispatched;
+import io.evalwatch.events.Topics;
+import io.evalwatch.events.serde.RunStartedDeserializer;
+import io.evalwatch.events.serde.TaskDispatchedDeserializer;
+import io.evalwatch.localstack.testing.KafkaTestResource;
+import io.evalwatch.localstack.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "evalwatch_tasks_test"))
+class RunResourceTest {
+
+    @Test
+    void startsARunAndDispatchesOneItemPerTaskModelAndSample() {
+        String runId = given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a", "model-b"), "samples", 3))
+                .when().post("/api/runs")
+                .then().statusCode(201)
+                .body("expectedItems", equalTo(12))
+                .body("suiteVersion", containsString("2.1.0+"))
+                .extract().path("runId");
+
+        List<TaskDispatched> items = consume(Topics.TASKS, new TaskDispatchedDeserializer(), runId, 12);
+        Set<String> ids = new HashSet<>();
+        items.forEach(i -> ids.add(i.itemId()));
+        assertEquals(12, ids.size(), "every item id is distinct");
+        assertEquals(ItemIds.of(runId, "add", "model-a", 0, "base"),
+                items.stream().filter(i -> i.task().id().equals("add") && i.model().equals("model-a")
+                        && i.sample() == 0).findFirst().orElseThrow().itemId());
+        RunStarted started = consume(Topics.RUNS, new RunStartedDeserializer(), runId, 1).get(0);
+        assertEquals(12, started.expectedItems());
+
+        given().when().get("/api/runs/" + runId).then().statusCode(200).body("samples", equalTo(3));
+    }
+
+    @Test
+    void aSubsetOfTasksCanBeRun() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "samples", 2, "tasks", List.of("neg")))
+                .when().post("/api/runs")
+                .then().statusCode(201).body("expectedItems", equalTo(2));
+    }
+
+    @Test
+    void unknownSuiteModelOrTaskIsA400NamingIt() {
+        given().contentType(ContentType.JSON).body(Map.of("suite", "nope", "models", List.of("model-a")))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("suite")).body("error", containsString("'nope'"))
+                .body("error", containsString("mini"));
+        given().contentType(ContentType.JSON).body(Map.of("suite", "mini", "models", List.of("model-a", "gpt-9")))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("models")).body("error", containsString("gpt-9"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "tasks", List.of("missing-task")))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("error", containsString("missing-task"));
+        given().contentType(ContentType.JSON).body(Map.of("suite", "mini", "models", List.of("model-a"), "samples", 0))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("samples"));
+    }
+
+    @Test
+    void suitesAreListedWithTheirProblems() {
+        given().when().get("/api/suites").then().statusCode(200)
+                .body("find { it.name == 'mini' }.tasks", equalTo(2))
+                .body("find { it.name == 'broken' }.problems.size()", equalTo(7));
+        given().contentType(ContentType.JSON).body(Map.of("suite", "broken", "models", List.of("model-a")))
+                .when().post("/api/runs")
+                .then().statusCode(422).body("error", containsString("bad.yaml"));
+    }
+
+    private static <T> List<T> consume(String topic, Deserializer<T> deserializer, String runId, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<T> found = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(p, new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, T> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key() != null && (r.key().equals(runId) || ItemIds.runIdOf(r.key()).equals(runId))) {
+                        found.add(r.value());
+                    }
+                }
+            }
+        }
+        assertEquals(expected, found.size(), "records of run " + runId + " on " + topic);
+        return found;
+    }
+}

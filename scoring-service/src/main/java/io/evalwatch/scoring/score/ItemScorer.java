@@ -1,0 +1,71 @@
+package io.evalwatch.scoring.score;
+
+import io.evalwatch.events.ExecutionCompleted;
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.events.GenerationCompleted;
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.TestResult;
+import io.evalwatch.events.Timings;
+import io.evalwatch.events.Usage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an executed item, or a generation that never reached the sandbox, into its score. Pure. */
+public final class ItemScorer {
+
+    /** Outputs are stored for before/after comparisons in reports; beyond this they are cut. */
+    static final int MAX_OUTPUT_CHARS = 20_000;
+
+    private ItemScorer() {
+    }
+
+    public static ItemScored score(ExecutionCompleted execution, Instant now) {
+        GenerationCompleted g = execution.generation();
+        List<TestResult> tests = completeResults(g, execution.tests());
+        int passed = (int) tests.stream().filter(TestResult::passed).count();
+        FailureCategory failure = FailureClassifier.classify(
+                new ExecutionCompleted(execution.schemaVersion(), execution.itemId(), execution.runId(), g,
+                        execution.outcome(), tests, execution.signals(), execution.staticAnalysis(),
+                        execution.isolation(), execution.durationSeconds(), execution.occurredAt()));
+        boolean allPassed = failure == FailureCategory.NONE;
+        return build(g, allPassed, passed, tests, WeightedAccuracy.of(tests), failure, now);
+    }
+
+    /**
+     * A generation that was not executed: the provider failed, so every test counts as failed and the item is a
+     * provider error (never silently dropped from the denominator).
+     */
+    public static ItemScored scoreUnexecuted(GenerationCompleted g, Instant now) {
+        List<TestResult> tests = completeResults(g, List.of());
+        FailureCategory failure = g.error() != null ? FailureCategory.PROVIDER_ERROR : FailureCategory.PIPELINE_ERROR;
+        return build(g, false, 0, tests, WeightedAccuracy.of(tests), failure, now);
+    }
+
+    /** One result per test of the task: tests the sandbox did not report are added as not run. */
+    static List<TestResult> completeResults(GenerationCompleted g, List<TestResult> reported) {
+        List<TestResult> results = new ArrayList<>(reported == null ? List.of() : reported);
+        if (g.task() == null) {
+            return results;
+        }
+        for (int i = results.size(); i < g.task().tests().size(); i++) {
+            var test = g.task().tests().get(i);
+            results.add(new TestResult(test.name(), TestResult.NOT_RUN, test.edge(), null, null, 0));
+        }
+        return results;
+    }
+
+    private static ItemScored build(GenerationCompleted g, boolean passed, int testsPassed, List<TestResult> tests,
+            double weighted, FailureCategory failure, Instant now) {
+        String output = g.output();
+        if (output != null && output.length() > MAX_OUTPUT_CHARS) {
+            output = output.substring(0, MAX_OUTPUT_CHARS);
+        }
+        return new ItemScored(ItemScored.SCHEMA_VERSION, g.itemId(), g.runId(), g.suite(), g.suiteVersion(),
+                g.task() == null ? null : g.task().id(), g.task() == null ? null : g.task().category(), g.model(),
+                g.sample(), g.variant(), passed, testsPassed, tests.size(),
+                tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, tests, output,
+                g.codeFormat(), g.timings() == null ? Timings.none() : g.timings(),
+                g.usage() == null ? Usage.zero() : g.usage(), g.costUsd(), g.provenance(), g.dispatchedAt(), now);
+    }
+}

@@ -1,0 +1,103 @@
+package io.evalwatch.scoring.score;
+
+import static io.evalwatch.scoring.score.WeightedAccuracyTest.fail;
+import static io.evalwatch.scoring.score.WeightedAccuracyTest.pass;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evalwatch.events.ExecutionCompleted;
+import io.evalwatch.events.ExecutionCompleted.Outcomes;
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.events.GenerationCompleted;
+import io.evalwatch.events.GenerationError;
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.TaskKind;
+import io.evalwatch.events.TaskSpec;
+import io.evalwatch.events.TestCase;
+import io.evalwatch.events.TestResult;
+import io.evalwatch.events.Timings;
+import io.evalwatch.events.Usage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+public class ItemScorerTest {
+
+    static final TaskSpec TASK = new TaskSpec("t", "lists", TaskKind.GENERATION, "python", "p", "f",
+            List.of(new TestCase("a", "assert f()", false), new TestCase("b", "assert f()", false),
+                    new TestCase("edge", "assert f()", true)), 5, List.of());
+
+    @Test
+    void allPassedIsAPass() {
+        ItemScored s = score(Outcomes.COMPLETED, List.of(pass("a", false), pass("b", false), pass("edge", true)));
+
+        assertTrue(s.passed());
+        assertEquals(FailureCategory.NONE, s.failureCategory());
+        assertEquals(3, s.testsPassed());
+        assertEquals(1.0, s.passFraction(), 1e-12);
+    }
+
+    @Test
+    void onlyEdgeFailuresAreAnEdgeCaseFailure() {
+        ItemScored s = score(Outcomes.COMPLETED, List.of(pass("a", false), pass("b", false),
+                fail("edge", true, TestResult.FAILED)));
+
+        assertFalse(s.passed());
+        assertEquals(FailureCategory.EDGE_CASE_FAILURE, s.failureCategory());
+        assertEquals(2.0 / 3, s.passFraction(), 1e-12);
+        assertEquals(1.5 / 3, s.weightedAccuracy(), 1e-12);
+    }
+
+    @Test
+    void anOrdinaryAssertionFailureIsAWrongAnswer() {
+        assertEquals(FailureCategory.WRONG_ANSWER, score(Outcomes.COMPLETED, List.of(pass("a", false),
+                fail("b", false, TestResult.FAILED), pass("edge", true))).failureCategory());
+    }
+
+    @Test
+    void aNameErrorIsAHallucinatedApiEvenWithoutTheSandboxSignal() {
+        TestResult nameError = new TestResult("a", TestResult.ERROR, false, "NameError", "name 'fast_sum' is not defined", 0);
+        assertEquals(FailureCategory.HALLUCINATED_API, score(Outcomes.COMPLETED,
+                List.of(nameError, pass("b", false), pass("edge", true))).failureCategory());
+    }
+
+    @Test
+    void syntaxErrorWinsAndMissingResultsCountAsNotRun() {
+        ItemScored s = score(Outcomes.SYNTAX_ERROR, List.of());
+
+        assertEquals(FailureCategory.SYNTAX_ERROR, s.failureCategory());
+        assertEquals(3, s.testsTotal());
+        assertEquals(TestResult.NOT_RUN, s.tests().get(2).status());
+        assertEquals((-1 - 1 - 0.5) / 3, s.weightedAccuracy(), 1e-12);
+    }
+
+    @Test
+    void aTimeoutMidwayIsATimeout() {
+        assertEquals(FailureCategory.TIMEOUT, score(Outcomes.TIMEOUT, List.of(pass("a", false),
+                new TestResult("b", TestResult.TIMEOUT, false, null, null, 5))).failureCategory());
+    }
+
+    @Test
+    void aProviderFailureIsScoredNotDropped() {
+        GenerationCompleted failed = generation(new GenerationError("rate_limited", "429 after 5 attempts", 429, 5));
+
+        ItemScored s = ItemScorer.scoreUnexecuted(failed, Instant.EPOCH);
+
+        assertEquals(FailureCategory.PROVIDER_ERROR, s.failureCategory());
+        assertEquals(3, s.testsTotal());
+        assertEquals(0, s.testsPassed());
+        assertEquals(0.02, s.costUsd(), 1e-12);
+    }
+
+    private static ItemScored score(String outcome, List<TestResult> tests) {
+        return ItemScorer.score(new ExecutionCompleted(1, "r/t/m/0/base", "r", generation(null), outcome, tests,
+                List.of(), Map.of(), "bwrap", 0.05, Instant.EPOCH), Instant.EPOCH);
+    }
+
+    public static GenerationCompleted generation(GenerationError error) {
+        return new GenerationCompleted(1, "r/t/m/0/base", "r", "s", "1+abc", "m", 0, "base", TASK, "out", "code",
+                "fenced", Timings.none(), new Usage(10, 20), 0.02, null, error, 1, Instant.EPOCH, Instant.EPOCH);
+    }
+}

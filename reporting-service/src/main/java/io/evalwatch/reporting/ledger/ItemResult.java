@@ -1,0 +1,133 @@
+package io.evalwatch.reporting.ledger;
+
+import io.evalwatch.events.TestResult;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One scored (or errored) item, stored once per item id however often it is delivered. */
+@Entity
+@Table(name = "item_result")
+public class ItemResult extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "item_id")
+    public String itemId;
+
+    @Column(name = "run_id")
+    public String runId;
+
+    public String suite;
+
+    @Column(name = "suite_version")
+    public String suiteVersion;
+
+    @Column(name = "task_id")
+    public String taskId;
+
+    public String category;
+
+    public String model;
+
+    public int sample;
+
+    public String variant;
+
+    /** True when the item could not be processed by some stage and reached a dead-letter topic instead. */
+    public boolean errored;
+
+    @Column(name = "error_stage")
+    public String errorStage;
+
+    public boolean passed;
+
+    @Column(name = "tests_passed")
+    public int testsPassed;
+
+    @Column(name = "tests_total")
+    public int testsTotal;
+
+    @Column(name = "pass_fraction")
+    public double passFraction;
+
+    @Column(name = "weighted_accuracy")
+    public double weightedAccuracy;
+
+    @Column(name = "failure_category")
+    public String failureCategory;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TestResult> tests;
+
+    public String output;
+
+    @Column(name = "code_format")
+    public String codeFormat;
+
+    @Column(name = "queue_seconds")
+    public Double queueSeconds;
+
+    @Column(name = "ttft_seconds")
+    public Double ttftSeconds;
+
+    @Column(name = "duration_seconds")
+    public Double durationSeconds;
+
+    @Column(name = "itl_p50_seconds")
+    public Double interTokenP50Seconds;
+
+    @Column(name = "itl_p95_seconds")
+    public Double interTokenP95Seconds;
+
+    @Column(name = "output_tokens_per_second")
+    public Double outputTokensPerSecond;
+
+    @Column(name = "input_tokens")
+    public int inputTokens;
+
+    @Column(name = "output_tokens")
+    public int outputTokens;
+
+    @Column(name = "cost_usd")
+    public double costUsd;
+
+    public String provider;
+
+    @Column(name = "requested_model_id")
+    public String requestedModelId;
+
+    @Column(name = "response_model_id")
+    public String responseModelId;
+
+    @Column(name = "system_fingerprint")
+    public String systemFingerprint;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Column(name = "prompt_hash")
+    public String promptHash;
+
+    @Column(name = "config_hash")
+    public String configHash;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+
+    public static List<ItemResult> ofRun(String runId) {
+        return list("runId = ?1 order by model, taskId, sample", runId);
+    }
+
+    public static long countOfRun(String runId) {
+        return count("runId", runId);
+    }
+}

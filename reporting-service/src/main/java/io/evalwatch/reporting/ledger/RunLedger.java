@@ -1,0 +1,135 @@
+package io.evalwatch.reporting.ledger;
+
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.RunCompleted;
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.reporting.metrics.ReportingMetrics;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The book of runs and items. Every write is idempotent (upsert by item id), and a run completes exactly once:
+ * the run row is locked while its items are counted, so concurrent consumers cannot both complete it.
+ */
+@ApplicationScoped
+@Transactional
+public class RunLedger {
+
+    private static final Logger LOG = Logger.getLogger(RunLedger.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<RunCompleted> alerts;
+    private final ReportingMetrics metrics;
+
+    public RunLedger(@Channel("alerts") MutinyEmitter<RunCompleted> alerts, ReportingMetrics metrics) {
+        this.alerts = alerts;
+        this.metrics = metrics;
+    }
+
+    public void runStarted(RunStarted event) {
+        RunRecord run = lockOrCreate(event.runId());
+        run.suite = event.suite();
+        run.suiteVersion = event.suiteVersion();
+        run.models = event.models();
+        run.samples = event.samples();
+        run.expectedItems = event.expectedItems();
+        run.trigger = event.trigger();
+        run.startedAt = event.occurredAt();
+        completeIfDone(run);
+    }
+
+    public void itemScored(ItemScored event) {
+        RunRecord run = lockOrCreate(event.runId());
+        ItemResult existing = ItemResult.findById(event.itemId());
+        ItemResult item = existing == null ? new ItemResult() : existing;
+        item.itemId = event.itemId();
+        ItemResultMapping.apply(event, item);
+        if (existing == null) {
+            item.persist();
+            metrics.itemScored(event);
+        }
+        completeIfDone(run);
+    }
+
+    /** An item that a stage could not process: counted as errored so that its run can still complete. */
+    public void itemErrored(String itemId, String stage, String reason) {
+        String runId = ItemIds.runIdOf(itemId);
+        RunRecord run = lockOrCreate(runId);
+        ItemResult existing = ItemResult.findById(itemId);
+        if (existing != null) {
+            return; // already scored (or already counted): a late dead letter changes nothing
+        }
+        ItemResult item = new ItemResult();
+        item.itemId = itemId;
+        item.runId = runId;
+        String[] parts = itemId.split("/");
+        if (parts.length >= 5) {
+            item.taskId = parts[1];
+            item.model = String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length - 2));
+            item.sample = parseOrZero(parts[parts.length - 2]);
+            item.variant = parts[parts.length - 1];
+        }
+        item.suite = run.suite;
+        item.suiteVersion = run.suiteVersion;
+        item.errored = true;
+        item.errorStage = stage;
+        item.failureCategory = FailureCategory.PIPELINE_ERROR.label();
+        item.output = reason;
+        item.scoredAt = Instant.now();
+        item.persist();
+        metrics.itemErrored(stage);
+        completeIfDone(run);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RunRecord> find(String runId) {
+        return Optional.ofNullable(RunRecord.findById(runId));
+    }
+
+    private RunRecord lockOrCreate(String runId) {
+        // runs, scores and dead letters are consumed concurrently and any of them may see a run first
+        RunRecord.getEntityManager()
+                .createNativeQuery("insert into run_record (run_id, status) values (?1, ?2) on conflict (run_id) do nothing")
+                .setParameter(1, runId).setParameter(2, RunRecord.RUNNING).executeUpdate();
+        return RunRecord.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private void completeIfDone(RunRecord run) {
+        if (run.completed() || run.expectedItems == null) {
+            return;
+        }
+        long stored = ItemResult.countOfRun(run.runId);
+        if (stored < run.expectedItems) {
+            return;
+        }
+        long errored = ItemResult.count("runId = ?1 and errored = true", run.runId);
+        run.status = RunRecord.COMPLETED;
+        run.completedAt = Instant.now();
+        RunCompleted completed = new RunCompleted(RunCompleted.SCHEMA_VERSION, run.runId, run.suite,
+                run.suiteVersion, run.expectedItems, (int) (stored - errored), (int) errored, run.completedAt);
+        alerts.sendMessage(Message.of(completed)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(run.runId).build()))
+                .await().atMost(ACK_TIMEOUT);
+        metrics.runCompleted(run, ItemResult.ofRun(run.runId));
+        LOG.infof("run %s completed: %d items (%d errored)", run.runId, stored, errored);
+    }
+
+    private static int parseOrZero(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.evalwatch.reporting.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A run as reporting knows it. Items may arrive before the RunStarted that announces them (different topics), so
+ * a record can exist with no expected count yet; it completes once the count is known and reached.
+ */
+@Entity
+@Table(name = "run_record")
+public class RunRecord extends PanacheEntityBase {
+
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+
+    @Id
+    @Column(name = "run_id")
+    public String runId;
+
+    public String suite;
+
+    @Column(name = "suite_version")
+    public String suiteVersion;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> models;
+
+    public int samples;
+
+    @Column(name = "expected_items")
+    public Integer expectedItems;
+
+    public String trigger;
+
+    public String status = RUNNING;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    public boolean completed() {
+        return COMPLETED.equals(status);
+    }
+}

@@ -1,0 +1,49 @@
+package io.evalwatch.reporting.messaging;
+
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.reporting.ledger.RunLedger;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Feeds the ledger from Kafka: run announcements, scores, and the dead letters of every stage. */
+@ApplicationScoped
+public class ReportingPipeline {
+
+    private final RunLedger ledger;
+
+    public ReportingPipeline(RunLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Incoming("runs")
+    @Blocking
+    public void runStarted(RunStarted event) {
+        ledger.runStarted(event);
+    }
+
+    @Incoming("scores")
+    @Blocking
+    public void itemScored(ItemScored event) {
+        ledger.itemScored(event);
+    }
+
+    @Incoming("dead-letters")
+    @Blocking
+    public void deadLetter(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || record.key().isBlank()) {
+            return; // nothing identifies an item; the DLQ keeps the record for inspection
+        }
+        String stage = record.topic().replace(".dlq", "");
+        ledger.itemErrored(record.key(), stage, header(record, "dead-letter-reason"));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? "unknown" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

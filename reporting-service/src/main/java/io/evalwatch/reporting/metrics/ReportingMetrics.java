@@ -1,0 +1,100 @@
+package io.evalwatch.reporting.metrics;
+
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.reporting.ledger.RunRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.Histogram;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * What Prometheus sees of results: per-item score distributions, end-to-end item latency, and the pass rate and
+ * weighted accuracy of each model's last completed run per suite and category ("all" for the whole suite).
+ */
+@ApplicationScoped
+public class ReportingMetrics {
+
+    /** Bucket edges for weighted accuracy, which ranges from -1 to 1. */
+    static final double[] SCORE_BUCKETS = {-0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.625, 0.75, 0.875, 0.99, 1.0};
+
+    private final MeterRegistry registry;
+    private final Histogram itemScore;
+    private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+
+    /**
+     * Micrometer only accepts positive bucket bounds, and scores go down to -1: the score histogram is a
+     * Prometheus client histogram registered in the same registry that serves /q/metrics.
+     */
+    public ReportingMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
+        this.registry = registry;
+        this.itemScore = Histogram.build()
+                .name("evalwatch_item_score")
+                .help("Weighted accuracy of each scored item (-1 to 1)")
+                .labelNames("model", "category")
+                .buckets(SCORE_BUCKETS)
+                .register(prometheus.getPrometheusRegistry());
+    }
+
+    public void itemScored(ItemScored item) {
+        itemScore.labels(safe(item.model()), safe(item.category())).observe(item.weightedAccuracy());
+        if (item.dispatchedAt() != null && item.occurredAt() != null) {
+            Timer.builder("evalwatch_pipeline_item_seconds")
+                    .description("Time from dispatch to score of one item")
+                    .tags("model", safe(item.model()))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10))
+                    .maximumExpectedValue(Duration.ofMinutes(30))
+                    .register(registry)
+                    .record(Duration.between(item.dispatchedAt(), item.occurredAt()));
+        }
+        registry.counter("evalwatch_items_total", "model", safe(item.model()), "outcome",
+                item.passed() ? "passed" : "failed", "failure_category", item.failureCategory().label()).increment();
+    }
+
+    public void itemErrored(String stage) {
+        registry.counter("evalwatch_items_errored_total", "stage", stage).increment();
+    }
+
+    public void runCompleted(RunRecord run, List<ItemResult> items) {
+        registry.counter("evalwatch_runs_completed_total", "suite", safe(run.suite), "trigger", safe(run.trigger))
+                .increment();
+        Map<String, List<ItemResult>> byModel = items.stream()
+                .filter(i -> i.model != null).collect(Collectors.groupingBy(i -> i.model));
+        byModel.forEach((model, modelItems) -> {
+            setRunGauges(model, run.suite, "all", modelItems);
+            modelItems.stream().filter(i -> i.category != null).collect(Collectors.groupingBy(i -> i.category))
+                    .forEach((category, categoryItems) -> setRunGauges(model, run.suite, category, categoryItems));
+            gauge("evalwatch_run_completed_timestamp_seconds", Tags.of("model", model, "suite", safe(run.suite)),
+                    Instant.now().getEpochSecond());
+        });
+    }
+
+    private void setRunGauges(String model, String suite, String category, List<ItemResult> items) {
+        Tags tags = Tags.of("model", model, "suite", safe(suite), "category", category);
+        gauge("evalwatch_run_pass_rate", tags, items.stream().filter(i -> i.passed).count() / (double) items.size());
+        gauge("evalwatch_run_weighted_accuracy", tags,
+                items.stream().mapToDouble(i -> i.weightedAccuracy).average().orElse(0));
+    }
+
+    private void gauge(String name, Tags tags, double value) {
+        gauges.computeIfAbsent(tags.and("__name", name), key -> {
+            AtomicReference<Double> holder = new AtomicReference<>(value);
+            registry.gauge(name, tags, holder, AtomicReference::get);
+            return holder;
+        }).set(value);
+    }
+
+    private static String safe(String value) {
+        return value == null ? "unknown" : value;
+    }
+}

@@ -1,0 +1,69 @@
+package io.evalwatch.reporting.report;
+
+import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.reporting.ledger.RunRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of the ledger: reports, item lists and a model's history across runs. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    public Optional<RunReport> report(String runId) {
+        RunRecord run = RunRecord.findById(runId);
+        return Optional.ofNullable(run).map(r -> RunReportBuilder.build(r, ItemResult.ofRun(runId)));
+    }
+
+    public Optional<List<ItemView>> items(String runId) {
+        if (RunRecord.findById(runId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ItemResult.ofRun(runId).stream().map(ItemView::of).toList());
+    }
+
+    public List<RunRecord> latestRuns(int limit) {
+        return RunRecord.find("order by startedAt desc nulls last").page(0, limit).list();
+    }
+
+    /** The model's summary in each completed run, oldest first: the series a drift check reads. */
+    public List<HistoryPoint> history(String model, String suite, int limit) {
+        List<RunRecord> runs = suite == null
+                ? RunRecord.find("status = ?1 order by completedAt desc", RunRecord.COMPLETED).page(0, limit).list()
+                : RunRecord.find("status = ?1 and suite = ?2 order by completedAt desc", RunRecord.COMPLETED, suite)
+                        .page(0, limit).list();
+        return runs.stream()
+                .map(run -> {
+                    List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2", run.runId, model);
+                    return items.isEmpty() ? null : HistoryPoint.of(run, RunReportBuilder.model(model, items));
+                })
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(HistoryPoint::completedAt))
+                .toList();
+    }
+
+    /** One stored item, as listed by the API. */
+    public record ItemView(String itemId, String taskId, String category, String model, int sample, boolean passed,
+            boolean errored, String failureCategory, int testsPassed, int testsTotal, double weightedAccuracy,
+            Double ttftSeconds, Double durationSeconds, double costUsd, String systemFingerprint) {
+
+        static ItemView of(ItemResult i) {
+            return new ItemView(i.itemId, i.taskId, i.category, i.model, i.sample, i.passed, i.errored,
+                    i.failureCategory, i.testsPassed, i.testsTotal, i.weightedAccuracy, i.ttftSeconds,
+                    i.durationSeconds, i.costUsd, i.systemFingerprint);
+        }
+    }
+
+    /** A model's result in one completed run. */
+    public record HistoryPoint(String runId, String suite, String suiteVersion, java.time.Instant completedAt,
+            int items, double passAt1, double weightedAccuracy, Double ttftP50, double costUsd,
+            List<String> systemFingerprints) {
+
+        static HistoryPoint of(RunRecord run, RunReport.ModelReport m) {
+            return new HistoryPoint(run.runId, run.suite, run.suiteVersion, run.completedAt, m.items(), m.passAt1(),
+                    m.weightedAccuracy(), m.latency().ttftP50(), m.cost().totalUsd(), m.systemFingerprints());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.evalwatch.reporting.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.evalwatch.events.AlertEvent;
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.Provenance;
+import io.evalwatch.events.RunCompleted;
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.Timings;
+import io.evalwatch.events.Topics;
+import io.evalwatch.events.Usage;
+import io.evalwatch.events.serde.AlertEventDeserializer;
+import io.evalwatch.events.serde.EventSerializer;
+import io.evalwatch.localstack.testing.KafkaTestResource;
+import io.evalwatch.localstack.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Real broker, real PostgreSQL: duplicates change nothing, dead letters count, and a run completes exactly once. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "evalwatch_reporting_test"))
+class ReportingPipelineTest {
+
+    @Test
+    void aRunCompletesOnceWithDuplicatesAndADeadLetter() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            // scores may arrive before the run is announced
+            producer.send(record(Topics.SCORES, scored(run, "x", 0, true))).get();
+            producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get();
+            producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get(); // duplicate delivery
+            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1+abc",
+                    List.of("sim-a"), 2, 4, "manual", Instant.now()))).get();
+            producer.send(record(Topics.SCORES, scored(run, "y", 0, true))).get();
+            ProducerRecord<String, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.GENERATIONS),
+                    ItemIds.of(run, "y", "sim-a", 1, "base"), "unreadable");
+            dead.headers().add("dead-letter-reason", "boom".getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+                .then().statusCode(200).body("status", equalTo("completed")));
+        given().get("/api/runs/" + run + "/report").then()
+                .body("scoredItems", equalTo(3))
+                .body("erroredItems", equalTo(1))
+                .body("models[0].items", equalTo(4))
+                .body("models[0].passed", equalTo(2))
+                .body("models[0].failureMix.pipeline_error", equalTo(1));
+        given().get("/api/runs/" + run + "/items").then().statusCode(200).body("size()", equalTo(4));
+
+        // a late duplicate after completion changes nothing
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(record(Topics.SCORES, scored(run, "x", 0, true))).get();
+        }
+        assertEquals(1, completionsOf(run), "RunCompleted is emitted once");
+        given().contentType(ContentType.JSON).get("/api/runs/" + run + "/report").then().body("scoredItems", equalTo(3));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("evalwatch_run_pass_rate{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
+                .body(org.hamcrest.Matchers.containsString("evalwatch_item_score_bucket"));
+    }
+
+    @Test
+    void unknownRunsAreA404ThatSaysWhy() {
+        given().get("/api/runs/nope/report").then().statusCode(404);
+    }
+
+    private static ItemScored scored(String run, String task, int sample, boolean passed) {
+        return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
+                "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
+                passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
+                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0), new Usage(100, 50), 0.001,
+                new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(2),
+                Instant.now());
+    }
+
+    private static long completionsOf(String run) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<AlertEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, AlertEvent> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new AlertEventDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() instanceof RunCompleted c && c.runId().equals(run)) {
+                        found.add(c);
+                    }
+                });
+            }
+        }
+        return found.size();
+    }
+
+    private static ProducerRecord<String, Object> record(String topic, ItemScored s) {
+        return new ProducerRecord<>(topic, s.itemId(), s);
+    }
+
+    private static KafkaProducer<String, Object> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        return new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
+    }
+}

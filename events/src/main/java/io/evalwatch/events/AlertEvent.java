@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = RunCompleted.class, name = "RunCompleted")
+        @JsonSubTypes.Type(value = RunCompleted.class, name = "RunCompleted"),
+        @JsonSubTypes.Type(value = DriftAlert.class, name = "DriftAlert")
 })
 public interface AlertEvent {
 

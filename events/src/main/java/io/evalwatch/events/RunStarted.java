@@ -3,7 +3,10 @@ package io.evalwatch.events;
 import java.time.Instant;
 import java.util.List;
 
-/** A run was accepted: reporting learns how many items to expect before it can call the run complete. */
+/**
+ * A run was accepted: reporting learns how many items to expect before it can call the run complete. trigger is
+ * manual, schedule or gate; monitor names the scheduled monitor that started it (null otherwise).
+ */
 public record RunStarted(
         int schemaVersion,
         String runId,
@@ -13,6 +16,7 @@ public record RunStarted(
         int samples,
         int expectedItems,
         String trigger,
+        String monitor,
         Instant occurredAt) {
 
     public static final int SCHEMA_VERSION = 1;

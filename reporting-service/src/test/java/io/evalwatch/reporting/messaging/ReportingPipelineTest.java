@@ -55,7 +55,7 @@ class ReportingPipelineTest {
             producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get();
             producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get(); // duplicate delivery
             producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1+abc",
-                    List.of("sim-a"), 2, 4, "manual", Instant.now()))).get();
+                    List.of("sim-a"), 2, 4, "manual", null, Instant.now()))).get();
             producer.send(record(Topics.SCORES, scored(run, "y", 0, true))).get();
             ProducerRecord<String, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.GENERATIONS),
                     ItemIds.of(run, "y", "sim-a", 1, "base"), "unreadable");

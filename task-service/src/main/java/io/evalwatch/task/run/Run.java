@@ -38,6 +38,8 @@ public class Run extends PanacheEntityBase {
 
     public String trigger;
 
+    public String monitor;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -19,7 +19,7 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     public static final String BASE_VARIANT = "base";
 
     public static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
-            String trigger, Instant now) {
+            String trigger, String monitor, Instant now) {
         List<TaskDispatched> items = new ArrayList<>();
         for (TaskDefinition task : tasks) {
             String promptHash = sha256(task.prompt());
@@ -32,7 +32,7 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
             }
         }
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
-                List.copyOf(models), samples, items.size(), trigger, now);
+                List.copyOf(models), samples, items.size(), trigger, monitor, now);
         return new RunPlan(started, List.copyOf(items));
     }
 

@@ -58,7 +58,7 @@ public class RunService {
         }
         String trigger = request.trigger() == null || request.trigger().isBlank() ? "manual" : request.trigger();
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, trigger,
-                Instant.now());
+                request.monitor(), Instant.now());
 
         Run run = new Run();
         run.runId = plan.started().runId();
@@ -69,6 +69,7 @@ public class RunService {
         run.samples = samples;
         run.expectedItems = plan.items().size();
         run.trigger = trigger;
+        run.monitor = request.monitor();
         run.createdAt = plan.started().occurredAt();
         run.persist();
         events.publish(plan);

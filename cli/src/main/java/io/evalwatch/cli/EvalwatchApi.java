@@ -1,0 +1,109 @@
+package io.evalwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The REST calls the CLI makes to task-service and reporting-service. */
+public final class EvalwatchApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String taskUrl;
+    private final String reportingUrl;
+
+    public EvalwatchApi(String taskUrl, String reportingUrl) {
+        this.taskUrl = stripSlash(taskUrl);
+        this.reportingUrl = stripSlash(reportingUrl);
+    }
+
+    public JsonNode startRun(JsonNode request) {
+        return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), "task-service");
+    }
+
+    public JsonNode suites() {
+        return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/suites")).GET().build(), "task-service");
+    }
+
+    /** The run's report, or null while reporting has not seen the run yet. */
+    public JsonNode reportOrNull(String runId) {
+        try {
+            return report(runId);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    public JsonNode report(String runId) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + runId + "/report")).GET().build(),
+                "reporting-service");
+    }
+
+    public JsonNode items(String runId) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + runId + "/items")).GET().build(),
+                "reporting-service");
+    }
+
+    public JsonNode runs() {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
+    }
+
+    private JsonNode send(HttpRequest request, String service) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
+            if (response.statusCode() >= 400) {
+                String message = body.path("error").asText(body.path("details").asText(response.body()));
+                throw new ApiException(response.statusCode(), service + " answered " + response.statusCode() + ": "
+                        + message);
+            }
+            return body;
+        } catch (ConnectException e) {
+            throw new ApiException(0, service + " is not reachable at " + request.uri().getHost() + ":"
+                    + request.uri().getPort() + ". Is the stack running? Start it with: ./evalwatch up");
+        } catch (IOException e) {
+            throw new ApiException(0, "calling " + service + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted");
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("error", body);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A failed call, with a message meant for the person at the terminal. */
+    public static final class ApiException extends RuntimeException {
+        private final int status;
+
+        public ApiException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

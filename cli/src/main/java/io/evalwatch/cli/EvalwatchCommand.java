@@ -1,0 +1,257 @@
+package io.evalwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.localstack.LocalStack;
+import io.evalwatch.localstack.ServiceSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The evalwatch command line. */
+@Command(name = "evalwatch", mixinStandardHelpOptions = true, version = "evalwatch 0.1.0",
+        description = "Continuous evaluation of LLMs on your own code tasks.",
+        subcommands = {
+                EvalwatchCommand.Demo.class,
+                EvalwatchCommand.Up.class,
+                EvalwatchCommand.Down.class,
+                EvalwatchCommand.Status.class,
+                EvalwatchCommand.Run.class,
+                EvalwatchCommand.Report.class,
+                EvalwatchCommand.Suites.class})
+public class EvalwatchCommand implements Runnable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new EvalwatchCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return e instanceof EvalwatchApi.ApiException ? 2 : 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("evalwatch.root", ".")).toAbsolutePath().normalize();
+    }
+
+    static LocalStack localStack() {
+        return LocalStack.builder(root()).build();
+    }
+
+    /** Where the running services are; defaults are the local stack's ports. */
+    static class Endpoints {
+        @Option(names = "--task-url", defaultValue = "${env:EVALWATCH_TASK_URL:-http://127.0.0.1:8081}",
+                description = "task-service base URL (default: ${DEFAULT-VALUE})")
+        String taskUrl;
+
+        @Option(names = "--reporting-url", defaultValue = "${env:EVALWATCH_REPORTING_URL:-http://127.0.0.1:8085}",
+                description = "reporting-service base URL (default: ${DEFAULT-VALUE})")
+        String reportingUrl;
+
+        EvalwatchApi api() {
+            return new EvalwatchApi(taskUrl, reportingUrl);
+        }
+    }
+
+    /** What to run. */
+    static class RunOptions {
+        @Option(names = "--suite", required = true, description = "suite name (a folder under suites/)")
+        String suite;
+
+        @Option(names = {"--model", "-m"}, required = true, split = ",",
+                description = "model name(s) from config/models.yaml; repeat or separate with commas")
+        List<String> models;
+
+        @Option(names = "--samples", defaultValue = "1", description = "samples per task, for pass@k (default: 1)")
+        int samples;
+
+        @Option(names = "--tasks", split = ",", description = "only these task ids")
+        List<String> tasks;
+
+        @Option(names = "--timeout", defaultValue = "900", description = "seconds to wait for completion (default: 900)")
+        int timeoutSeconds;
+
+        ObjectNode request() {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("suite", suite);
+            body.putPOJO("models", models);
+            body.put("samples", samples);
+            if (tasks != null) {
+                body.putPOJO("tasks", tasks);
+            }
+            return body;
+        }
+    }
+
+    static JsonNode runAndWait(EvalwatchApi api, ObjectNode request, Duration timeout) {
+        JsonNode run = api.startRun(request);
+        String runId = run.path("runId").asText();
+        int expected = run.path("expectedItems").asInt();
+        System.out.printf("Run %s: suite %s (%s), models %s, %d items%n", runId, run.path("suite").asText(),
+                run.path("suiteVersion").asText(), run.path("models"), expected);
+        return new RunWatcher(api, System.out).await(runId, expected, timeout);
+    }
+
+    @Command(name = "demo", description = "Start the local stack, run the starter suite against two simulated models,"
+            + " print the report, and leave the stack running.")
+    static class Demo implements Callable<Integer> {
+        @Option(names = "--samples", defaultValue = "3", description = "samples per task (default: 3)")
+        int samples;
+
+        @Override
+        public Integer call() {
+            LocalStack stack = localStack();
+            System.out.println("Starting the local stack (state and logs in " + stack.stateDir() + ") ...");
+            stack.start(line -> System.out.println("  " + line));
+            EvalwatchApi api = new EvalwatchApi(stack.url("task-service"), stack.url("reporting-service"));
+            ObjectNode request = JSON.createObjectNode();
+            request.put("suite", "starter");
+            request.putPOJO("models", List.of("sim-alpha", "sim-beta"));
+            request.put("samples", samples);
+            JsonNode report = runAndWait(api, request, Duration.ofMinutes(15));
+            System.out.println();
+            System.out.print(ReportTable.render(report));
+            System.out.println();
+            printUrls(stack);
+            System.out.println("The stack keeps running. Stop it with: ./evalwatch down");
+            return 0;
+        }
+    }
+
+    static void printUrls(LocalStack stack) {
+        System.out.println("Services:");
+        for (ServiceSpec s : stack.services()) {
+            System.out.printf("  %-18s %s   (health /q/health, metrics /q/metrics)%n", s.name(), stack.url(s.name()));
+        }
+        System.out.println("  kafka              " + stack.bootstrapServers());
+        System.out.println("  logs               " + stack.logsDir());
+    }
+
+    @Command(name = "up", description = "Start the local stack (Kafka, the services, the model simulator).")
+    static class Up implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            LocalStack stack = localStack();
+            stack.start(line -> System.out.println("  " + line));
+            printUrls(stack);
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Stop the local stack.")
+    static class Down implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            localStack().stop(line -> System.out.println("  " + line));
+            System.out.println("Local stack stopped.");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Show which parts of the local stack are running.")
+    static class Status implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Map<String, Boolean> status = localStack().status();
+            status.forEach((name, up) -> System.out.printf("  %-18s %s%n", name, up ? "running" : "stopped"));
+            return status.values().stream().allMatch(b -> b) ? 0 : 3;
+        }
+    }
+
+    @Command(name = "run", description = "Run a suite against models on a running stack and print the report.")
+    static class Run implements Callable<Integer> {
+        @CommandLine.Mixin
+        Endpoints endpoints;
+
+        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
+        RunOptions options;
+
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode report = runAndWait(endpoints.api(), options.request(), Duration.ofSeconds(options.timeoutSeconds));
+            System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    : ReportTable.render(report));
+            return 0;
+        }
+    }
+
+    @Command(name = "report", description = "Print a run's report (the latest run when no id is given).")
+    static class Report implements Callable<Integer> {
+        @CommandLine.Mixin
+        Endpoints endpoints;
+
+        @Parameters(arity = "0..1", description = "run id")
+        String runId;
+
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            EvalwatchApi api = endpoints.api();
+            String id = runId;
+            if (id == null) {
+                JsonNode runs = api.runs();
+                if (runs.isEmpty()) {
+                    throw new EvalwatchApi.ApiException(0, "no runs yet; start one with ./evalwatch run");
+                }
+                id = runs.get(0).path("runId").asText();
+            }
+            JsonNode report = api.report(id);
+            System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    : ReportTable.render(report));
+            return 0;
+        }
+    }
+
+    @Command(name = "suites", description = "Suites known to task-service.", subcommands = Suites.ListSuites.class)
+    static class Suites implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+
+        @Command(name = "list", description = "List suites with their versions and problems.")
+        static class ListSuites implements Callable<Integer> {
+            @CommandLine.Mixin
+            Endpoints endpoints;
+
+            @Override
+            public Integer call() {
+                int invalid = 0;
+                for (JsonNode s : endpoints.api().suites()) {
+                    System.out.printf("%-20s %-24s %3d tasks  %s%n", s.path("name").asText(),
+                            s.path("version").asText("-"), s.path("tasks").asInt(), s.path("description").asText(""));
+                    for (JsonNode p : s.path("problems")) {
+                        System.out.println("    problem: " + p.asText());
+                        invalid++;
+                    }
+                }
+                return invalid == 0 ? 0 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.evalwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.Column.Overflow;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.TextTable;
+
+/** Renders a run report (the JSON of reporting-service) as text tables for the terminal. */
+public final class ReportTable {
+
+    private ReportTable() {
+    }
+
+    public static String render(JsonNode report) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Run %s  suite %s (%s)  %s%n", report.path("runId").asText(),
+                report.path("suite").asText(), report.path("suiteVersion").asText(), report.path("status").asText()));
+        out.append(String.format(Locale.ROOT, "Items: %d scored, %d errored, %s expected%n%n",
+                report.path("scoredItems").asInt(), report.path("erroredItems").asInt(),
+                report.path("expectedItems").asText("?")));
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"model", "items", "passed", "pass@1", "pass@k", "weighted", "TTFT p50", "TTFT p95",
+                "total p95", "tok/s", "cost $", "$/passed"});
+        for (JsonNode m : report.path("models")) {
+            rows.add(new String[] {m.path("model").asText(), m.path("items").asText(), m.path("passed").asText(),
+                    pct(m.path("passAt1")), passAtK(m.path("passAtK")), num(m.path("weightedAccuracy"), 3),
+                    secs(m.path("latency").path("ttftP50")), secs(m.path("latency").path("ttftP95")),
+                    secs(m.path("latency").path("durationP95")), num(m.path("latency").path("outputTokensPerSecondP50"), 1),
+                    num(m.path("cost").path("totalUsd"), 4), num(m.path("cost").path("perPassedTaskUsd"), 4)});
+        }
+        out.append(table(rows)).append('\n');
+
+        List<String[]> mix = new ArrayList<>();
+        mix.add(new String[] {"model", "failure mix"});
+        for (JsonNode m : report.path("models")) {
+            List<String> parts = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = m.path("failureMix").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                parts.add(e.getKey() + " " + e.getValue().asInt());
+            }
+            mix.add(new String[] {m.path("model").asText(), String.join(", ", parts)});
+        }
+        out.append(table(mix)).append('\n');
+
+        List<String[]> categories = new ArrayList<>();
+        categories.add(new String[] {"model", "category", "items", "pass@1", "weighted"});
+        for (JsonNode m : report.path("models")) {
+            for (JsonNode c : m.path("categories")) {
+                categories.add(new String[] {m.path("model").asText(), c.path("category").asText(),
+                        c.path("items").asText(), pct(c.path("passAt1")), num(c.path("weightedAccuracy"), 3)});
+            }
+        }
+        out.append(table(categories));
+        return out.toString();
+    }
+
+    static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        Column[] cols = new Column[columns];
+        for (int c = 0; c < columns; c++) {
+            int width = 0;
+            for (String[] row : rows) {
+                width = Math.max(width, row[c].length());
+            }
+            cols[c] = new Column(Math.min(width + 2, 80), 0, Overflow.WRAP);
+        }
+        TextTable table = TextTable.forColumns(new ColorScheme.Builder(Ansi.OFF).build(), cols);
+        rows.forEach(table::addRowValues);
+        return table.toString();
+    }
+
+    private static String passAtK(JsonNode passAtK) {
+        List<String> parts = new ArrayList<>();
+        passAtK.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("pass@1")) {
+                parts.add(e.getKey().replace("pass", "") + " " + pct(e.getValue()));
+            }
+        });
+        return parts.isEmpty() ? "-" : String.join(" ", parts);
+    }
+
+    private static String pct(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.1f%%", n.asDouble() * 100) : "-";
+    }
+
+    private static String num(JsonNode n, int decimals) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%." + decimals + "f", n.asDouble()) : "-";
+    }
+
+    private static String secs(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.0f ms", n.asDouble() * 1000) : "-";
+    }
+}

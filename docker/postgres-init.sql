@@ -1,0 +1,2 @@
+create database evalwatch_tasks;
+create database evalwatch_reporting;

@@ -1,0 +1,38 @@
+package io.evalwatch.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A drift finding for one model in one run against its baseline, with the evidence behind it. signal is one of
+ * {@link Signals}; evidence holds the statistics (effect, interval, p-value) or the changed provenance.
+ */
+public record DriftAlert(
+        int schemaVersion,
+        String alertId,
+        String runId,
+        String baselineRunId,
+        String model,
+        String suite,
+        String suiteVersion,
+        String signal,
+        String scope,
+        String severity,
+        String summary,
+        Map<String, Object> evidence,
+        Instant occurredAt) implements AlertEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The kinds of drift evalwatch alerts on. */
+    public static final class Signals {
+        public static final String REGRESSION = "RegressionDetected";
+        public static final String SILENT_CHANGE = "SilentChangeSuspected";
+        public static final String LATENCY = "LatencyRegression";
+        public static final String COST = "CostChange";
+        public static final String FORMAT = "FormatDrift";
+
+        private Signals() {
+        }
+    }
+}

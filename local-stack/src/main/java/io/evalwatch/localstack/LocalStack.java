@@ -1,0 +1,243 @@
+package io.evalwatch.localstack;
+
+import io.evalwatch.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * evalwatch without Docker: a real Kafka broker and every service as child processes of this machine, with their
+ * state, logs and pids under one folder ({@code .evalwatch/} by default). Processes outlive the JVM that started
+ * them; {@link #stop()} finds them again through the pid files.
+ */
+public final class LocalStack {
+
+    private final Path root;
+    private final Path stateDir;
+    private final int kafkaPort;
+    private final int controllerPort;
+    private final List<ServiceSpec> services;
+    private final Map<String, String> extraProperties;
+    private final Map<String, String> extraEnvironment;
+    private final PostgresDatabases databases = PostgresDatabases.fromEnvironment();
+
+    private LocalStack(Builder b) {
+        this.root = b.root.toAbsolutePath().normalize();
+        this.stateDir = b.stateDir.toAbsolutePath().normalize();
+        this.kafkaPort = b.kafkaPort;
+        this.controllerPort = b.controllerPort;
+        this.services = List.copyOf(b.services);
+        this.extraProperties = Map.copyOf(b.extraProperties);
+        this.extraEnvironment = Map.copyOf(b.extraEnvironment);
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Path logsDir() {
+        return stateDir.resolve("logs");
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public List<ServiceSpec> services() {
+        return services;
+    }
+
+    public String url(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port())
+                .orElseThrow(() -> new IllegalArgumentException("no service named " + service));
+    }
+
+    /**
+     * Starts whatever is not running yet: databases, broker, topics, then each service in order, waiting for each
+     * to be ready. Progress lines go to {@code progress}.
+     */
+    public void start(Consumer<String> progress) {
+        for (ServiceSpec s : services) {
+            if (s.database() != null) {
+                databases.ensure(s.database());
+            }
+        }
+        progress.accept("PostgreSQL databases ready");
+        if (alive("kafka").isEmpty()) {
+            KafkaBroker broker = new KafkaBroker(stateDir.resolve("kafka"), kafkaPort, controllerPort)
+                    .start(Duration.ofSeconds(90));
+            writePid("kafka", broker.pid());
+            broker.createTopics(Topics.partitions());
+            progress.accept("Kafka broker ready on " + bootstrapServers() + " (pid " + broker.pid() + ")");
+        } else {
+            new KafkaBroker(stateDir.resolve("kafka"), kafkaPort, controllerPort).createTopics(Topics.partitions());
+            progress.accept("Kafka broker already running on " + bootstrapServers());
+        }
+        for (ServiceSpec s : services) {
+            if (alive(s.name()).isPresent() && QuarkusAppProcess.isReady(s.port())) {
+                progress.accept(s.name() + " already running on port " + s.port());
+                continue;
+            }
+            Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
+            QuarkusAppProcess app = QuarkusAppProcess.start(s.name(), jar, s.port(), propertiesFor(s),
+                    environment(), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
+                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), root);
+            writePid(s.name(), app.pid());
+            progress.accept(s.name() + " ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
+        }
+    }
+
+    /** Stops every process of this stack, the entry point first and the broker last. */
+    public void stop(Consumer<String> progress) {
+        List<String> names = new ArrayList<>();
+        services.forEach(s -> names.add(0, s.name()));
+        names.add("kafka");
+        for (String name : names) {
+            Optional<Long> pid = alive(name);
+            if (pid.isPresent()) {
+                ChildProcesses.stop(pid.get(), Duration.ofSeconds(20));
+                progress.accept("stopped " + name + " (pid " + pid.get() + ")");
+            }
+            try {
+                Files.deleteIfExists(pidFile(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Name → running state of every process of the stack. */
+    public Map<String, Boolean> status() {
+        Map<String, Boolean> status = new LinkedHashMap<>();
+        status.put("kafka", alive("kafka").isPresent());
+        services.forEach(s -> status.put(s.name(), alive(s.name()).isPresent() && QuarkusAppProcess.isReady(s.port())));
+        return status;
+    }
+
+    private Map<String, String> propertiesFor(ServiceSpec s) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kafka.bootstrap.servers", bootstrapServers());
+        p.put("evalwatch.suites.dir", root.resolve("suites").toString());
+        p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
+        p.put("simulator.profiles-file", root.resolve("config/simulator.yaml").toString());
+        p.put("simulator.suites-dir", root.resolve("suites").toString());
+        if (s.database() != null) {
+            p.put("quarkus.datasource.jdbc.url", databases.jdbcUrl(s.database()));
+            p.put("quarkus.datasource.username", databases.user());
+        }
+        p.putAll(extraProperties);
+        return p;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        services.stream().filter(s -> s.name().equals("model-simulator")).findFirst()
+                .ifPresent(sim -> env.put("EVALWATCH_SIMULATOR_URL", "http://127.0.0.1:" + sim.port()));
+        services.forEach(s -> env.put("EVALWATCH_" + s.name().replace('-', '_').toUpperCase() + "_URL",
+                "http://127.0.0.1:" + s.port()));
+        env.putAll(extraEnvironment);
+        return env;
+    }
+
+    private Path pidFile(String name) {
+        return stateDir.resolve("pids").resolve(name + ".pid");
+    }
+
+    private void writePid(String name, long pid) {
+        try {
+            Files.createDirectories(pidFile(name).getParent());
+            Files.writeString(pidFile(name), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<Long> alive(String name) {
+        Path file = pidFile(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where the stack runs: ports, state folder and extra settings for every service. */
+    public static final class Builder {
+        private final Path root;
+        private Path stateDir;
+        private int kafkaPort = 9092;
+        private int controllerPort = 9094;
+        private List<ServiceSpec> services = new ArrayList<>(ServiceSpec.defaults());
+        private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+
+        private Builder(Path root) {
+            this.root = root;
+            this.stateDir = root.resolve(".evalwatch");
+        }
+
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        public Builder kafkaPorts(int broker, int controller) {
+            this.kafkaPort = broker;
+            this.controllerPort = controller;
+            return this;
+        }
+
+        public Builder services(List<ServiceSpec> specs) {
+            this.services = new ArrayList<>(specs);
+            return this;
+        }
+
+        /** Free ports for everything and databases with a suffix: a stack that cannot collide with the default one. */
+        public Builder isolated(String databaseSuffix) {
+            kafkaPorts(FreePorts.next(), FreePorts.next());
+            List<ServiceSpec> specs = new ArrayList<>();
+            for (ServiceSpec s : services) {
+                ServiceSpec moved = s.withPort(FreePorts.next());
+                specs.add(s.database() == null ? moved : moved.withDatabase(s.database() + databaseSuffix));
+            }
+            this.services = specs;
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            extraProperties.put(key, value);
+            return this;
+        }
+
+        public Builder environment(String key, String value) {
+            extraEnvironment.put(key, value);
+            return this;
+        }
+
+        public LocalStack build() {
+            return new LocalStack(this);
+        }
+    }
+
+}

@@ -1,0 +1,1 @@
+alter table run add column monitor varchar(200);

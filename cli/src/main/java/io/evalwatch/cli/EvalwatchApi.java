@@ -56,6 +56,25 @@ public final class EvalwatchApi {
                 "reporting-service");
     }
 
+    public JsonNode regression(String runId, String baselineRunId) {
+        String query = baselineRunId == null ? "" : "?baseline=" + java.net.URLEncoder.encode(baselineRunId,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + runId + "/regression" + query))
+                .GET().build(), "reporting-service");
+    }
+
+    public JsonNode alerts(String status) {
+        String query = status == null ? "" : "?status=" + status;
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/alerts" + query)).GET().build(),
+                "reporting-service");
+    }
+
+    public JsonNode frontier(String suite) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/frontier?suite="
+                + java.net.URLEncoder.encode(suite, java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+                "reporting-service");
+    }
+
     public JsonNode runs() {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
     }

@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Status.class,
                 EvalwatchCommand.Run.class,
                 EvalwatchCommand.Report.class,
+                EvalwatchCommand.Gate.class,
+                EvalwatchCommand.Alerts.class,
+                EvalwatchCommand.FrontierCommand.class,
                 EvalwatchCommand.Suites.class})
 public class EvalwatchCommand implements Runnable {
 
@@ -93,6 +96,7 @@ public class EvalwatchCommand implements Runnable {
             body.put("suite", suite);
             body.putPOJO("models", models);
             body.put("samples", samples);
+            body.put("trigger", "manual");
             if (tasks != null) {
                 body.putPOJO("tasks", tasks);
             }
@@ -220,6 +224,137 @@ public class EvalwatchCommand implements Runnable {
             JsonNode report = api.report(id);
             System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     : ReportTable.render(report));
+            return 0;
+        }
+    }
+
+    @Command(name = "gate", description = "Run a suite for a model and compare it with a baseline: exit 0 when there"
+            + " is no significant regression, 1 on a regression, 2 when the check could not run. Writes JUnit XML.")
+    static class Gate implements Callable<Integer> {
+        @CommandLine.Mixin
+        Endpoints endpoints;
+
+        @Option(names = "--suite", required = true, description = "suite name")
+        String suite;
+
+        @Option(names = {"--model", "-m"}, required = true, description = "the model to check")
+        String model;
+
+        @Option(names = "--baseline", defaultValue = "last",
+                description = "'last' (the model's accepted baseline) or a run id (default: last)")
+        String baseline;
+
+        @Option(names = "--samples", defaultValue = "3", description = "samples per task; must match the baseline's"
+                + " for 'last' (default: 3)")
+        int samples;
+
+        @Option(names = "--junit", defaultValue = "evalwatch-gate.xml", description = "JUnit XML output (default: ${DEFAULT-VALUE})")
+        Path junit;
+
+        @Option(names = "--timeout", defaultValue = "1800", description = "seconds to wait (default: 1800)")
+        int timeoutSeconds;
+
+        @Override
+        public Integer call() {
+            try {
+                EvalwatchApi api = endpoints.api();
+                ObjectNode request = JSON.createObjectNode();
+                request.put("suite", suite);
+                request.putPOJO("models", List.of(model));
+                request.put("samples", samples);
+                request.put("trigger", "gate");
+                JsonNode report = runAndWait(api, request, Duration.ofSeconds(timeoutSeconds));
+                String runId = report.path("runId").asText();
+                JsonNode regression = awaitAnalysis(api, runId, "last".equals(baseline) ? null : baseline);
+                JsonNode verdict = regression.path("models").get(0);
+                if (verdict == null || "no_baseline".equals(verdict.path("verdict").asText())) {
+                    System.err.println("gate: " + model + " has no baseline on " + suite + " with " + samples
+                            + " samples; run it once (./evalwatch run) or pin one (POST /api/baselines)");
+                    return GateVerdict.COULD_NOT_RUN;
+                }
+                List<GateVerdict.Case> cases = GateVerdict.cases(regression);
+                GateVerdict.writeJUnit(junit, "evalwatch gate " + suite + " " + model, cases, runId);
+                cases.forEach(c -> System.out.println((c.regressed() ? "  REGRESSED  " : "  ok         ") + c.summary()));
+                int code = GateVerdict.exitCode(regression);
+                System.out.println(code == GateVerdict.PASS ? "gate: no significant regression against baseline "
+                        + verdict.path("baselineRunId").asText() : "gate: REGRESSION against baseline "
+                        + verdict.path("baselineRunId").asText() + " — report: " + endpoints.reportingUrl + "/api/runs/"
+                        + runId + "/regression.html");
+                System.out.println("JUnit XML: " + junit.toAbsolutePath());
+                return code;
+            } catch (RuntimeException | java.io.IOException e) {
+                System.err.println("gate: could not run: " + e.getMessage());
+                return GateVerdict.COULD_NOT_RUN;
+            }
+        }
+
+        private JsonNode awaitAnalysis(EvalwatchApi api, String runId, String explicitBaseline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                JsonNode regression = api.regression(runId, explicitBaseline);
+                boolean pending = false;
+                for (JsonNode m : regression.path("models")) {
+                    pending |= "pending".equals(m.path("verdict").asText());
+                }
+                if (!pending || System.nanoTime() > deadline) {
+                    return regression;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return regression;
+                }
+            }
+        }
+    }
+
+    @Command(name = "alerts", description = "List alerts (open ones by default).")
+    static class Alerts implements Callable<Integer> {
+        @CommandLine.Mixin
+        Endpoints endpoints;
+
+        @Option(names = "--status", defaultValue = "open", description = "open, acknowledged, resolved or all")
+        String status;
+
+        @Override
+        public Integer call() {
+            JsonNode alerts = endpoints.api().alerts("all".equals(status) ? null : status);
+            if (alerts.isEmpty()) {
+                System.out.println("no " + ("all".equals(status) ? "" : status + " ") + "alerts");
+            }
+            for (JsonNode a : alerts) {
+                System.out.printf("%s  %-22s %-12s %-10s %s  (%s)%n", a.path("createdAt").asText(),
+                        a.path("signal").asText(), a.path("model").asText("-"), a.path("severity").asText(),
+                        a.path("summary").asText(), a.path("alertId").asText());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "frontier", description = "The cost-quality frontier of a suite.")
+    static class FrontierCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Endpoints endpoints;
+
+        @Option(names = "--suite", required = true, description = "suite name")
+        String suite;
+
+        @Override
+        public Integer call() {
+            List<String[]> rows = new java.util.ArrayList<>();
+            rows.add(new String[] {"model", "composite", "pass rate", "$ per completed task", "composite per $",
+                    "frontier"});
+            for (JsonNode p : endpoints.api().frontier(suite)) {
+                rows.add(new String[] {p.path("model").asText(), String.format("%.3f", p.path("composite").asDouble()),
+                        String.format("%.3f", p.path("passRate").asDouble()),
+                        p.path("costPerCompletedTask").isNumber()
+                                ? String.format("%.5f", p.path("costPerCompletedTask").asDouble()) : "-",
+                        p.path("compositePerDollar").isNumber()
+                                ? String.format("%.1f", p.path("compositePerDollar").asDouble()) : "-",
+                        p.path("pareto").asBoolean() ? "yes" : "dominated by " + p.path("dominatedBy").asText()});
+            }
+            System.out.print(ReportTable.table(rows));
             return 0;
         }
     }

@@ -1,0 +1,158 @@
+package io.evalwatch.simulator.answer;
+
+import io.evalwatch.simulator.profile.ModelVersion;
+import io.evalwatch.simulator.profile.OutputStyle;
+import io.evalwatch.simulator.task.SimTask;
+import io.evalwatch.simulator.truth.AnswerKind;
+import io.evalwatch.simulator.truth.Truth;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the reply for a decided answer kind: the task's reference, its hand-written simulation block, or a generic
+ * mistake made to the reference. Every mistake is checked with a {@link MutationCheck} (once per task, then cached),
+ * so that every kind but REFERENCE fails the task's tests; a mistake that cannot be made falls back to another kind.
+ */
+public final class AnswerComposer {
+
+    /** A sentence without code: what a REFUSAL answer says. */
+    public static final String REFUSAL_TEXT = "I'm sorry, but I can't help with writing this function.";
+    /** The reply to a prompt that matches no known task. */
+    public static final String UNKNOWN_TASK_TEXT = "I can write that function, but I need its specification: "
+            + "the function's name, its parameters and the behaviour it should have.";
+
+    private static final List<AnswerKind> CHECKED_KINDS = List.of(AnswerKind.OFF_BY_ONE,
+            AnswerKind.MISSING_EDGE_CASE, AnswerKind.HALLUCINATED_API, AnswerKind.SYNTAX_ERROR);
+    private static final int NEIGHBOURS_TRIED = 5;
+
+    private final MutationCheck check;
+    private final Map<SimTask, Mistakes> mistakes = new ConcurrentHashMap<>();
+    private final Map<NeighbourKey, Optional<String>> neighbours = new ConcurrentHashMap<>();
+
+    private record NeighbourKey(SimTask task, int start, int others) {
+    }
+
+    /** The checked mistakes of one task, computed once, by whichever thread asks first. */
+    private final class Mistakes {
+        private final SimTask task;
+        private Map<AnswerKind, Optional<String>> byKind;
+
+        Mistakes(SimTask task) {
+            this.task = task;
+        }
+
+        synchronized Optional<String> of(AnswerKind kind) {
+            if (byKind == null) {
+                List<List<String>> groups = CHECKED_KINDS.stream().map(k -> candidates(k, task)).toList();
+                int[] first = check.firstFailing(task, groups);
+                Map<AnswerKind, Optional<String>> found = new EnumMap<>(AnswerKind.class);
+                for (int i = 0; i < groups.size(); i++) {
+                    found.put(CHECKED_KINDS.get(i), first[i] < 0 ? Optional.empty()
+                            : Optional.of(groups.get(i).get(first[i])));
+                }
+                byKind = found;
+            }
+            return byKind.get(kind);
+        }
+    }
+
+    public AnswerComposer(MutationCheck check) {
+        this.check = check;
+    }
+
+    /** The reply of a model version to an item, from the truth's decision for it. */
+    public SimulatedAnswer answer(ModelVersion version, SimTask task, List<SimTask> catalog, long requestSeed) {
+        AnswerKind decided = version.decide(task.id(), requestSeed);
+        return compose(decided, task, catalog, version.seed(), requestSeed, version.outputStyle());
+    }
+
+    public SimulatedAnswer compose(AnswerKind decided, SimTask task, List<SimTask> catalog, long versionSeed,
+                                   long requestSeed, OutputStyle style) {
+        AnswerKind kind = decided;
+        while (true) {
+            if (kind == AnswerKind.REFUSAL) {
+                return new SimulatedAnswer(decided, kind, null, REFUSAL_TEXT);
+            }
+            Optional<String> code = code(kind, task, catalog, versionSeed, requestSeed);
+            if (code.isPresent()) {
+                return new SimulatedAnswer(decided, kind, code.get(),
+                        ReplyStyle.render(style, task.language(), task.entryPoint(), code.get()));
+            }
+            kind = fallback(kind);
+        }
+    }
+
+    /** Checks a task's mistakes ahead of the first request for it (they are otherwise checked on first use). */
+    public void prepare(SimTask task) {
+        mistakes.computeIfAbsent(task, Mistakes::new).of(AnswerKind.OFF_BY_ONE);
+    }
+
+    /** The kind delivered instead when a mistake does not apply; every step keeps the answer failing. */
+    static AnswerKind fallback(AnswerKind kind) {
+        return switch (kind) {
+            case OFF_BY_ONE, MISSING_EDGE_CASE, WRONG_PROBLEM -> AnswerKind.HALLUCINATED_API;
+            case HALLUCINATED_API -> AnswerKind.SYNTAX_ERROR;
+            default -> AnswerKind.REFUSAL;
+        };
+    }
+
+    /** The code for a kind, or nothing when it cannot be made for this task (REFUSAL has no code). */
+    public Optional<String> code(AnswerKind kind, SimTask task, List<SimTask> catalog, long versionSeed,
+                                 long requestSeed) {
+        return switch (kind) {
+            case REFERENCE -> Optional.of(task.reference());
+            case REFUSAL -> Optional.empty();
+            case WRONG_PROBLEM -> wrongProblem(task, catalog, versionSeed, requestSeed);
+            case OFF_BY_ONE, MISSING_EDGE_CASE, HALLUCINATED_API, SYNTAX_ERROR ->
+                    mistakes.computeIfAbsent(task, Mistakes::new).of(kind);
+        };
+    }
+
+    /** The hand-written simulation block first (it is checked too), then the generic mistakes. */
+    private static List<String> candidates(AnswerKind kind, SimTask task) {
+        List<String> candidates = new ArrayList<>();
+        if (task.simulation().containsKey(kind)) {
+            candidates.add(task.simulation().get(kind));
+        }
+        if ("python".equalsIgnoreCase(task.language())) {
+            String reference = task.reference();
+            String entryPoint = task.entryPoint();
+            candidates.addAll(switch (kind) {
+                case OFF_BY_ONE -> PythonMutations.offByOne(reference, entryPoint);
+                case MISSING_EDGE_CASE -> PythonMutations.missingEdgeCase(reference, entryPoint);
+                case HALLUCINATED_API -> PythonMutations.hallucinatedApi(reference, entryPoint).stream().toList();
+                case SYNTAX_ERROR -> PythonMutations.syntaxError(reference, entryPoint).stream().toList();
+                default -> List.<String>of();
+            });
+        }
+        candidates.removeIf(candidate -> candidate.strip().equals(task.reference().strip()));
+        return candidates;
+    }
+
+    private Optional<String> wrongProblem(SimTask task, List<SimTask> catalog, long versionSeed, long requestSeed) {
+        List<SimTask> others = catalog.stream()
+                .filter(other -> !other.id().equals(task.id()))
+                .filter(other -> other.language().equalsIgnoreCase(task.language()))
+                .filter(other -> !other.reference().strip().equals(task.reference().strip()))
+                .toList();
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = Truth.pick(versionSeed, task.id(), requestSeed, others.size());
+        // a neighbour's solution that happens to pass this task's tests would break the truth: try the next ones
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < Math.min(others.size(), NEIGHBOURS_TRIED); i++) {
+            SimTask other = others.get((start + i) % others.size());
+            candidates.add(PythonMutations.renamed(other.reference(), other.entryPoint(), task.entryPoint()));
+        }
+        return neighbours.computeIfAbsent(new NeighbourKey(task, start, others.size()), key -> {
+            int first = check.firstFailing(task, List.of(candidates))[0];
+            return first < 0 ? Optional.empty() : Optional.of(candidates.get(first));
+        });
+    }
+}

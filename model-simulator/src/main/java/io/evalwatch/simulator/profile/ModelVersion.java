@@ -1,0 +1,39 @@
+package io.evalwatch.simulator.profile;
+
+import io.evalwatch.simulator.truth.AnswerKind;
+import io.evalwatch.simulator.truth.Truth;
+import io.evalwatch.simulator.truth.VendorTrouble;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One version of a simulated model: what it answers (seed, pass probability, mutation weights, style), how fast
+ * (time to first token in ms, output tokens per second) and how often it fails. activeFrom may be null: such a
+ * version comes into force only by an admin call (or as the first version when no other has started).
+ */
+public record ModelVersion(String version,
+                           String systemFingerprint,
+                           long seed,
+                           double passProbability,
+                           Map<AnswerKind, Double> mutationWeights,
+                           OutputStyle outputStyle,
+                           LogNormal ttftMillis,
+                           LogNormal tokensPerSecond,
+                           ErrorInjection errors,
+                           Instant activeFrom) {
+
+    public ModelVersion {
+        mutationWeights = Map.copyOf(mutationWeights);
+    }
+
+    /** The known truth: the answer this version gives for a task and request seed. */
+    public AnswerKind decide(String taskId, long requestSeed) {
+        return Truth.decide(seed, passProbability, mutationWeights, taskId, requestSeed);
+    }
+
+    /** Whether the given attempt (0 = first) of a request with this seed meets vendor trouble. */
+    public VendorTrouble trouble(long requestSeed, int attempt) {
+        return Truth.trouble(seed, errors.rate429(), errors.rate503(), requestSeed, attempt);
+    }
+}

@@ -1,0 +1,264 @@
+package io.evalwatch.simulator.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.evalwatch.simulator.truth.AnswerKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the simulator's profile file (config/simulator.yaml). Usable without Quarkus: tests load the same file the
+ * running simulator uses and compute the known truth from it. A version leaves out what does not change: every field
+ * but version, system_fingerprint and active_from defaults to the previous version's value. Unknown fields are
+ * errors, so a typo never silently falls back to a default.
+ */
+public final class ProfileFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
+    private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
+            "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
+            "description");
+    private static final Set<String> TTFT_FIELDS = Set.of("median_ms", "sigma");
+    private static final Set<String> SPEED_FIELDS = Set.of("median", "sigma");
+    private static final Set<String> ERROR_FIELDS = Set.of("rate_429", "rate_503", "retry_after_seconds");
+
+    // what a first version inherits when it leaves a field out
+    private static final ModelVersion DEFAULTS = new ModelVersion("", "", 0, 1.0, defaultWeights(), OutputStyle.FENCED,
+            new LogNormal(200, 0), new LogNormal(50, 0), ErrorInjection.none(), null);
+
+    private ProfileFile() {
+    }
+
+    public static SimulatorProfiles load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ProfileFileException("cannot read simulator profile file " + file.toAbsolutePath() + ": " + e, e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses profile YAML; source names the file in error messages. */
+    public static SimulatorProfiles parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new ProfileFileException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.path("models").isObject() || root.path("models").isEmpty()) {
+            throw new ProfileFileException(source + ": expected a top-level 'models' map of model name to versions");
+        }
+        Map<String, SimulatedModel> models = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = root.get("models").fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            models.put(entry.getKey(), model(source, entry.getKey(), entry.getValue()));
+        }
+        return new SimulatorProfiles(models);
+    }
+
+    private static SimulatedModel model(String source, String name, JsonNode node) {
+        String where = source + ": model '" + name + "'";
+        requireKnownFields(where, node, MODEL_FIELDS);
+        JsonNode versions = node.path("versions");
+        if (!versions.isArray() || versions.isEmpty()) {
+            throw new ProfileFileException(where + ": field 'versions' must be a non-empty list");
+        }
+        ModelVersion previous = DEFAULTS;
+        List<ModelVersion> parsed = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            JsonNode v = versions.get(i);
+            String label = v.path("version").asText("#" + (i + 1));
+            ModelVersion version = version(where + " version '" + label + "'", v, previous);
+            for (ModelVersion other : parsed) {
+                if (other.version().equals(version.version())) {
+                    throw new ProfileFileException(where + ": version '" + version.version() + "' appears twice");
+                }
+            }
+            parsed.add(version);
+            previous = version;
+        }
+        return new SimulatedModel(name, List.copyOf(parsed));
+    }
+
+    private static ModelVersion version(String where, JsonNode node, ModelVersion previous) {
+        if (!node.isObject()) {
+            throw new ProfileFileException(where + ": a version must be a map of fields");
+        }
+        requireKnownFields(where, node, VERSION_FIELDS);
+        String version = requiredText(where, node, "version");
+        String fingerprint = requiredText(where, node, "system_fingerprint");
+        long seed = node.has("seed") ? longField(where, node, "seed") : previous.seed();
+        double pass = node.has("pass_probability")
+                ? probability(where, node, "pass_probability") : previous.passProbability();
+        Map<AnswerKind, Double> weights = node.has("mutations") ? weights(where, node.get("mutations"))
+                : previous.mutationWeights();
+        if (pass < 1.0 && weights.values().stream().noneMatch(w -> w > 0)) {
+            throw new ProfileFileException(where + ": field 'mutations' needs a positive weight when "
+                    + "pass_probability is below 1");
+        }
+        OutputStyle style = previous.outputStyle();
+        if (node.has("output_style")) {
+            style = OutputStyle.fromLabel(node.get("output_style").asText());
+            if (style == null) {
+                throw new ProfileFileException(where + ": field 'output_style' must be fenced, fenced_with_prose or "
+                        + "raw, got '" + node.get("output_style").asText() + "'");
+            }
+        }
+        LogNormal ttft = node.has("ttft")
+                ? logNormal(where + " field 'ttft'", node.get("ttft"), "median_ms", TTFT_FIELDS, previous.ttftMillis())
+                : previous.ttftMillis();
+        LogNormal speed = node.has("tokens_per_second")
+                ? logNormal(where + " field 'tokens_per_second'", node.get("tokens_per_second"), "median",
+                SPEED_FIELDS, previous.tokensPerSecond())
+                : previous.tokensPerSecond();
+        ErrorInjection errors = node.has("errors") ? errors(where, node.get("errors"), previous.errors())
+                : previous.errors();
+        Instant activeFrom = null;
+        if (node.hasNonNull("active_from")) {
+            try {
+                activeFrom = Instant.parse(node.get("active_from").asText());
+            } catch (DateTimeParseException e) {
+                throw new ProfileFileException(where + ": field 'active_from' must be an ISO-8601 instant such as "
+                        + "2025-06-01T00:00:00Z, got '" + node.get("active_from").asText() + "'");
+            }
+        }
+        return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom);
+    }
+
+    private static Map<AnswerKind, Double> weights(String where, JsonNode node) {
+        if (!node.isObject()) {
+            throw new ProfileFileException(where + ": field 'mutations' must be a map of mutation kind to weight");
+        }
+        Map<AnswerKind, Double> weights = new EnumMap<>(AnswerKind.class);
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            AnswerKind kind = AnswerKind.fromLabel(field.getKey());
+            if (kind == null || kind == AnswerKind.REFERENCE) {
+                throw new ProfileFileException(where + ": unknown mutation 'mutations." + field.getKey()
+                        + "'; known: off_by_one, missing_edge_case, hallucinated_api, syntax_error, wrong_problem, "
+                        + "refusal");
+            }
+            if (!field.getValue().isNumber() || field.getValue().asDouble() < 0) {
+                throw new ProfileFileException(where + ": field 'mutations." + field.getKey()
+                        + "' must be a non-negative number, got '" + field.getValue().asText() + "'");
+            }
+            weights.put(kind, field.getValue().asDouble());
+        }
+        return weights;
+    }
+
+    private static LogNormal logNormal(String where, JsonNode node, String medianField, Set<String> fields,
+                                       LogNormal previous) {
+        if (node.isNumber()) {
+            return positive(where, node.asDouble(), new LogNormal(node.asDouble(), 0));
+        }
+        if (!node.isObject()) {
+            throw new ProfileFileException(where + ": expected a number or a map with " + fields);
+        }
+        requireKnownFields(where, node, fields);
+        double median = node.has(medianField) ? number(where, node, medianField) : previous.median();
+        double sigma = node.has("sigma") ? number(where, node, "sigma") : previous.sigma();
+        if (sigma < 0) {
+            throw new ProfileFileException(where + ": 'sigma' must not be negative, got " + sigma);
+        }
+        return positive(where, median, new LogNormal(median, sigma));
+    }
+
+    private static LogNormal positive(String where, double median, LogNormal value) {
+        if (!(median > 0)) {
+            throw new ProfileFileException(where + ": the median must be positive, got " + median);
+        }
+        return value;
+    }
+
+    private static ErrorInjection errors(String where, JsonNode node, ErrorInjection previous) {
+        String field = where + " field 'errors'";
+        if (!node.isObject()) {
+            throw new ProfileFileException(field + ": expected a map with " + ERROR_FIELDS);
+        }
+        requireKnownFields(field, node, ERROR_FIELDS);
+        double rate429 = node.has("rate_429") ? probability(field, node, "rate_429") : previous.rate429();
+        double rate503 = node.has("rate_503") ? probability(field, node, "rate_503") : previous.rate503();
+        if (rate429 + rate503 > 1.0) {
+            throw new ProfileFileException(field + ": rate_429 + rate_503 must not exceed 1");
+        }
+        int retryAfter = node.has("retry_after_seconds") ? (int) longField(field, node, "retry_after_seconds")
+                : previous.retryAfterSeconds();
+        if (retryAfter < 0) {
+            throw new ProfileFileException(field + ": 'retry_after_seconds' must not be negative");
+        }
+        return new ErrorInjection(rate429, rate503, retryAfter);
+    }
+
+    private static void requireKnownFields(String where, JsonNode node, Set<String> known) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ProfileFileException(where + ": unknown field '" + name + "'; known: "
+                        + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static String requiredText(String where, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank()) {
+            throw new ProfileFileException(where + ": field '" + field + "' is required");
+        }
+        return value.asText();
+    }
+
+    private static double number(String where, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            throw new ProfileFileException(where + ": field '" + field + "' must be a number, got '"
+                    + value.asText() + "'");
+        }
+        return value.asDouble();
+    }
+
+    private static long longField(String where, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber()) {
+            throw new ProfileFileException(where + ": field '" + field + "' must be an integer, got '"
+                    + value.asText() + "'");
+        }
+        return value.asLong();
+    }
+
+    private static double probability(String where, JsonNode node, String field) {
+        double value = number(where, node, field);
+        if (value < 0 || value > 1) {
+            throw new ProfileFileException(where + ": field '" + field + "' must be within [0, 1], got " + value);
+        }
+        return value;
+    }
+
+    private static Map<AnswerKind, Double> defaultWeights() {
+        Map<AnswerKind, Double> weights = new EnumMap<>(AnswerKind.class);
+        for (AnswerKind kind : AnswerKind.values()) {
+            if (kind != AnswerKind.REFERENCE) {
+                weights.put(kind, 1.0);
+            }
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,185 @@
+package io.evalwatch.simulator.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalwatch.simulator.answer.SimulatedAnswer;
+import io.evalwatch.simulator.profile.ModelVersion;
+import io.evalwatch.simulator.service.AttemptCounter;
+import io.evalwatch.simulator.service.ModelRegistry;
+import io.evalwatch.simulator.service.ModelRegistry.ActiveModel;
+import io.evalwatch.simulator.service.Simulator;
+import io.evalwatch.simulator.service.TaskRegistry;
+import io.evalwatch.simulator.task.SimTask;
+import io.evalwatch.simulator.task.TaskFileException;
+import io.evalwatch.simulator.task.TaskFiles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Admin calls: switch a model's version (the silent vendor update), list models, register tasks at run time, and
+ * preview the known answer for an item. Protected by the API key when one is required.
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final ModelRegistry models;
+    private final TaskRegistry tasks;
+    private final Simulator simulator;
+    private final AttemptCounter attempts;
+    private final ApiKeys keys;
+
+    public AdminResource(ModelRegistry models, TaskRegistry tasks, Simulator simulator, AttemptCounter attempts,
+                         ApiKeys keys) {
+        this.models = models;
+        this.tasks = tasks;
+        this.simulator = simulator;
+        this.attempts = attempts;
+        this.keys = keys;
+    }
+
+    /** A model as the admin API shows it. */
+    public record ModelStatus(String name, String activeVersion, String systemFingerprint, boolean forced,
+                              List<VersionStatus> versions) {
+    }
+
+    /** One version of a model as the admin API shows it. */
+    public record VersionStatus(String version, String systemFingerprint, double passProbability, String activeFrom) {
+    }
+
+    /** The body of a version switch. */
+    public record VersionChoice(String version) {
+    }
+
+    /** A task the admin API knows. */
+    public record TaskSummary(String id, String entryPoint, String language, List<String> simulation, int tests) {
+    }
+
+    /** The known answer of a model to an item. */
+    public record AnswerPreview(String model, String version, String systemFingerprint, String task, long seed,
+                                String decided, String delivered, boolean expectedToPass, String content) {
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> requireKey(HttpServerRequest request) {
+        if (request.path().startsWith("/admin") && !keys.accepted(request)) {
+            return Optional.of(Response.status(401).entity(Map.of("error", "a valid API key is required")).build());
+        }
+        return Optional.empty();
+    }
+
+    @GET
+    @Path("/models")
+    public List<ModelStatus> listModels() {
+        return models.all().stream().map(AdminResource::status).toList();
+    }
+
+    @POST
+    @Path("/models/{name}/version")
+    public Response forceVersion(@PathParam("name") String name, VersionChoice choice) {
+        if (choice == null || choice.version() == null || choice.version().isBlank()) {
+            return Response.status(400).entity(Map.of("error", "the body must be {\"version\": \"...\"}")).build();
+        }
+        Optional<ActiveModel> model = models.active(name);
+        if (model.isEmpty()) {
+            return unknownModel(name);
+        }
+        if (model.get().model().version(choice.version()).isEmpty()) {
+            return Response.status(404).entity(Map.of("error", "model " + name + " has no version '"
+                    + choice.version() + "'; known: " + model.get().model().versions().stream()
+                    .map(ModelVersion::version).toList())).build();
+        }
+        return Response.ok(status(models.force(name, choice.version()).orElseThrow())).build();
+    }
+
+    @DELETE
+    @Path("/models/{name}/version")
+    public Response followSchedule(@PathParam("name") String name) {
+        return models.unforce(name).map(active -> Response.ok(status(active)).build())
+                .orElseGet(() -> unknownModel(name));
+    }
+
+    @GET
+    @Path("/tasks")
+    public List<TaskSummary> listTasks() {
+        return tasks.all().stream().map(task -> new TaskSummary(task.id(), task.entryPoint(), task.language(),
+                task.simulation().keySet().stream().map(kind -> kind.label()).sorted().toList(),
+                task.tests().size())).toList();
+    }
+
+    @POST
+    @Path("/tasks")
+    public Response registerTasks(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            return Response.status(400).entity(Map.of("error",
+                    "the body must be a JSON list of {id, prompt, entry_point, reference}")).build();
+        }
+        List<SimTask> parsed = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                parsed.add(TaskFiles.fromNode(body.get(i), "task #" + (i + 1)));
+            } catch (TaskFileException | IllegalArgumentException e) {
+                return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+            }
+        }
+        tasks.register(parsed);
+        simulator.prepare(parsed);
+        return Response.ok(Map.of("registered", parsed.size(), "total", tasks.all().size())).build();
+    }
+
+    @GET
+    @Path("/answers")
+    public Response previewAnswer(@QueryParam("model") String model, @QueryParam("task") String taskId,
+                                  @QueryParam("seed") Long seed) {
+        if (model == null || taskId == null || seed == null) {
+            return Response.status(400).entity(Map.of("error", "query parameters model, task and seed are required"))
+                    .build();
+        }
+        Optional<ActiveModel> active = models.active(model);
+        if (active.isEmpty()) {
+            return unknownModel(model);
+        }
+        Optional<SimTask> task = tasks.find(taskId);
+        if (task.isEmpty()) {
+            return Response.status(404).entity(Map.of("error", "unknown task '" + taskId + "'")).build();
+        }
+        ModelVersion version = active.get().version();
+        SimulatedAnswer answer = simulator.preview(version, task.get(), seed);
+        return Response.ok(new AnswerPreview(model, version.version(), version.systemFingerprint(), taskId, seed,
+                answer.decided().label(), answer.delivered().label(), answer.decided().expectedToPass(),
+                answer.content())).build();
+    }
+
+    @DELETE
+    @Path("/attempts")
+    public Response forgetAttempts() {
+        attempts.clear();
+        return Response.noContent().build();
+    }
+
+    private static Response unknownModel(String name) {
+        return Response.status(404).entity(Map.of("error", "unknown model '" + name + "'")).build();
+    }
+
+    private static ModelStatus status(ActiveModel active) {
+        return new ModelStatus(active.model().name(), active.version().version(),
+                active.version().systemFingerprint(), active.forced(),
+                active.model().versions().stream().map(v -> new VersionStatus(v.version(), v.systemFingerprint(),
+                        v.passProbability(), v.activeFrom() == null ? null : v.activeFrom().toString())).toList());
+    }
+}

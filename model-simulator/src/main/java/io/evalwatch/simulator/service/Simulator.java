@@ -1,0 +1,133 @@
+package io.evalwatch.simulator.service;
+
+import io.evalwatch.simulator.answer.AnswerComposer;
+import io.evalwatch.simulator.answer.MutationCheck;
+import io.evalwatch.simulator.answer.SimulatedAnswer;
+import io.evalwatch.simulator.answer.Tokens;
+import io.evalwatch.simulator.config.SimulatorConfig;
+import io.evalwatch.simulator.profile.ModelVersion;
+import io.evalwatch.simulator.service.ModelRegistry.ActiveModel;
+import io.evalwatch.simulator.task.SimTask;
+import io.evalwatch.simulator.truth.Truth;
+import io.evalwatch.simulator.truth.VendorTrouble;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decides what a simulated model does with a chat request: the version in force, vendor trouble for this attempt,
+ * the task, the answer the truth decides, and its timing. May block (checking a mistake runs Python): call it from a
+ * worker thread.
+ */
+@ApplicationScoped
+public class Simulator {
+
+    private static final Logger LOG = Logger.getLogger(Simulator.class);
+
+    private final ModelRegistry models;
+    private final TaskRegistry tasks;
+    private final AttemptCounter attempts;
+    private final SimulatorMetrics metrics;
+    private final AnswerComposer composer;
+    private final boolean checkMutations;
+    private final ExecutorService preparation = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "simulator-mistake-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Simulator(ModelRegistry models, TaskRegistry tasks, AttemptCounter attempts, SimulatorMetrics metrics,
+                     SimulatorConfig config) {
+        this.models = models;
+        this.tasks = tasks;
+        this.attempts = attempts;
+        this.metrics = metrics;
+        MutationCheck check = config.checkMutations() ? new PythonMutationCheck(config.python(), 5)
+                : MutationCheck.ASSUME_FAILS;
+        this.composer = new AnswerComposer(check);
+        this.checkMutations = config.checkMutations();
+    }
+
+    public Outcome handle(ChatRequest request) {
+        Optional<ActiveModel> found = models.active(request.model());
+        if (found.isEmpty()) {
+            return new Outcome.UnknownModel(request.model());
+        }
+        ActiveModel active = found.get();
+        ModelVersion version = active.version();
+        // without a seed the answer is not reproducible, as with a real vendor
+        long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
+        int attempt = version.errors().any() ? attempts.next(request.model(), seed) : 0;
+        VendorTrouble trouble = version.trouble(seed, attempt);
+        if (trouble != VendorTrouble.NONE) {
+            return new Outcome.Trouble(active, trouble, version.errors().retryAfterSeconds());
+        }
+        Optional<SimTask> task = tasks.match(request.lastUserMessage());
+        SimulatedAnswer answer = null;
+        String content;
+        if (task.isPresent()) {
+            answer = composer.answer(version, task.get(), tasks.all(), seed);
+            content = answer.content();
+            metrics.answer(request.model(), version.version(), answer.decided().label(), answer.delivered().label());
+            LOG.debugf("%s %s task %s seed %d: %s (delivered %s)", request.model(), version.version(),
+                    task.get().id(), seed, answer.decided(), answer.delivered());
+        } else {
+            content = AnswerComposer.UNKNOWN_TASK_TEXT;
+            metrics.unknownPrompt(request.model());
+        }
+        List<String> tokens = Tokens.split(content);
+        boolean truncated = false;
+        if (request.maxTokens() != null && request.maxTokens() > 0 && tokens.size() > request.maxTokens()) {
+            tokens = tokens.subList(0, request.maxTokens());
+            content = String.join("", tokens);
+            truncated = true;
+        }
+        double ttft = version.ttftMillis().sample(Truth.latencyNoise(version.seed(), seed, attempt, 0));
+        double speed = version.tokensPerSecond().sample(Truth.latencyNoise(version.seed(), seed, attempt, 1));
+        return new Outcome.Reply(active, seed, task.orElse(null), answer, content, List.copyOf(tokens), truncated,
+                ttft, speed, Tokens.estimate(request.promptCharacters()));
+    }
+
+    /** Checks the mistakes of tasks in the background, so that the first request for a task need not wait. */
+    public void prepare(Collection<SimTask> prepared) {
+        if (!checkMutations) {
+            return;
+        }
+        List<SimTask> copy = List.copyOf(prepared);
+        preparation.execute(() -> {
+            long started = System.nanoTime();
+            for (SimTask task : copy) {
+                try {
+                    composer.prepare(task);
+                } catch (RuntimeException e) {
+                    LOG.warnf("checking the mistakes of task %s failed: %s", task.id(), e);
+                }
+            }
+            LOG.infof("checked the mistakes of %d task(s) in %d ms", copy.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        prepare(tasks.all());
+    }
+
+    @PreDestroy
+    void stop() {
+        preparation.shutdownNow();
+    }
+
+    /** The answer a model version gives for a task and seed, without timing or trouble (for the admin API). */
+    public SimulatedAnswer preview(ModelVersion version, SimTask task, long seed) {
+        return composer.answer(version, task, tasks.all(), seed);
+    }
+}

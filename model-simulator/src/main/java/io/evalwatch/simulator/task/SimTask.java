@@ -1,0 +1,25 @@
+package io.evalwatch.simulator.task;
+
+import io.evalwatch.simulator.truth.AnswerKind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the simulator knows of a task: how to recognise it (prompt), what a correct answer is (reference, a complete
+ * module defining entryPoint), the hand-written wrong answers of its simulation block, and its tests (used only to
+ * check that generic mistakes really fail).
+ */
+public record SimTask(String id, String prompt, String entryPoint, String language, String reference,
+                      Map<AnswerKind, String> simulation, List<TaskTest> tests) {
+
+    public SimTask {
+        language = language == null || language.isBlank() ? "python" : language;
+        simulation = simulation == null ? Map.of() : Map.copyOf(simulation);
+        tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** One test of a task: code run with the solution's names in scope. */
+    public record TaskTest(String name, String code) {
+    }
+}

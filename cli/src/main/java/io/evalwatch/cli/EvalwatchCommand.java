@@ -359,7 +359,8 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "suites", description = "Suites known to task-service.", subcommands = Suites.ListSuites.class)
+    @Command(name = "suites", description = "Suites: list them, import a dataset as a suite.",
+            subcommands = {Suites.ListSuites.class, Suites.Import.class})
     static class Suites implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -367,6 +368,32 @@ public class EvalwatchCommand implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(System.out);
+        }
+
+        @Command(name = "import", description = "Import a HumanEval-format JSONL(.gz) file as a suite under suites/.")
+        static class Import implements Callable<Integer> {
+            @Option(names = "--from", required = true, description = "the .jsonl or .jsonl.gz file")
+            Path from;
+
+            @Option(names = "--name", required = true, description = "suite name (folder under suites/)")
+            String name;
+
+            @Option(names = "--version", defaultValue = "1.0.0", description = "suite version (default: 1.0.0)")
+            String version;
+
+            @Option(names = "--limit", defaultValue = "0", description = "import only the first N problems")
+            int limit;
+
+            @Override
+            public Integer call() throws Exception {
+                if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
+                    throw new IllegalArgumentException("--name must be lower case letters, digits, - and _");
+                }
+                Path target = root().resolve("suites").resolve(name);
+                List<String> ids = HumanEvalImporter.importSuite(from, target, name, version, limit);
+                System.out.println("imported " + ids.size() + " tasks into " + target);
+                return 0;
+            }
         }
 
         @Command(name = "list", description = "List suites with their versions and problems.")

@@ -1,16 +1,33 @@
 package io.evalwatch.e2e;
 
+import com.sun.net.httpserver.HttpServer;
 import io.evalwatch.cli.EvalwatchApi;
+import io.evalwatch.cli.HumanEvalImporter;
+import io.evalwatch.localstack.FreePorts;
 import io.evalwatch.localstack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * One isolated local stack for the end-to-end tests of this JVM: the packaged services as child processes on free
  * ports, a real Kafka broker, real PostgreSQL databases with an "_e2e" suffix, started once and stopped at exit.
+ * Its suites are the bundled starter suite plus the first 50 HumanEval problems imported from ../shared; its
+ * drift alerts are delivered to a webhook receiver in this JVM.
  */
 final class StackFixture {
 
+    static final String DRIFT_MONITOR = "drift-humaneval";
+    static final String HUMANEVAL_SUITE = "humaneval-50";
+
     private static LocalStack stack;
+    private static final List<String> WEBHOOK_BODIES = new CopyOnWriteArrayList<>();
 
     private StackFixture() {
     }
@@ -21,9 +38,14 @@ final class StackFixture {
 
     static synchronized LocalStack stack() {
         if (stack == null) {
+            Path work = root().resolve("e2e-tests/target/e2e");
             LocalStack started = LocalStack.builder(root())
-                    .stateDir(root().resolve("e2e-tests/target/e2e-stack"))
+                    .stateDir(work.resolve("stack"))
                     .isolated("_e2e")
+                    .property("evalwatch.suites.dir", suites(work).toString())
+                    .property("simulator.suites-dir", work.resolve("suites").toString())
+                    .property("evalwatch.monitors.file", monitors(work).toString())
+                    .property("evalwatch.alerts.webhook-url", "http://127.0.0.1:" + startWebhook() + "/hook")
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.stop(line -> { })));
             started.start(line -> System.out.println("[stack] " + line));
@@ -35,5 +57,84 @@ final class StackFixture {
     static EvalwatchApi api() {
         LocalStack s = stack();
         return new EvalwatchApi(s.url("task-service"), s.url("reporting-service"));
+    }
+
+    /** Bodies the alert webhook received so far. */
+    static List<String> webhookBodies() {
+        return WEBHOOK_BODIES;
+    }
+
+    private static Path suites(Path work) {
+        Path suites = work.resolve("suites");
+        try {
+            deleteTree(suites);
+            copyTree(root().resolve("suites/starter"), suites.resolve("starter"));
+            HumanEvalImporter.importSuite(root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(),
+                    suites.resolve(HUMANEVAL_SUITE), HUMANEVAL_SUITE, "1.0.0", 50);
+            return suites;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path monitors(Path work) {
+        // fired by hand through the same path as the cron; disabled so nothing runs on its own during the tests
+        Path file = work.resolve("monitors.yaml");
+        try {
+            Files.createDirectories(work);
+            Files.writeString(file, """
+                    monitors:
+                      - name: %s
+                        suite: %s
+                        models: [sim-alpha]
+                        samples: 3
+                        cron: "0 0 6 ? * MON"
+                        enabled: false
+                        catch_up: false
+                    """.formatted(DRIFT_MONITOR, HUMANEVAL_SUITE));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int startWebhook() {
+        try {
+            int port = FreePorts.next();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/hook", exchange -> {
+                WEBHOOK_BODIES.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return port;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ public class RunLedger {
         run.samples = event.samples();
         run.expectedItems = event.expectedItems();
         run.trigger = event.trigger();
+        run.monitor = event.monitor();
         run.startedAt = event.occurredAt();
         completeIfDone(run);
     }

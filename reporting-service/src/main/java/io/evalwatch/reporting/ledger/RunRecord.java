@@ -40,6 +40,12 @@ public class RunRecord extends PanacheEntityBase {
 
     public String trigger;
 
+    /** The scheduled monitor that started the run, if any. */
+    public String monitor;
+
+    @Column(name = "evalwatch_version")
+    public String evalwatchVersion;
+
     public String status = RUNNING;
 
     @Column(name = "started_at")

@@ -1,0 +1,135 @@
+package io.evalwatch.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.cli.EvalwatchApi;
+import io.evalwatch.cli.RunWatcher;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Silent vendor updates caught end to end, against the simulator's known truth: a version switch that lowers the
+ * true pass rate from 0.80 to 0.65 is a regression; a switch that only changes fingerprint and reply format is a
+ * silent change and format drift, not a regression.
+ */
+class DriftDetectionIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aSilentUpdateThatLowersThePassRateRaisesRegressionDetectedAtTheNextScheduledCheck() throws Exception {
+        EvalwatchApi api = StackFixture.api();
+        String taskUrl = StackFixture.stack().url("task-service");
+        String reportingUrl = StackFixture.stack().url("reporting-service");
+        try {
+            String baselineRun = fireMonitorAndWait(api, taskUrl);
+            JsonNode first = awaitAnalysis(api, baselineRun);
+            assertEquals("no_baseline", first.path("models").get(0).path("verdict").asText(),
+                    "the monitor's first run becomes the baseline");
+
+            SimulatorAdmin.forceVersion("sim-alpha", "2025-06-02"); // same name, worse model
+
+            String nextRun = fireMonitorAndWait(api, taskUrl);
+            JsonNode regression = awaitAnalysis(api, nextRun);
+            JsonNode alpha = regression.path("models").get(0);
+            assertEquals("regressed", alpha.path("verdict").asText(), regression.toPrettyString());
+            assertEquals(baselineRun, alpha.path("baselineRunId").asText());
+            Set<String> signals = signals(alpha);
+            assertTrue(signals.contains("RegressionDetected"), signals.toString());
+            assertTrue(signals.contains("SilentChangeSuspected"), "the fingerprint changed: " + signals);
+
+            JsonNode open = JSON.readTree(SimulatorAdmin.get(reportingUrl + "/api/alerts?status=open&model=sim-alpha"
+                    + "&suite=" + StackFixture.HUMANEVAL_SUITE));
+            assertTrue(containsSignal(open, "RegressionDetected"), open.toPrettyString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> StackFixture.webhookBodies().stream()
+                    .anyMatch(b -> b.contains("\"RegressionDetected\"") && b.contains(nextRun)));
+            assertTrue(SimulatorAdmin.get(reportingUrl + "/q/metrics").contains(
+                    "evalwatch_drift_alert{model=\"sim-alpha\",signal=\"RegressionDetected\",suite=\""
+                            + StackFixture.HUMANEVAL_SUITE + "\"} 1.0"), "the drift gauge is raised");
+            String html = SimulatorAdmin.get(reportingUrl + "/api/runs/" + nextRun + "/regression.html");
+            assertTrue(html.contains("REGRESSION") && html.contains("<svg"), "self-contained HTML report with charts");
+            assertTrue(SimulatorAdmin.get(reportingUrl + "/api/runs/" + nextRun + "/regression.md")
+                    .contains("fp_alpha_20250602"), "the report says what changed");
+        } finally {
+            SimulatorAdmin.scheduledVersion("sim-alpha");
+        }
+    }
+
+    @Test
+    void aFingerprintAndFormatOnlyChangeIsASilentChangeAndFormatDriftButNoRegression() throws Exception {
+        EvalwatchApi api = StackFixture.api();
+        try {
+            String before = runAndWait(api, "sim-delta");
+            assertEquals("no_baseline", awaitAnalysis(api, before).path("models").get(0).path("verdict").asText());
+
+            SimulatorAdmin.forceVersion("sim-delta", "2025-08-15"); // now prose around fenced code, same logic
+
+            String after = runAndWait(api, "sim-delta");
+            JsonNode delta = awaitAnalysis(api, after).path("models").get(0);
+            Set<String> signals = signals(delta);
+            assertTrue(signals.contains("SilentChangeSuspected"), signals.toString());
+            assertTrue(signals.contains("FormatDrift"), signals.toString());
+            assertFalse(signals.contains("RegressionDetected"), signals.toString());
+            assertEquals("no_regression", delta.path("verdict").asText());
+            JsonNode report = api.report(after);
+            assertEquals(report.path("models").get(0).path("items").asInt(),
+                    report.path("models").get(0).path("passed").asInt(), "extraction recovered every answer");
+        } finally {
+            SimulatorAdmin.scheduledVersion("sim-delta");
+        }
+    }
+
+    private static String fireMonitorAndWait(EvalwatchApi api, String taskUrl) throws Exception {
+        JsonNode run = JSON.readTree(SimulatorAdmin.post(taskUrl + "/api/monitors/" + StackFixture.DRIFT_MONITOR
+                + "/runs", "{}"));
+        assertEquals("schedule", run.path("trigger").asText());
+        assertEquals(150, run.path("expectedItems").asInt(), "50 tasks x 3 samples");
+        new RunWatcher(api, System.out).await(run.path("runId").asText(), 150, Duration.ofMinutes(8));
+        return run.path("runId").asText();
+    }
+
+    private static String runAndWait(EvalwatchApi api, String model) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("suite", "starter");
+        request.putPOJO("models", List.of(model));
+        request.put("samples", 3);
+        JsonNode run = api.startRun(request);
+        new RunWatcher(api, System.out).await(run.path("runId").asText(), run.path("expectedItems").asInt(),
+                Duration.ofMinutes(5));
+        return run.path("runId").asText();
+    }
+
+    private static JsonNode awaitAnalysis(EvalwatchApi api, String runId) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            last[0] = api.regression(runId, null);
+            return last[0].path("models").size() > 0
+                    && !"pending".equals(last[0].path("models").get(0).path("verdict").asText());
+        });
+        return last[0];
+    }
+
+    private static Set<String> signals(JsonNode model) {
+        Set<String> signals = new HashSet<>();
+        model.path("findings").forEach(f -> signals.add(f.path("signal").asText()));
+        return signals;
+    }
+
+    private static boolean containsSignal(JsonNode alerts, String signal) {
+        for (JsonNode a : alerts) {
+            if (signal.equals(a.path("signal").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

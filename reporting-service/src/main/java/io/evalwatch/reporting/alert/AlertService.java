@@ -1,0 +1,171 @@
+package io.evalwatch.reporting.alert;
+
+import io.evalwatch.events.DriftAlert;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Alerts: stored with their evidence, published on eval.alerts, counted in {@code evalwatch_drift_alert}
+ * (1 while a drift alert of that model, suite and signal stands), acknowledged and resolved through the API.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertService {
+
+    public static final String DRIFT = "drift";
+    public static final String PROMETHEUS = "prometheus";
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<DriftAlert> events;
+    private final MeterRegistry registry;
+    private final Map<Tags, AtomicInteger> gauges = new ConcurrentHashMap<>();
+
+    public AlertService(@Channel("drift-alerts") MutinyEmitter<DriftAlert> events, MeterRegistry registry) {
+        this.events = events;
+        this.registry = registry;
+    }
+
+    void restoreGauges(@Observes StartupEvent start) {
+        refreshGauges();
+    }
+
+    /** Stores and publishes a drift finding; the caller delivers it to the webhook once committed. */
+    public DriftAlert raise(DriftAlert alert) {
+        AlertRecord r = new AlertRecord();
+        r.alertId = alert.alertId();
+        r.source = DRIFT;
+        r.runId = alert.runId();
+        r.baselineRunId = alert.baselineRunId();
+        r.model = alert.model();
+        r.suite = alert.suite();
+        r.suiteVersion = alert.suiteVersion();
+        r.signal = alert.signal();
+        r.scope = alert.scope();
+        r.severity = alert.severity();
+        r.summary = alert.summary();
+        r.evidence = alert.evidence();
+        r.status = AlertRecord.OPEN;
+        r.createdAt = alert.occurredAt();
+        r.updatedAt = alert.occurredAt();
+        r.persist();
+        events.sendMessage(Message.of(alert)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.runId()).build()))
+                .await().atMost(ACK_TIMEOUT);
+        refreshGauges();
+        return alert;
+    }
+
+    /** Resolves the standing drift alerts of a model and suite whose signal the latest analysis no longer raised. */
+    public void resolveCleared(String model, String suite, Set<String> stillRaised, String byRun) {
+        for (AlertRecord r : AlertRecord.active(model, suite)) {
+            if (DRIFT.equals(r.source) && !stillRaised.contains(r.signal)) {
+                r.status = AlertRecord.RESOLVED;
+                r.updatedAt = Instant.now();
+                r.note = "cleared by run " + byRun;
+            }
+        }
+        refreshGauges();
+    }
+
+    /** Records an alert relayed by Alertmanager from a Prometheus rule (latency, errors, lag, stuck runs). */
+    public void relayed(String name, String status, String severity, String summary, Map<String, Object> labels) {
+        String fingerprint = String.valueOf(labels.getOrDefault("__fingerprint", name + labels));
+        Optional<AlertRecord> existing = AlertRecord.find("source = ?1 and scope = ?2 and status <> ?3", PROMETHEUS,
+                fingerprint, AlertRecord.RESOLVED).firstResultOptional();
+        if ("resolved".equals(status)) {
+            existing.ifPresent(r -> {
+                r.status = AlertRecord.RESOLVED;
+                r.updatedAt = Instant.now();
+                r.note = "resolved by Alertmanager";
+            });
+            return;
+        }
+        if (existing.isPresent()) {
+            return;
+        }
+        AlertRecord r = new AlertRecord();
+        r.alertId = UUID.randomUUID().toString();
+        r.source = PROMETHEUS;
+        r.signal = name;
+        r.scope = fingerprint;
+        r.model = labels.get("model") == null ? null : String.valueOf(labels.get("model"));
+        r.suite = labels.get("suite") == null ? null : String.valueOf(labels.get("suite"));
+        r.severity = severity == null ? "warning" : severity;
+        r.summary = summary == null ? name : summary;
+        r.evidence = labels;
+        r.status = AlertRecord.OPEN;
+        r.createdAt = Instant.now();
+        r.updatedAt = r.createdAt;
+        r.persist();
+    }
+
+    public Optional<AlertRecord> transition(String alertId, String status, String note) {
+        AlertRecord r = AlertRecord.findById(alertId);
+        if (r == null) {
+            return Optional.empty();
+        }
+        if (!Set.of(AlertRecord.ACKNOWLEDGED, AlertRecord.RESOLVED).contains(status)) {
+            throw new IllegalArgumentException("status must be acknowledged or resolved, was " + status);
+        }
+        r.status = status;
+        r.updatedAt = Instant.now();
+        if (note != null) {
+            r.note = note;
+        }
+        refreshGauges();
+        return Optional.of(r);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AlertRecord> list(String status, String model, String suite) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (model != null) {
+            q.append(" and model = :model");
+            params.put("model", model);
+        }
+        if (suite != null) {
+            q.append(" and suite = :suite");
+            params.put("suite", suite);
+        }
+        return AlertRecord.list(q + " order by createdAt desc", params);
+    }
+
+    private void refreshGauges() {
+        gauges.values().forEach(g -> g.set(0));
+        List<Object[]> rows = AlertRecord.getEntityManager().createQuery(
+                        "select distinct a.model, a.suite, a.signal, a.status from AlertRecord a where a.source = :s",
+                        Object[].class)
+                .setParameter("s", DRIFT).getResultList();
+        for (Object[] row : rows) {
+            Tags tags = Tags.of("model", String.valueOf(row[0]), "suite", String.valueOf(row[1]), "signal",
+                    String.valueOf(row[2]));
+            AtomicInteger gauge = gauges.computeIfAbsent(tags,
+                    t -> registry.gauge("evalwatch_drift_alert", t, new AtomicInteger()));
+            if (!AlertRecord.RESOLVED.equals(row[3])) {
+                gauge.set(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.evalwatch.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+import java.util.Set;
+
+/** Drift decision thresholds and where alerts are delivered. */
+@ConfigMapping(prefix = "evalwatch")
+public interface ReportingConfig {
+
+    /** The repository root; the build passes it to tests, and nothing in reporting-service needs it. */
+    Optional<String> root();
+
+    Drift drift();
+
+    Alerts alerts();
+
+    interface Drift {
+        /** Significance level of a regression decision (after Benjamini-Hochberg across comparisons). */
+        @WithDefault("0.05")
+        double alpha();
+
+        /** Smallest drop in pass rate that is worth an alert. */
+        @WithDefault("0.05")
+        double minPassRateDrop();
+
+        /** Smallest drop in mean weighted accuracy (-1..1) that is worth an alert. */
+        @WithDefault("0.1")
+        double minWeightedAccuracyDrop();
+
+        /** Categories judged more strictly (security-sensitive work). */
+        @WithDefault("security")
+        Set<String> strictCategories();
+
+        @WithDefault("0.10")
+        double strictAlpha();
+
+        @WithDefault("0.02")
+        double strictMinDrop();
+
+        /** A p95 latency this many times the baseline's is a latency regression. */
+        @WithDefault("1.5")
+        double latencyP95Ratio();
+
+        /** A relative change of cost per item beyond this is a cost change. */
+        @WithDefault("0.2")
+        double costChangeRatio();
+
+        /** A change of the fenced/prose/raw output rates beyond this is format drift. */
+        @WithDefault("0.2")
+        double formatRateChange();
+
+        @WithDefault("2000")
+        int bootstrapIterations();
+
+        @WithDefault("42")
+        long seed();
+    }
+
+    interface Alerts {
+        /** Where drift alerts are posted as JSON; none when unset. */
+        Optional<String> webhookUrl();
+
+        /** json (evalwatch's own alert JSON) or slack (a Slack-compatible {"text": ...} body). */
+        @WithDefault("json")
+        String webhookFormat();
+    }
+}

@@ -1,0 +1,57 @@
+package io.evalwatch.reporting.frontier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The cost-quality frontier of a suite: each model's cost per completed task against its composite score, the
+ * Pareto set (no other model is at least as good and at most as costly, and better in one), and quality per dollar.
+ * Pure.
+ */
+public final class Frontier {
+
+    private Frontier() {
+    }
+
+    /** A model's position, from its latest completed run of the suite. */
+    public record Point(String model, String runId, double composite, double passRate, Double costPerCompletedTask,
+            int completedTasks) {
+    }
+
+    /** A point with its place on the frontier; dominatedBy names a model that beats it on both axes. */
+    public record Placed(String model, String runId, double composite, double passRate, Double costPerCompletedTask,
+            Double compositePerDollar, boolean pareto, String dominatedBy) {
+    }
+
+    public static List<Placed> place(List<Point> points) {
+        List<Placed> placed = new ArrayList<>();
+        for (Point p : points) {
+            Point dominator = points.stream().filter(q -> q != p && dominates(q, p))
+                    .max(Comparator.comparingDouble(Point::composite)).orElse(null);
+            Double perDollar = p.costPerCompletedTask() == null || p.costPerCompletedTask() <= 0 ? null
+                    : p.composite() / p.costPerCompletedTask();
+            placed.add(new Placed(p.model(), p.runId(), p.composite(), p.passRate(), p.costPerCompletedTask(),
+                    perDollar, dominator == null, dominator == null ? null : dominator.model()));
+        }
+        placed.sort(Comparator.comparing((Placed x) -> x.costPerCompletedTask() == null ? Double.MAX_VALUE
+                : x.costPerCompletedTask()).thenComparing(Placed::model));
+        return placed;
+    }
+
+    static boolean dominates(Point q, Point p) {
+        double costQ = q.costPerCompletedTask() == null ? Double.MAX_VALUE : q.costPerCompletedTask();
+        double costP = p.costPerCompletedTask() == null ? Double.MAX_VALUE : p.costPerCompletedTask();
+        boolean noWorse = q.composite() >= p.composite() && costQ <= costP;
+        boolean better = q.composite() > p.composite() || costQ < costP;
+        return noWorse && better;
+    }
+
+    /**
+     * The composite score: the mean of the pass rate and weighted accuracy rescaled to 0..1, so both the share of
+     * fully correct answers and partial credit count.
+     */
+    public static double composite(double passRate, double weightedAccuracy) {
+        return 0.5 * passRate + 0.5 * (weightedAccuracy + 1) / 2;
+    }
+}

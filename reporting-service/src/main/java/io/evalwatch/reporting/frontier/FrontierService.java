@@ -1,0 +1,46 @@
+package io.evalwatch.reporting.frontier;
+
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.reporting.ledger.RunRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Places every model's latest completed run of a suite on the cost-quality frontier. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class FrontierService {
+
+    public List<Frontier.Placed> frontier(String suite) {
+        List<RunRecord> runs = RunRecord.list("status = ?1 and suite = ?2 and (trigger is null or trigger <> 'gate')"
+                + " order by completedAt desc", RunRecord.COMPLETED, suite);
+        Map<String, Frontier.Point> latest = new LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            for (String model : run.models == null ? List.<String>of() : run.models) {
+                if (!latest.containsKey(model)) {
+                    List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
+                            run.runId, model);
+                    if (!items.isEmpty()) {
+                        latest.put(model, point(model, run.runId, items));
+                    }
+                }
+            }
+        }
+        return Frontier.place(new ArrayList<>(latest.values()));
+    }
+
+    static Frontier.Point point(String model, String runId, List<ItemResult> items) {
+        double passRate = items.stream().filter(i -> i.passed).count() / (double) items.size();
+        double weighted = items.stream().mapToDouble(i -> i.weightedAccuracy).average().orElse(0);
+        double cost = items.stream().mapToDouble(i -> i.costUsd).sum();
+        // a completed task got an answer from the provider; failed calls still cost (retries) but complete nothing
+        int completed = (int) items.stream()
+                .filter(i -> !FailureCategory.PROVIDER_ERROR.label().equals(i.failureCategory)).count();
+        return new Frontier.Point(model, runId, Frontier.composite(passRate, weighted), passRate,
+                completed == 0 ? null : cost / completed, completed);
+    }
+}

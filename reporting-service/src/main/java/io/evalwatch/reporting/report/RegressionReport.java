@@ -1,0 +1,31 @@
+package io.evalwatch.reporting.report;
+
+import io.evalwatch.reporting.drift.Comparison;
+import io.evalwatch.reporting.drift.Finding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run against its baseline, per model: verdicts with intervals, the tasks that got worse with their outputs
+ * before and after, the failure-mix change, latency and cost changes, and what changed in between.
+ */
+public record RegressionReport(String runId, String suite, String suiteVersion, String trigger, Instant completedAt,
+        List<ModelRegression> models) {
+
+    /** True when any model regressed significantly. */
+    public boolean regressed() {
+        return models.stream().anyMatch(m -> "regressed".equals(m.verdict()));
+    }
+
+    /** One model's comparison. verdict: regressed, no_regression, no_baseline, or pending (not analysed yet). */
+    public record ModelRegression(String model, String baselineRunId, String verdict, List<Comparison> comparisons,
+            List<Finding> findings, List<TaskChange> worseTasks, Map<String, long[]> failureMix,
+            Map<String, Double[]> latencyAndCost, Map<String, List<String>[]> whatChanged) {
+    }
+
+    /** A task that passed less often than in the baseline, with one output from each side. */
+    public record TaskChange(String taskId, String category, int baselinePassed, int baselineItems, int passed,
+            int items, String baselineOutput, String output, String failureCategory) {
+    }
+}

@@ -2,9 +2,10 @@ package io.evalwatch.task.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Where task-service finds the golden suites and the model catalogue. */
+/** Where task-service finds the golden suites, the model catalogue and the scheduled monitors. */
 @ConfigMapping(prefix = "evalwatch")
 public interface TaskServiceConfig {
 
@@ -17,6 +18,8 @@ public interface TaskServiceConfig {
 
     /** Limits that protect the pipeline from a run request that is larger than intended. */
     Runs runs();
+
+    Monitors monitors();
 
     interface Suites {
         /** Folder holding one sub-folder per suite (suite.yaml + tasks/*.yaml). */
@@ -36,5 +39,18 @@ public interface TaskServiceConfig {
 
         @WithDefault("50000")
         int maxItems();
+    }
+
+    interface Monitors {
+        /** The monitors.yaml of scheduled drift checks; a missing file means no monitors. */
+        @WithDefault("config/monitors.yaml")
+        String file();
+
+        /**
+         * A monitor's run that has not completed after this long no longer blocks the monitor's next fire: its
+         * completion was lost or the pipeline stalled, and a missed weekly check is worse than an overlap.
+         */
+        @WithDefault("6h")
+        Duration staleAfter();
     }
 }

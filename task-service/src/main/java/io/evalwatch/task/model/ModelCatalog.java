@@ -15,20 +15,26 @@ import java.util.Set;
 @ApplicationScoped
 public class ModelCatalog {
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private final Path file;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     public ModelCatalog(TaskServiceConfig config) {
         this.file = Path.of(config.models().file());
     }
 
     public Set<String> names() {
+        return names(file);
+    }
+
+    /** The model names in a models.yaml; throws IllegalStateException saying why when it cannot be read. */
+    public static Set<String> names(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("model catalogue " + file.toAbsolutePath() + " is missing; set"
                     + " evalwatch.models.file");
         }
         try {
-            JsonNode models = yaml.readTree(file.toFile()).path("models");
+            JsonNode models = YAML.readTree(file.toFile()).path("models");
             Set<String> names = new LinkedHashSet<>();
             models.forEach(m -> names.add(m.path("name").asText()));
             names.remove("");

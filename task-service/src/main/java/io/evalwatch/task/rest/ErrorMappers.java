@@ -1,5 +1,7 @@
 package io.evalwatch.task.rest;
 
+import io.evalwatch.task.monitor.InvalidMonitorException;
+import io.evalwatch.task.monitor.MonitorBusyException;
 import io.evalwatch.task.run.InvalidRunException;
 import io.evalwatch.task.suite.SuiteValidationException;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +19,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidSuite(SuiteValidationException e) {
         return json(422, "suite", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response monitorBusy(MonitorBusyException e) {
+        return json(409, "monitor", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidMonitor(InvalidMonitorException e) {
+        return json(422, "monitor", e.getMessage());
     }
 
     static Response json(int status, String field, String message) {

@@ -5,8 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,7 +45,28 @@ public class Run extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** When reporting-service announced the run complete; null while it runs. */
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
     public static List<Run> latest(int limit) {
         return find("order by createdAt desc").page(0, limit).list();
+    }
+
+    public static Optional<Run> latestOfMonitor(String monitor) {
+        return find("monitor = ?1 order by createdAt desc", monitor).firstResultOptional();
+    }
+
+    /** Whether the run still holds its monitor back: not completed, and not so old that it counts as lost. */
+    public boolean blocksMonitor(Instant now, Duration staleAfter) {
+        return completedAt == null && createdAt.isAfter(now.minus(staleAfter));
+    }
+
+    /** completed, running, or stale (never announced complete and older than the stale limit). */
+    public String progress(Instant now, Duration staleAfter) {
+        if (completedAt != null) {
+            return "completed";
+        }
+        return blocksMonitor(now, staleAfter) ? "running" : "stale";
     }
 }

@@ -88,6 +88,19 @@ public class RunService {
         return Run.latest(limit);
     }
 
+    /**
+     * Records that reporting-service completed the run. Idempotent: a redelivered completion keeps the first
+     * time. Returns false for a run this service does not know (started by another deployment).
+     */
+    public boolean complete(String runId, Instant completedAt) {
+        int updated = Run.update("completedAt = ?1 where runId = ?2 and completedAt is null", completedAt, runId);
+        if (updated > 0) {
+            LOG.infof("run %s completed", runId);
+            return true;
+        }
+        return Run.findById(runId) != null;
+    }
+
     private List<String> validModels(List<String> requested) {
         Set<String> known = models.names();
         if (requested == null || requested.isEmpty()) {

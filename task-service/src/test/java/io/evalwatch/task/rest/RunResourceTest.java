@@ -1,5 +1,6 @@
 package io.evalwatch.task.rest;
 
+import static io.evalwatch.task.testing.KafkaRecords.consume;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,19 +18,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -95,26 +87,5 @@ class RunResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("suite", "broken", "models", List.of("model-a")))
                 .when().post("/api/runs")
                 .then().statusCode(422).body("error", containsString("bad.yaml"));
-    }
-
-    private static <T> List<T> consume(String topic, Deserializer<T> deserializer, String runId, int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<T> found = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(p, new StringDeserializer(), deserializer)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, T> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null && (r.key().equals(runId) || ItemIds.runIdOf(r.key()).equals(runId))) {
-                        found.add(r.value());
-                    }
-                }
-            }
-        }
-        assertEquals(expected, found.size(), "records of run " + runId + " on " + topic);
-        return found;
     }
 }

@@ -1,0 +1,48 @@
+package io.evalwatch.task.rest;
+
+import io.evalwatch.task.monitor.Monitor;
+import io.evalwatch.task.monitor.MonitorScheduler;
+import io.evalwatch.task.run.Run;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** The scheduled drift checks of monitors.yaml: their state, and firing one now. */
+@Path("/api/monitors")
+public class MonitorResource {
+
+    private final MonitorScheduler monitors;
+
+    public MonitorResource(MonitorScheduler monitors) {
+        this.monitors = monitors;
+    }
+
+    @GET
+    public List<MonitorView> list() {
+        return monitors.monitors().stream().map(m -> MonitorView.of(m, monitors.activity(m))).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    public MonitorView get(@RestPath String name) {
+        Monitor monitor = find(name);
+        return MonitorView.of(monitor, monitors.activity(monitor));
+    }
+
+    /** Runs the monitor now: 201 with the run, 409 naming the run still in progress, 422 for an invalid monitor. */
+    @POST
+    @Path("/{name}/runs")
+    public Response fire(@RestPath String name) {
+        Run run = monitors.fireByHand(find(name));
+        return Response.created(URI.create("/api/runs/" + run.runId)).entity(RunView.of(run)).build();
+    }
+
+    private Monitor find(String name) {
+        return monitors.find(name).orElseThrow(() -> new NotFoundException("no monitor " + name));
+    }
+}

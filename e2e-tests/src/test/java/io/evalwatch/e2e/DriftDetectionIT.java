@@ -89,6 +89,12 @@ class DriftDetectionIT {
     }
 
     private static String fireMonitorAndWait(EvalwatchApi api, String taskUrl) throws Exception {
+        // a monitor never runs twice at once: task-service must have seen the previous run's RunCompleted
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode monitor = JSON.readTree(SimulatorAdmin.get(taskUrl + "/api/monitors/" + StackFixture.DRIFT_MONITOR));
+            return monitor.path("lastRunId").isNull() || monitor.path("lastRunId").isMissingNode()
+                    || "completed".equals(monitor.path("lastRunState").asText());
+        });
         JsonNode run = JSON.readTree(SimulatorAdmin.post(taskUrl + "/api/monitors/" + StackFixture.DRIFT_MONITOR
                 + "/runs", "{}"));
         assertEquals("schedule", run.path("trigger").asText());

@@ -136,6 +136,7 @@ public final class LocalStack {
         p.put("kafka.bootstrap.servers", bootstrapServers());
         p.put("evalwatch.suites.dir", root.resolve("suites").toString());
         p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
+        p.put("evalwatch.monitors.file", root.resolve("config/monitors.yaml").toString());
         p.put("simulator.profiles-file", root.resolve("config/simulator.yaml").toString());
         p.put("simulator.suites-dir", root.resolve("suites").toString());
         if (s.database() != null) {

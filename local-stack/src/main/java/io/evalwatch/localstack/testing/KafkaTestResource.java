@@ -16,7 +16,24 @@ import java.util.Map;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Quarkus loads test resources once per class loader (a test profile gets its own), so the running broker's
+     * address is kept in a JVM-wide system property and reused instead of starting a second broker.
+     */
+    static final String SHARED_BOOTSTRAP = "evalwatch.test.kafka.bootstrap";
+
     private static KafkaBroker broker;
+
+    /** The bootstrap servers of this JVM's test broker, starting it if none runs yet. */
+    public static synchronized String bootstrapServers() {
+        String shared = System.getProperty(SHARED_BOOTSTRAP);
+        if (shared != null) {
+            return shared;
+        }
+        String started = broker().bootstrapServers();
+        System.setProperty(SHARED_BOOTSTRAP, started);
+        return started;
+    }
 
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
@@ -35,7 +52,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("kafka.bootstrap.servers", broker().bootstrapServers());
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
 
     @Override

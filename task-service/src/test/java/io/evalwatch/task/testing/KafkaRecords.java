@@ -29,7 +29,7 @@ public final class KafkaRecords {
     /** Exactly {@code expected} records of the run (keyed by its runId or one of its itemIds), within 30 s. */
     public static <T> List<T> consume(String topic, Deserializer<T> deserializer, String runId, int expected) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<T> found = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class KafkaRecords {
     /** Sends the records in order and waits until the broker has them. */
     public static void send(String topic, String key, byte[]... values) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {

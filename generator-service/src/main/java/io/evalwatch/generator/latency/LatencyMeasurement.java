@@ -1,0 +1,50 @@
+package io.evalwatch.generator.latency;
+
+import io.evalwatch.events.Timings;
+import java.util.List;
+import org.apache.commons.statistics.descriptive.Quantile;
+
+/**
+ * Turns the arrival times of one answer into {@link Timings}. Definitions (all from the attempt that answered):
+ * <ul>
+ * <li>TTFT: request handed to the HTTP client until the first chunk carrying answer text arrived;</li>
+ * <li>duration: request handed over until the response body ended;</li>
+ * <li>inter-token latency: gaps between successive content chunks, p50 and p95 (HF7, as numpy's default);</li>
+ * <li>output tokens/s: the decode rate, tokens after the first chunk over the time from first to last chunk, with
+ * the provider's token count spread evenly over the chunks (so one token a chunk gives (N-1)/(last-first)). For a
+ * non-streamed answer there are no chunks, so it is tokens over the whole duration and TTFT is not known.</li>
+ * </ul>
+ * Queue time is measured elsewhere and only carried here.
+ */
+public final class LatencyMeasurement {
+
+    private static final double NANOS = 1e9;
+    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+
+    private LatencyMeasurement() {
+    }
+
+    public static Timings of(double queueSeconds, long startNanos, long endNanos, List<Long> contentArrivals,
+            int outputTokens, boolean streamed) {
+        double duration = (endNanos - startNanos) / NANOS;
+        if (!streamed || contentArrivals.isEmpty()) {
+            Double rate = !streamed && outputTokens > 0 && duration > 0 ? outputTokens / duration : null;
+            return new Timings(queueSeconds, null, duration, null, null, rate);
+        }
+        double ttft = (contentArrivals.get(0) - startNanos) / NANOS;
+        int chunks = contentArrivals.size();
+        if (chunks < 2) {
+            return new Timings(queueSeconds, ttft, duration, null, null, null);
+        }
+        double[] gaps = new double[chunks - 1];
+        for (int i = 1; i < chunks; i++) {
+            gaps[i - 1] = (contentArrivals.get(i) - contentArrivals.get(i - 1)) / NANOS;
+        }
+        double decodeSeconds = (contentArrivals.get(chunks - 1) - contentArrivals.get(0)) / NANOS;
+        Double rate = outputTokens > 0 && decodeSeconds > 0
+                ? outputTokens * (chunks - 1.0) / chunks / decodeSeconds
+                : null;
+        return new Timings(queueSeconds, ttft, duration, QUANTILE.evaluate(gaps, 0.5), QUANTILE.evaluate(gaps, 0.95),
+                rate);
+    }
+}

@@ -1,0 +1,163 @@
+package io.evalwatch.generator.provider;
+
+import static io.evalwatch.generator.provider.ChatProtocol.integer;
+import static io.evalwatch.generator.provider.ChatProtocol.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.generator.config.ConfiguredModel;
+import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.prompt.ChatMessage;
+import io.evalwatch.generator.prompt.ChatPrompt;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anthropic Messages API ({@code POST {endpoint}/messages}). The stream is typed events: message_start (id, model,
+ * input tokens), content_block_delta (text), message_delta (stop reason, cumulative output tokens), message_stop.
+ * The item seed travels as {@code metadata.user_id}, the one free-form field the API accepts.
+ */
+public final class AnthropicMessagesProtocol implements ChatProtocol {
+
+    static final AnthropicMessagesProtocol INSTANCE = new AnthropicMessagesProtocol();
+
+    private AnthropicMessagesProtocol() {
+    }
+
+    @Override
+    public URI uri(ModelConfig model) {
+        return URI.create(model.endpoint() + "/messages");
+    }
+
+    @Override
+    public Map<String, String> headers(ConfiguredModel model) {
+        Map<String, String> headers = ChatProtocol.jsonHeaders(model.config());
+        headers.put("anthropic-version", model.config().anthropicVersion());
+        if (model.apiKey().present()) {
+            headers.put("x-api-key", model.apiKey().reveal());
+        }
+        return headers;
+    }
+
+    @Override
+    public byte[] body(ModelConfig model, ChatPrompt prompt, long seed) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", model.modelId());
+        body.put("max_tokens", model.maxTokens());
+        prompt.system().ifPresent(system -> body.put("system", system));
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage m : prompt.conversation()) {
+            messages.addObject().put("role", m.role()).put("content", m.content());
+        }
+        if (model.temperature() != null) {
+            // Anthropic accepts 0..1; the catalogue allows OpenAI's 0..2, so clamp instead of failing every item
+            body.put("temperature", Math.min(1.0, model.temperature()));
+        }
+        body.putObject("metadata").put("user_id", Long.toString(seed));
+        body.put("stream", model.stream());
+        return ChatProtocol.bytes(body);
+    }
+
+    @Override
+    public Transcript readStream(List<SseEvent> events) {
+        TranscriptBuilder t = new TranscriptBuilder();
+        for (SseEvent event : events) {
+            if (event.data().isBlank()) {
+                continue;
+            }
+            JsonNode n = ChatProtocol.parse(event.data(), "stream event");
+            String type = text(n.get("type"));
+            if (type == null) {
+                type = event.event();
+            }
+            switch (type) {
+                case "message_start" -> {
+                    JsonNode message = n.path("message");
+                    t.responseId = text(message.get("id"));
+                    t.responseModel = text(message.get("model"));
+                    t.systemFingerprint = text(message.get("system_fingerprint"));
+                    readUsage(message.path("usage"), t);
+                }
+                case "content_block_start" -> {
+                    JsonNode block = n.path("content_block");
+                    if ("text".equals(text(block.get("type")))) {
+                        t.content(text(block.get("text")), event.arrivedNanos());
+                    }
+                }
+                case "content_block_delta" -> {
+                    JsonNode delta = n.path("delta");
+                    if ("text_delta".equals(text(delta.get("type")))) {
+                        t.content(text(delta.get("text")), event.arrivedNanos());
+                    }
+                }
+                case "message_delta" -> {
+                    String stop = text(n.path("delta").get("stop_reason"));
+                    if (stop != null) {
+                        t.finishReason = stop;
+                    }
+                    readUsage(n.path("usage"), t);
+                }
+                case "message_stop" -> t.complete = true;
+                case "error" -> t.error = ChatProtocol.readError(event.data());
+                default -> {
+                    // ping, content_block_stop and event types added later carry nothing measured here
+                }
+            }
+        }
+        if ("refusal".equals(t.finishReason)) {
+            t.refusal("stop_reason refusal");
+        }
+        return t.build();
+    }
+
+    @Override
+    public Transcript readBody(String json, long arrivedNanos) {
+        JsonNode body = ChatProtocol.parse(json, "response body");
+        TranscriptBuilder t = new TranscriptBuilder();
+        if ("error".equals(text(body.get("type"))) || body.has("error")) {
+            t.error = ChatProtocol.readError(json);
+            return t.build();
+        }
+        if (!body.path("content").isArray()) {
+            throw new MalformedResponseException("response body has no content array");
+        }
+        t.responseId = text(body.get("id"));
+        t.responseModel = text(body.get("model"));
+        t.systemFingerprint = text(body.get("system_fingerprint"));
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : body.get("content")) {
+            if ("text".equals(text(block.get("type")))) {
+                text.append(block.path("text").asText(""));
+            }
+        }
+        t.content(text.toString(), arrivedNanos);
+        t.finishReason = text(body.get("stop_reason"));
+        if ("refusal".equals(t.finishReason)) {
+            t.refusal("stop_reason refusal");
+        }
+        readUsage(body.path("usage"), t);
+        t.complete = true;
+        return t.build();
+    }
+
+    private static void readUsage(JsonNode usage, TranscriptBuilder t) {
+        if (!usage.isObject()) {
+            return;
+        }
+        Integer input = integer(usage.get("input_tokens"));
+        if (input != null) {
+            t.inputTokens = input;
+        }
+        Integer output = integer(usage.get("output_tokens"));
+        if (output != null) {
+            t.outputTokens = output; // cumulative in message_delta, so the last value is the count
+        }
+    }
+
+    @Override
+    public List<String> requestIdHeaders() {
+        return List.of("request-id", "x-request-id");
+    }
+}

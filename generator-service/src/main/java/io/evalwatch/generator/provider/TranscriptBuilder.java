@@ -1,0 +1,44 @@
+package io.evalwatch.generator.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects a transcript while a protocol walks a response. */
+final class TranscriptBuilder {
+
+    final List<ContentPiece> content = new ArrayList<>();
+    Integer inputTokens;
+    Integer outputTokens;
+    String responseId;
+    String responseModel;
+    String systemFingerprint;
+    String finishReason;
+    StringBuilder refusal;
+    VendorError error;
+    boolean complete;
+
+    void content(String text, long arrivedNanos) {
+        if (text != null && !text.isEmpty()) {
+            content.add(new ContentPiece(text, arrivedNanos));
+        }
+    }
+
+    void refusal(String text) {
+        if (text != null && !text.isEmpty()) {
+            if (refusal == null) {
+                refusal = new StringBuilder();
+            }
+            refusal.append(text);
+        }
+    }
+
+    /** The first non-null value wins: identity fields repeat in every chunk. */
+    static String first(String current, String candidate) {
+        return current != null ? current : candidate;
+    }
+
+    Transcript build() {
+        return new Transcript(content, inputTokens, outputTokens, responseId, responseModel, systemFingerprint,
+                finishReason, refusal == null ? null : refusal.toString(), error, complete);
+    }
+}

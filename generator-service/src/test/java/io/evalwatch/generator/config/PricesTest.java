@@ -1,0 +1,28 @@
+package io.evalwatch.generator.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.evalwatch.events.Usage;
+import org.junit.jupiter.api.Test;
+
+class PricesTest {
+
+    @Test
+    void costIsTokensTimesPricePerMillion() {
+        Prices prices = new Prices(3.00, 15.00);
+        assertEquals(0.0, prices.costOf(Usage.zero()));
+        // 1200 in at $3/M = 0.0036, 350 out at $15/M = 0.00525
+        assertEquals(0.00885, prices.costOf(new Usage(1200, 350)), 1e-15);
+        assertEquals(18.0, prices.costOf(new Usage(1_000_000, 1_000_000)), 1e-12);
+    }
+
+    @Test
+    void retriedAttemptsAddUp() {
+        Prices prices = new Prices(0.25, 1.25);
+        Usage first = new Usage(400, 20);   // cut off mid-stream
+        Usage second = new Usage(400, 120); // answered
+        Usage item = new Usage(first.inputTokens() + second.inputTokens(), first.outputTokens() + second.outputTokens());
+        assertEquals(prices.costOf(first) + prices.costOf(second), prices.costOf(item), 1e-15);
+        assertEquals((800 * 0.25 + 140 * 1.25) / 1e6, prices.costOf(item), 1e-15);
+    }
+}

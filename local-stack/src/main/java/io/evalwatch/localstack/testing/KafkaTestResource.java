@@ -20,7 +20,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
      * Quarkus loads test resources once per class loader (a test profile gets its own), so the running broker's
      * address is kept in a JVM-wide system property and reused instead of starting a second broker.
      */
-    static final String SHARED_BOOTSTRAP = "evalwatch.test.kafka.bootstrap";
+    static final String SHARED_BOOTSTRAP = "localstack.test-kafka-bootstrap";
 
     private static KafkaBroker broker;
 

@@ -36,7 +36,7 @@ public final class RegressionReportRenderer {
                 md.append('\n');
             }
             md.append("### Scores against the baseline\n\n");
-            md.append("| scope | metric | baseline | now | difference | 95% interval | p (adjusted) | verdict |\n");
+            md.append("| scope | metric | baseline | now | difference | interval (1−α) | p (adjusted) | verdict |\n");
             md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
             for (Comparison c : m.comparisons()) {
                 md.append("| ").append(c.scope()).append(" | ").append(c.metric()).append(" | ")
@@ -113,7 +113,7 @@ public final class RegressionReportRenderer {
             }
             h.append(passRateChart(m.comparisons()));
             h.append("<table><tr><th>scope</th><th>metric</th><th>baseline</th><th>now</th><th>difference</th>")
-                    .append("<th>95% interval</th><th>p (adjusted)</th><th>verdict</th></tr>");
+                    .append("<th>interval (1−α)</th><th>p (adjusted)</th><th>verdict</th></tr>");
             for (Comparison c : m.comparisons()) {
                 h.append("<tr><td>").append(esc(c.scope())).append("</td><td>").append(esc(c.metric()))
                         .append("</td><td>").append(num(c.baseline())).append("</td><td>").append(num(c.candidate()))

@@ -22,7 +22,8 @@ class DriftAnalyzerTest {
     private static final DriftPolicy POLICY = DriftPolicy.defaults();
 
     /** 50 tasks x 3 samples; pair index i = task * 3 + sample; passed(i) decides the outcome. */
-    private static RunSample run(String id, IntPredicate passed, IntFunction<String> category, UnaryOperator<ItemOutcome> tweak) {
+    private static RunSample run(String id, IntPredicate passed, IntFunction<String> category,
+            UnaryOperator<ItemOutcome> tweak) {
         List<ItemOutcome> items = new ArrayList<>();
         for (int task = 0; task < 50; task++) {
             for (int sample = 0; sample < 3; sample++) {
@@ -136,7 +137,8 @@ class DriftAnalyzerTest {
 
     @Test
     void slowerAnswersAreALatencyRegression() {
-        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withTimings(i, i.ttftSeconds() * 2.5, i.durationSeconds() * 2));
+        RunSample candidate = run("c", EIGHTY_PERCENT,
+                i -> withTimings(i, i.ttftSeconds() * 2.5, i.durationSeconds() * 2));
 
         DriftAnalysis analysis = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), candidate, POLICY);
 
@@ -149,7 +151,8 @@ class DriftAnalyzerTest {
 
     @Test
     void aSmallSlowDownUnderTheP95ThresholdDoesNotAlert() {
-        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withTimings(i, i.ttftSeconds() * 1.2, i.durationSeconds() * 1.2));
+        RunSample candidate = run("c", EIGHTY_PERCENT,
+                i -> withTimings(i, i.ttftSeconds() * 1.2, i.durationSeconds() * 1.2));
 
         DriftAnalysis analysis = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), candidate, POLICY);
 
@@ -231,6 +234,26 @@ class DriftAnalyzerTest {
     }
 
     @Test
+    void tiedAndTinySamplesAreAnalysedWithoutError() {
+        // a deterministic provider: the same length and no timings for every answer
+        UnaryOperator<ItemOutcome> constant = i -> new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(),
+                i.weightedAccuracy(), null, null, 0.0, 120, i.codeFormat(), null, null, null);
+        DriftAnalysis tied = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT, constant),
+                run("c", EIGHTY_PERCENT, constant), POLICY);
+        RunSample one = new RunSample("b", "m", "1.0.0", List.of(run("b", EIGHTY_PERCENT).items().get(0)));
+
+        assertTrue(tied.findings().isEmpty(), tied.findings().toString());
+        assertEquals(1.0, tied.comparison("all", "outputTokensMedian").orElseThrow().pValue());
+        assertTrue(tied.comparison("all", "ttftP95Seconds").isEmpty());
+        assertTrue(tied.comparison("all", "costPerItemUsd").isEmpty());
+        assertJsonFriendly(tied.summary());
+        assertFalse(DriftAnalyzer.analyze(one, one, POLICY).regressed());
+        DriftAnalysis disjoint = DriftAnalyzer.analyze(one, new RunSample("c", "m", "1.0.0", List.of()), POLICY);
+        assertTrue(disjoint.comparisons().isEmpty());
+        assertEquals(0, disjoint.summary().get("pairs"));
+    }
+
+    @Test
     void twoItemsForOneTaskAndSampleAreRefused() {
         RunSample baseline = run("b", EIGHTY_PERCENT);
         List<ItemOutcome> items = new ArrayList<>(baseline.items());
@@ -240,9 +263,20 @@ class DriftAnalyzerTest {
                 () -> DriftAnalyzer.analyze(new RunSample("b", "m", "1.0.0", items), baseline, POLICY));
     }
 
+    @Test
+    void aNonFiniteScoreIsRefusedRatherThanTested() {
+        RunSample broken = run("c", EIGHTY_PERCENT, i -> new ItemOutcome(i.taskId(), i.sample(), i.category(),
+                i.passed(), Double.NaN, i.ttftSeconds(), i.durationSeconds(), i.costUsd(), i.outputTokens(),
+                i.codeFormat(), i.systemFingerprint(), i.responseModelId(), i.outputHash()));
+
+        assertThrows(IllegalArgumentException.class,
+                () -> DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), broken, POLICY));
+    }
+
     private static ItemOutcome withProvenance(ItemOutcome i, String fingerprint, String modelId) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
-                i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), fingerprint, modelId, i.outputHash());
+                i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), fingerprint, modelId,
+                i.outputHash());
     }
 
     private static ItemOutcome withFormat(ItemOutcome i, String format) {

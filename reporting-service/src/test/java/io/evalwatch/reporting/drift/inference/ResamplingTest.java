@@ -48,7 +48,8 @@ class ResamplingTest {
         Arrays.fill(pairs, 3);
         TaskDifferences d = new TaskDifferences(sums, pairs);
 
-        assertArrayEquals(PairedTaskBootstrap.interval(d, 0.9, 1000, 11), PairedTaskBootstrap.interval(d, 0.9, 1000, 11));
+        assertArrayEquals(PairedTaskBootstrap.interval(d, 0.9, 1000, 11),
+                PairedTaskBootstrap.interval(d, 0.9, 1000, 11));
         assertEquals(SignFlipTest.lower(d, 1000, 11), SignFlipTest.lower(d, 1000, 11));
     }
 

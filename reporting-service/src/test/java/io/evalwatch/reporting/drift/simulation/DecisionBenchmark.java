@@ -22,7 +22,8 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 public final class DecisionBenchmark {
 
     public static final List<String> CATEGORIES = List.of("dates", "lists", "math", "parsing", "strings");
-    public static final List<String> CATEGORIES_WITH_SECURITY = List.of("dates", "lists", "math", "parsing", "security");
+    public static final List<String> CATEGORIES_WITH_SECURITY =
+            List.of("dates", "lists", "math", "parsing", "security");
     public static final double NAIVE_DROP = 0.05;
 
     private DecisionBenchmark() {
@@ -157,7 +158,8 @@ public final class DecisionBenchmark {
         }
         System.out.println("== exact, homogeneous, 150 pairs (no simulation)");
         System.out.printf(Locale.ROOT, "McNemar mid-p one-sided (the primary test): size %.4f, power %.4f%n",
-                exactHomogeneous(0.80, 0.80, 150, 0.05, 0.05, true), exactHomogeneous(0.80, 0.65, 150, 0.05, 0.05, true));
+                exactHomogeneous(0.80, 0.80, 150, 0.05, 0.05, true),
+                exactHomogeneous(0.80, 0.65, 150, 0.05, 0.05, true));
         System.out.printf(Locale.ROOT, "McNemar conventional exact one-sided:       size %.4f, power %.4f%n",
                 exactHomogeneous(0.80, 0.80, 150, 0.05, 0.05, false),
                 exactHomogeneous(0.80, 0.65, 150, 0.05, 0.05, false));

@@ -61,7 +61,8 @@ public final class SimulatedRuns {
         List<Task> tasks = new ArrayList<>();
         for (int t = 0; t < scenario.tasks(); t++) {
             int tests = 3 + random.nextInt(6);
-            tasks.add(new Task(String.format("task-%03d", t), scenario.categories().get(t % scenario.categories().size()),
+            String category = scenario.categories().get(t % scenario.categories().size());
+            tasks.add(new Task(String.format("task-%03d", t), category,
                     random.nextGaussian(), tests, random.nextInt(Math.min(3, tests)), 0.3 + 0.6 * random.nextDouble(),
                     60 + 240 * random.nextDouble(), 150 + random.nextInt(400)));
         }
@@ -77,12 +78,13 @@ public final class SimulatedRuns {
                 boolean passed = random.nextDouble() < p;
                 double accuracy = passed ? 1.0 : failedAccuracy(task, random);
                 double ttft = 0.35 * Math.exp(0.35 * random.nextGaussian());
-                int tokens = (int) Math.max(5, Math.round(task.typicalTokens() * Math.exp(0.2 * random.nextGaussian())));
+                long tokens = Math.max(5, Math.round(task.typicalTokens() * Math.exp(0.2 * random.nextGaussian())));
                 double tokensPerSecond = Math.max(20, 70 + 10 * random.nextGaussian());
                 double duration = ttft + tokens / tokensPerSecond;
                 double cost = task.promptTokens() * 2.5e-6 + tokens * 10e-6;
-                items.add(new ItemOutcome(task.id(), s, task.category(), passed, accuracy, ttft, duration, cost, tokens,
-                        format(random), "fp_sim_1", "sim-model-2025-01", Long.toHexString(random.nextLong())));
+                items.add(new ItemOutcome(task.id(), s, task.category(), passed, accuracy, ttft, duration, cost,
+                        (int) tokens, format(random), "fp_sim_1", "sim-model-2025-01",
+                        Long.toHexString(random.nextLong())));
             }
         }
         return new RunSample(runId, "sim-model", "1.0.0", items);

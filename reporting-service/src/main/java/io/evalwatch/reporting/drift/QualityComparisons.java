@@ -1,0 +1,93 @@
+package io.evalwatch.reporting.drift;
+
+import io.evalwatch.reporting.drift.PairedItems.Pair;
+import io.evalwatch.reporting.drift.inference.McNemarTest;
+import io.evalwatch.reporting.drift.inference.PairedProportionInterval;
+import io.evalwatch.reporting.drift.inference.ResampledDifference;
+import io.evalwatch.reporting.drift.inference.TaskDifferences;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** Pass rate, weighted accuracy and composite score of one scope, each tested for a drop. */
+final class QualityComparisons {
+
+    static final String PASS_RATE = "passRate";
+    static final String WEIGHTED_ACCURACY = "weightedAccuracy";
+    static final String COMPOSITE = "composite";
+
+    // the weighted accuracy spans [-1, 1], twice the range of a rate, so its strict minimum drop is twice the rate's
+    private static final double WEIGHTED_ACCURACY_SCALE = 2.0;
+    private static final double TOLERANCE = 1e-9;
+
+    private QualityComparisons() {
+    }
+
+    /** The three quality tests of a scope; primaryPassRate makes its pass-rate test a pre-declared primary one. */
+    static List<MetricTest> of(String scope, List<Pair> pairs, DriftPolicy policy, boolean primaryPassRate) {
+        boolean strict = DriftAnalyzer.isStrictCategory(scope, policy);
+        double level = strict ? policy.strictAlpha() : policy.alpha();
+        double rateDrop = strict ? policy.strictMinDrop() : policy.minPassRateDrop();
+        double accuracyDrop = strict ? WEIGHTED_ACCURACY_SCALE * policy.strictMinDrop()
+                : policy.minWeightedAccuracyDrop();
+        return List.of(
+                passRate(scope, pairs, level, primaryPassRate, rateDrop),
+                resampled(scope, WEIGHTED_ACCURACY, pairs, level, policy, ItemOutcome::weightedAccuracy, accuracyDrop),
+                resampled(scope, COMPOSITE, pairs, level, policy, QualityComparisons::composite, rateDrop));
+    }
+
+    /** The composite score of an item: the mean of pass (0 or 1) and the weighted accuracy rescaled to [0, 1]. */
+    static double composite(ItemOutcome item) {
+        return ((item.passed() ? 1.0 : 0.0) + (item.weightedAccuracy() + 1.0) / 2.0) / 2.0;
+    }
+
+    private static MetricTest passRate(String scope, List<Pair> pairs, double level, boolean primary,
+            double minDrop) {
+        PairedCounts counts = PairedCounts.of(pairs, ItemOutcome::passed);
+        int worse = counts.baselineOnly();
+        int better = counts.candidateOnly();
+        McNemarTest.Result test = McNemarTest.oneSided(worse, better);
+        PairedProportionInterval.Interval ci =
+                PairedProportionInterval.of(counts.both(), better, worse, counts.neither(), 1 - level);
+        Evidence details = Evidence.of()
+                .put("pExact", test.exactP())
+                .put("test", "McNemar exact mid-p, one-sided (drop)" + (primary ? ", primary" : ""))
+                .put("pairs", counts.pairs())
+                .put("tasks", PairedItems.taskCount(pairs))
+                .put("discordant", Evidence.of().put("worse", worse).put("better", better));
+        return drop(scope, PASS_RATE, counts.baselineShare(), counts.candidateShare(), ci.low(), ci.high(),
+                test.midP(), primary, level, minDrop, details);
+    }
+
+    private static MetricTest resampled(String scope, String metric, List<Pair> pairs, double level,
+            DriftPolicy policy, ToDoubleFunction<ItemOutcome> score, double minDrop) {
+        TaskDifferences differences = PairedItems.differences(pairs, score);
+        double baseline = pairs.stream().mapToDouble(p -> score.applyAsDouble(p.baseline())).average().orElse(0.0);
+        double candidate = pairs.stream().mapToDouble(p -> score.applyAsDouble(p.candidate())).average().orElse(0.0);
+        ResampledDifference r = ResampledDifference.of(differences, ResampledDifference.Direction.LOWER, 1 - level,
+                policy.bootstrapIterations(), DriftAnalyzer.seedOf(policy, scope, metric));
+        Evidence details = Evidence.of()
+                .put("test", "paired sign-flip over tasks, one-sided (drop); interval: task bootstrap")
+                .put("pairs", pairs.size())
+                .put("tasks", differences.tasks());
+        return drop(scope, metric, baseline, candidate, r.low(), r.high(), r.p(), false, level, minDrop, details);
+    }
+
+    /** A drop test: regressed if significant with a drop of at least minDrop; improved if the interval is above 0. */
+    private static MetricTest drop(String scope, String metric, double baseline, double candidate, double low,
+            double high, double p, boolean primary, double level, double minDrop, Evidence details) {
+        double difference = candidate - baseline;
+        String verdict = -difference >= minDrop - TOLERANCE ? Comparison.REGRESSED : null;
+        boolean improvement = low > 0 && difference >= minDrop - TOLERANCE;
+        Evidence evidence = Evidence.of()
+                .put("baseline", baseline)
+                .put("candidate", candidate)
+                .put("difference", difference)
+                .put("ci", Evidence.interval(low, high))
+                .put("confidence", 1 - level)
+                .put("p", p)
+                .putAll(details)
+                .put("minDrop", minDrop);
+        return new MetricTest(scope, metric, baseline, candidate, difference, low, high, p, primary, level, verdict,
+                improvement, evidence.map());
+    }
+}

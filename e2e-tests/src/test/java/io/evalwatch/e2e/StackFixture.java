@@ -41,11 +41,13 @@ final class StackFixture {
             Path work = root().resolve("e2e-tests/target/e2e");
             LocalStack started = LocalStack.builder(root())
                     .stateDir(work.resolve("stack"))
-                    .isolated("_e2e")
-                    .property("evalwatch.suites.dir", suites(work).toString())
-                    .property("simulator.suites-dir", work.resolve("suites").toString())
-                    .property("evalwatch.monitors.file", monitors(work).toString())
-                    .property("evalwatch.alerts.webhook-url", "http://127.0.0.1:" + startWebhook() + "/hook")
+                    .isolated(System.getProperty("evalwatch.e2e.database-suffix", "_e2e"))
+                    .freshDatabases()
+                    .property("task-service", "evalwatch.suites.dir", suites(work).toString())
+                    .property("model-simulator", "simulator.suites-dir", work.resolve("suites").toString())
+                    .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
+                    .property("reporting-service", "evalwatch.alerts.webhook-url",
+                            "http://127.0.0.1:" + startWebhook() + "/hook")
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.stop(line -> { })));
             started.start(line -> System.out.println("[stack] " + line));

@@ -25,8 +25,9 @@ public final class LocalStack {
     private final int kafkaPort;
     private final int controllerPort;
     private final List<ServiceSpec> services;
-    private final Map<String, String> extraProperties;
+    private final Map<String, Map<String, String>> extraProperties;
     private final Map<String, String> extraEnvironment;
+    private final boolean freshDatabases;
     private final PostgresDatabases databases = PostgresDatabases.fromEnvironment();
 
     private LocalStack(Builder b) {
@@ -37,6 +38,7 @@ public final class LocalStack {
         this.services = List.copyOf(b.services);
         this.extraProperties = Map.copyOf(b.extraProperties);
         this.extraEnvironment = Map.copyOf(b.extraEnvironment);
+        this.freshDatabases = b.freshDatabases;
     }
 
     public static Builder builder(Path root) {
@@ -75,7 +77,9 @@ public final class LocalStack {
      */
     public void start(Consumer<String> progress) {
         for (ServiceSpec s : services) {
-            if (s.database() != null) {
+            if (s.database() != null && freshDatabases) {
+                databases.recreate(s.database());
+            } else if (s.database() != null) {
                 databases.ensure(s.database());
             }
         }
@@ -131,19 +135,32 @@ public final class LocalStack {
         return status;
     }
 
+    /**
+     * Each service gets only the settings it reads: services validate their configuration namespace, so a
+     * setting meant for another service would stop them at start.
+     */
     private Map<String, String> propertiesFor(ServiceSpec s) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kafka.bootstrap.servers", bootstrapServers());
-        p.put("evalwatch.suites.dir", root.resolve("suites").toString());
-        p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
-        p.put("evalwatch.monitors.file", root.resolve("config/monitors.yaml").toString());
-        p.put("simulator.profiles-file", root.resolve("config/simulator.yaml").toString());
-        p.put("simulator.suites-dir", root.resolve("suites").toString());
+        switch (s.name()) {
+            case "task-service" -> {
+                p.put("evalwatch.suites.dir", root.resolve("suites").toString());
+                p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
+                p.put("evalwatch.monitors.file", root.resolve("config/monitors.yaml").toString());
+            }
+            case "generator-service" -> p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
+            case "model-simulator" -> {
+                p.put("simulator.profiles-file", root.resolve("config/simulator.yaml").toString());
+                p.put("simulator.suites-dir", root.resolve("suites").toString());
+            }
+            default -> {
+            }
+        }
         if (s.database() != null) {
             p.put("quarkus.datasource.jdbc.url", databases.jdbcUrl(s.database()));
             p.put("quarkus.datasource.username", databases.user());
         }
-        p.putAll(extraProperties);
+        p.putAll(extraProperties.getOrDefault(s.name(), Map.of()));
         return p;
     }
 
@@ -201,8 +218,9 @@ public final class LocalStack {
         private int kafkaPort = 9092;
         private int controllerPort = 9094;
         private List<ServiceSpec> services = new ArrayList<>(ServiceSpec.defaults());
-        private final Map<String, String> extraProperties = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
         private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+        private boolean freshDatabases;
 
         private Builder(Path root) {
             this.root = root;
@@ -237,8 +255,15 @@ public final class LocalStack {
             return this;
         }
 
-        public Builder property(String key, String value) {
-            extraProperties.put(key, value);
+        /** Drop and recreate the services' databases at start: a test stack that remembers nothing. */
+        public Builder freshDatabases() {
+            this.freshDatabases = true;
+            return this;
+        }
+
+        /** A setting for one service (a system property of its JVM), overriding the stack's default. */
+        public Builder property(String service, String key, String value) {
+            extraProperties.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(key, value);
             return this;
         }
 

@@ -62,6 +62,21 @@ public final class PostgresDatabases {
         }
     }
 
+    /** Drops the database (closing its connections) and creates it empty: for test stacks that must start clean. */
+    public void recreate(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password());
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + database + " on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        ensure(database);
+    }
+
     private static String password() {
         return env("EVALWATCH_PG_PASSWORD", "");
     }

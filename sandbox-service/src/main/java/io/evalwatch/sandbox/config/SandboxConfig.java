@@ -1,0 +1,156 @@
+package io.evalwatch.sandbox.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the sandbox reads from configuration: isolation, worker pool, limits, languages, analysis. */
+@ConfigMapping(prefix = "evalwatch.sandbox")
+public interface SandboxConfig {
+
+    /** {@code bwrap} (setpriv + bubblewrap, the default) or {@code none} (no isolation, warned on every run). */
+    @WithDefault("bwrap")
+    String isolation();
+
+    /** Executions at once; 0 means one per available processor. */
+    @WithDefault("0")
+    int workers();
+
+    /** Host directory for harness files, per-slot inputs and the analysis cache. */
+    @WithDefault("/tmp/evalwatch-sandbox")
+    Path workDir();
+
+    /** Slot n runs as uid (and gid) uidBase + n: unprivileged, owning nothing on the host. */
+    @WithDefault("64000")
+    int uidBase();
+
+    @WithDefault("/usr/bin/bwrap")
+    String bwrap();
+
+    @WithDefault("/usr/bin/setpriv")
+    String setpriv();
+
+    /** POSIX shell that joins the cgroups and sets the rlimits before exec'ing the sandbox. */
+    @WithDefault("/bin/sh")
+    String shell();
+
+    /** Where cgroup v1 controllers are mounted (memory, pids, freezer). */
+    @WithDefault("/sys/fs/cgroup")
+    Path cgroupRoot();
+
+    /** Parent cgroup name under each controller; each service instance gets its own child. */
+    @WithDefault("evalwatch-sandbox")
+    String cgroupName();
+
+    /** After the harness reported its end, how long processes may take to exit before they count as lingering. */
+    @WithDefault("PT0.2S")
+    Duration lingerGrace();
+
+    /** How long a direct (REST) execution waits for a free slot before answering 503. */
+    @WithDefault("PT30S")
+    Duration slotWait();
+
+    /** Default limits of every execution. */
+    Limits limits();
+
+    /** The most a task or a request may ask for. */
+    Ceiling ceiling();
+
+    /** Per language: command and limit overrides (python, javascript, java). */
+    Map<String, LanguageSettings> languages();
+
+    Analysis analysis();
+
+    /** Per-execution limits. */
+    interface Limits {
+        @WithDefault("10")
+        double wallSeconds();
+
+        @WithDefault("10")
+        int cpuSeconds();
+
+        @WithDefault("512")
+        int memoryMb();
+
+        @WithDefault("64")
+        int processes();
+
+        @WithDefault("16")
+        int fileSizeMb();
+
+        @WithDefault("256")
+        int openFiles();
+
+        /** Bytes of stdout+stderr kept; the rest is read and dropped, and the run is flagged output_truncated. */
+        @WithDefault("65536")
+        int outputBytes();
+
+        /** Bytes of stdout+stderr after which the run is killed as output_limit. */
+        @WithDefault("8388608")
+        long outputKillBytes();
+
+        /** Size of the tmpfs mounted on /tmp, the only writable place. */
+        @WithDefault("64")
+        int tmpfsMb();
+    }
+
+    /** Upper bounds for limits asked by a task or a request. */
+    interface Ceiling {
+        @WithDefault("120")
+        double wallSeconds();
+
+        @WithDefault("120")
+        int cpuSeconds();
+
+        @WithDefault("4096")
+        int memoryMb();
+
+        @WithDefault("512")
+        int processes();
+
+        @WithDefault("256")
+        int fileSizeMb();
+
+        @WithDefault("1024")
+        int openFiles();
+
+        @WithDefault("1048576")
+        int outputBytes();
+
+        @WithDefault("512")
+        int tmpfsMb();
+    }
+
+    /** A language's command and the limits it needs beyond the defaults. */
+    interface LanguageSettings {
+        Optional<String> command();
+
+        /** Added to a task's timeout: interpreter or compiler start-up is not the code's time. */
+        Optional<Double> startupSeconds();
+
+        Optional<Integer> memoryMb();
+
+        Optional<Integer> processes();
+
+        Optional<Integer> cpuSeconds();
+    }
+
+    /** Static analysis of Python code (pyflakes, mccabe, bandit, mypy), run in its own sandbox. */
+    interface Analysis {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("pyflakes,mccabe,bandit,mypy")
+        List<String> tools();
+
+        @WithDefault("30")
+        double wallSeconds();
+
+        @WithDefault("1024")
+        int memoryMb();
+    }
+}

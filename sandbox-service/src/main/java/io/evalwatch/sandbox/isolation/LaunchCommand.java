@@ -1,0 +1,117 @@
+package io.evalwatch.sandbox.isolation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The command line that starts one sandboxed run. A POSIX shell comes first: it joins the slot's cgroups
+ * (before anything can fork, so every descendant is counted and can be killed), sets the rlimits, moves the
+ * results channel to fd 3 and stdout to the output pipe, and execs setpriv, which drops to the slot's
+ * unprivileged uid with no capabilities, and execs bubblewrap, which builds the namespaces and file system.
+ */
+public final class LaunchCommand {
+
+    /** Where the harness files and a run's inputs appear inside the sandbox. */
+    public static final String HARNESS_DIR = "/sandbox/harness";
+    public static final String INPUT_DIR = "/sandbox/in";
+    public static final String SCRATCH_DIR = "/tmp";
+
+    static final String SCRIPT = String.join("\n",
+            "exec 3>&1 1>&2 </dev/null",
+            "fail() { echo \"evalwatch-sandbox: cannot $1\" >&2; exit 125; }",
+            "IFS=:",
+            "for group in $1; do echo $$ > \"$group\" || fail \"join cgroup $group\"; done",
+            "unset IFS",
+            "ulimit -c 0 || fail 'disable core dumps'",
+            "ulimit -t $(($2 + 1)) && ulimit -S -t $2 || fail 'limit cpu time'",
+            "ulimit -f $3 || fail 'limit file size'",
+            "ulimit -n $4 || fail 'limit open files'",
+            // "-" leaves a limit as inherited (raising one needs CAP_SYS_RESOURCE, which root may not have)
+            "[ \"$5\" = - ] || ulimit -v $5 || fail 'limit address space'",
+            // bash spells the process limit -u, dash -p
+            "[ \"$6\" = - ] || { ulimit -u $6 2>/dev/null || ulimit -p $6; } || fail 'limit processes'",
+            "cd \"$7\" || fail \"enter $7\"",
+            "shift 7",
+            // the shell's own bookkeeping would tell the code where the service runs from
+            "unset PWD OLDPWD",
+            "exec \"$@\"");
+
+    /** Host directories bound read-only at the same place, when they exist: what interpreters need of /etc. */
+    static final List<String> SYSTEM_FILES = List.of("/etc/ld.so.cache", "/etc/alternatives", "/etc/localtime");
+
+    private final String shell;
+    private final String setpriv;
+    private final String bwrap;
+    private final boolean dropUid;
+
+    public LaunchCommand(String shell, String setpriv, String bwrap, boolean dropUid) {
+        this.shell = shell;
+        this.setpriv = setpriv;
+        this.bwrap = bwrap;
+        this.dropUid = dropUid;
+    }
+
+    public List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits) {
+        List<String> argv = prologue(slot, program, limits, "/");
+        if (dropUid) {
+            argv.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
+                    "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        }
+        argv.add(bwrap);
+        // --as-pid-1: the harness itself is the namespace's init. Code cannot signal it (an init only gets
+        // signals it handles), everything else in the namespace dies with it, and bubblewrap reaps it: with
+        // bubblewrap's own init, that init outlives bubblewrap and waits as a zombie, charged to the pids
+        // cgroup, until the host's init reaps it
+        argv.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns", "--as-pid-1",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox"));
+        argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
+        for (String dir : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
+            if (Files.isDirectory(Path.of("/usr", dir))) {
+                argv.addAll(List.of("--symlink", "usr/" + dir, "/" + dir));
+            }
+        }
+        for (String file : SYSTEM_FILES) {
+            argv.addAll(List.of("--ro-bind-try", file, file));
+        }
+        argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"));
+        argv.addAll(List.of("--size", Long.toString(limits.tmpfsBytes()), "--tmpfs", SCRATCH_DIR));
+        argv.addAll(List.of("--ro-bind", harnessDir.toString(), HARNESS_DIR));
+        argv.addAll(List.of("--ro-bind", slot.inputDir().toString(), INPUT_DIR));
+        for (Bind bind : program.binds()) {
+            argv.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.host().toString(), bind.sandbox()));
+        }
+        argv.addAll(List.of("--remount-ro", "/"));
+        argv.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SCRATCH_DIR,
+                "--setenv", "TMPDIR", SCRATCH_DIR, "--setenv", "LANG", "C.UTF-8", "--chdir", SCRATCH_DIR, "--"));
+        argv.addAll(program.command());
+        return argv;
+    }
+
+    /** No namespaces, no uid change: only the cgroups and rlimits, in the slot's scratch directory. */
+    public List<String> unisolated(Slot slot, Program program, Limits limits) {
+        List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString());
+        argv.addAll(program.command());
+        return argv;
+    }
+
+    private List<String> prologue(Slot slot, Program program, Limits limits, String workingDir) {
+        List<String> argv = new ArrayList<>();
+        argv.addAll(List.of(shell, "-c", SCRIPT, "evalwatch-sandbox"));
+        argv.add(slot.cgroup() == null ? "" : slot.cgroup().membershipFiles().stream()
+                .map(Path::toString).collect(Collectors.joining(":")));
+        argv.add(Integer.toString(limits.cpuSeconds()));
+        argv.add(Long.toString(Math.max(1, limits.fileSizeBytes() / 512)));
+        argv.add(Integer.toString(limits.openFiles()));
+        argv.add(program.limitAddressSpace() ? Long.toString(limits.memoryBytes() / 1024) : "-");
+        // RLIMIT_NPROC counts per uid: meaningful only for the slot's own uid, never for root or a shared uid.
+        // With a pids cgroup it is only a backstop, set above the cgroup's limit so the cgroup (which counts
+        // refusals as evidence) is the one that bites.
+        boolean cgroupCounts = slot.cgroup() != null && slot.cgroup().limitsProcesses();
+        argv.add(!dropUid ? "-" : Integer.toString(cgroupCounts ? limits.processes() * 2 : limits.processes()));
+        argv.add(workingDir);
+        return argv;
+    }
+}

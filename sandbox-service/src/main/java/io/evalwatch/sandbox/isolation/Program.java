@@ -1,0 +1,17 @@
+package io.evalwatch.sandbox.isolation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run in one sandbox: files written to its read-only input directory, the command (paths as seen
+ * inside), extra binds, and whether the address-space rlimit applies (runtimes that reserve large virtual
+ * ranges up front, the JVM and V8, are held by the memory cgroup instead).
+ */
+public record Program(
+        String language,
+        Map<String, byte[]> inputFiles,
+        List<String> command,
+        List<Bind> binds,
+        boolean limitAddressSpace) {
+}

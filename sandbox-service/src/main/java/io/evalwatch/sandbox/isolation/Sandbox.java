@@ -1,0 +1,513 @@
+package io.evalwatch.sandbox.isolation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.evalwatch.sandbox.config.SandboxConfig;
+import io.evalwatch.sandbox.language.Language;
+import io.evalwatch.sandbox.language.Languages;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs programs in isolation, one per slot at a time. Owns the host side of the sandbox: the work directory,
+ * the slots with their uids and cgroups, the launch, the deadline, the output drain, the results channel,
+ * and killing the whole process tree at the end of every run.
+ */
+@ApplicationScoped
+public class Sandbox {
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class);
+    private static final int MAX_RECORD_BYTES = 1 << 20;
+    /** Far above what a harness writes (a few hundred bytes per test), far below what would strain the heap. */
+    private static final long MAX_CHANNEL_BYTES = 16L << 20;
+    private static final List<String> HARNESS_FILES = List.of("python/harness.py", "python/analysis.py",
+            "javascript/harness.js");
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static {
+        // vfork+exec straight into the launcher rather than posix_spawn through the JDK's jspawnhelper: one
+        // exec fewer per run, about 2 ms of CPU here. Takes effect only if no process was started before; the
+        // mechanism is gone from later JDKs, so only asked for where it exists.
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null && Runtime.version().feature() < 21) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
+    }
+
+    private final SandboxConfig config;
+    private final Languages languages;
+    private final IsolationMode mode;
+    private final String instance = "pid-" + ProcessHandle.current().pid();
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            daemon("sandbox-deadline"));
+    private final ExecutorService drains = Executors.newCachedThreadPool(daemon("sandbox-output"));
+    private final List<Slot> allSlots = new ArrayList<>();
+    private BlockingQueue<Slot> freeSlots;
+    private Path instanceDir;
+    private Path harnessDir;
+    private LaunchCommand launch;
+    private CgroupControllers controllers = CgroupControllers.none();
+    private volatile HostReadiness readiness = new HostReadiness(false, "unchecked", List.of("not started"), List.of());
+
+    public Sandbox(SandboxConfig config, Languages languages) {
+        this.config = config;
+        this.languages = languages;
+        this.mode = IsolationMode.parse(config.isolation());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        readiness = prepare();
+        if (readiness.ready()) {
+            LOG.infof("sandbox ready: isolation %s, %d slots%s", readiness.description(), allSlots.size(),
+                    readiness.warnings().isEmpty() ? "" : "; " + String.join("; ", readiness.warnings()));
+        } else {
+            LOG.errorf("sandbox refuses to execute: %s", String.join("; ", readiness.missing()));
+        }
+        if (mode == IsolationMode.NONE) {
+            LOG.warn("evalwatch.sandbox.isolation=none: generated code runs UNISOLATED, as the service's own user");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        deadlines.shutdownNow();
+        drains.shutdownNow();
+        for (Slot slot : allSlots) {
+            if (slot.cgroup() != null) {
+                try {
+                    slot.cgroup().killAll(Duration.ofSeconds(2));
+                } catch (IOException | InterruptedException e) {
+                    LOG.warnf("slot %d: %s", slot.index(), e.getMessage());
+                }
+                slot.cgroup().remove();
+            }
+        }
+        controllers.removeInstance(instance);
+        deleteTree(instanceDir);
+    }
+
+    public HostReadiness readiness() {
+        return readiness;
+    }
+
+    public IsolationMode mode() {
+        return mode;
+    }
+
+    public int slots() {
+        return allSlots.size();
+    }
+
+    /** The instance's private directory on the host, for caches that live as long as the service. */
+    public Path instanceDir() {
+        return instanceDir;
+    }
+
+    private HostReadiness prepare() {
+        int slots = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
+        long uid = HostCheck.effectiveUid();
+        List<String> missing = new ArrayList<>(HostCheck.missing(config, mode, uid, slots));
+        List<String> warnings = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            return new HostReadiness(false, mode.name().toLowerCase(), missing, warnings);
+        }
+        boolean dropUid = mode == IsolationMode.BWRAP && uid == 0;
+        if (mode == IsolationMode.BWRAP && uid != 0) {
+            warnings.add("not running as root: the sandbox runs as this service's own (unprivileged) uid " + uid
+                    + ", shared by all slots");
+        }
+        launch = new LaunchCommand(config.shell(), config.setpriv(), config.bwrap(), dropUid);
+        controllers = uid == 0
+                ? CgroupControllers.detect(config.cgroupRoot(), config.cgroupName()) : CgroupControllers.none();
+        controllers.removeAbandoned(instance);
+        if (controllers.memory().isEmpty()) {
+            warnings.add("no memory cgroup: memory is limited per process by RLIMIT_AS only");
+        }
+        if (controllers.pids().isEmpty()) {
+            warnings.add("no pids cgroup: processes are limited by RLIMIT_NPROC of the slot's uid only");
+        }
+        warnings.addAll(controllers.problems());
+        try {
+            createInstanceDir();
+            for (int i = 0; i < slots; i++) {
+                Path slotDir = directory(instanceDir.resolve("slot-" + i), "rwxr-xr-x");
+                Slot slot = new Slot(i, config.uidBase() + i, directory(slotDir.resolve("in"), "rwxr-xr-x"),
+                        directory(slotDir.resolve("scratch"), "rwx------"),
+                        controllers.memory().isPresent() || controllers.pids().isPresent()
+                                ? SlotCgroup.create(controllers, instance, i) : null);
+                allSlots.add(slot);
+            }
+        } catch (IOException e) {
+            missing.add("cannot set up the work dir or cgroups: " + e.getMessage());
+            return new HostReadiness(false, mode.name().toLowerCase(), missing, warnings);
+        }
+        freeSlots = new ArrayBlockingQueue<>(slots, true, allSlots);
+        String description = mode == IsolationMode.NONE ? "none"
+                : "bwrap" + (dropUid ? "+setpriv" : "")
+                        + (controllers.memory().isPresent() || controllers.pids().isPresent() ? "+cgroup" : "");
+        if (mode == IsolationMode.BWRAP) {
+            String failure = trialRun();
+            if (failure != null) {
+                missing.add(failure);
+                return new HostReadiness(false, description, missing, warnings);
+            }
+        }
+        return new HostReadiness(true, description, List.of(), List.copyOf(warnings));
+    }
+
+    /** Proves that the sandbox comes up and that the code inside it does not run as root. */
+    private String trialRun() {
+        Program probe = new Program("probe", Map.of(), List.of("/bin/sh", "-c",
+                "test \"$(id -u)\" != 0 || { echo 'code would run as root'; exit 1; }"), List.of(), true);
+        Limits limits = Limits.of(config.limits());
+        try {
+            Slot slot = freeSlots.take();
+            try {
+                RawRun run = launch(slot, probe, limits);
+                if (run.exitCode() == null || run.exitCode() != 0) {
+                    return "bubblewrap cannot create the sandbox here (exit " + run.exitCode() + "): "
+                            + run.output().strip();
+                }
+                return null;
+            } finally {
+                freeSlots.add(slot);
+            }
+        } catch (IOException e) {
+            return "cannot start the sandbox: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while trying the sandbox";
+        }
+    }
+
+    private void createInstanceDir() throws IOException {
+        Path workDir = directory(config.workDir(), "rwxr-xr-x");
+        try (Stream<Path> instances = Files.list(workDir)) {
+            for (Path stale : instances.filter(p -> p.getFileName().toString().startsWith("pid-")).toList()) {
+                String pid = stale.getFileName().toString().substring(4);
+                boolean alive = pid.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    deleteTree(stale);
+                }
+            }
+        }
+        instanceDir = directory(workDir.resolve(instance), "rwxr-xr-x");
+        harnessDir = directory(instanceDir.resolve("harness"), "rwxr-xr-x");
+        for (String name : HARNESS_FILES) {
+            try (InputStream in = Sandbox.class.getResourceAsStream("/harness/" + name)) {
+                if (in == null) {
+                    throw new IOException("harness resource " + name + " is missing from the build");
+                }
+                Path target = harnessDir.resolve(name);
+                directory(target.getParent(), "rwxr-xr-x");
+                Files.write(target, in.readAllBytes());
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        for (Language language : languages.all()) {
+            language.prepareHarness(harnessDir);
+        }
+    }
+
+    /**
+     * Runs one program in a free slot and returns what was observed. Waits at most slotWait for a slot.
+     *
+     * @throws SandboxUnavailableException isolation is not available on this host (nothing was run)
+     * @throws TimeoutException no slot became free in time
+     */
+    public RawRun run(Function<SandboxPaths, Program> programFor, Limits limits, Duration slotWait)
+            throws SandboxUnavailableException, TimeoutException, InterruptedException, IOException {
+        HostReadiness current = readiness;
+        if (!current.ready()) {
+            throw new SandboxUnavailableException(current.missing());
+        }
+        Slot slot = freeSlots.poll(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+        if (slot == null) {
+            throw new TimeoutException("no sandbox slot became free within " + slotWait);
+        }
+        try {
+            Program program = programFor.apply(pathsFor(slot));
+            if (mode == IsolationMode.NONE) {
+                LOG.warnf("running %s code UNISOLATED (evalwatch.sandbox.isolation=none)", program.language());
+            }
+            return launch(slot, program, limits);
+        } finally {
+            freeSlots.add(slot);
+        }
+    }
+
+    private SandboxPaths pathsFor(Slot slot) {
+        return mode == IsolationMode.NONE
+                ? new SandboxPaths(harnessDir.toString(), slot.inputDir().toString(), slot.scratchDir().toString(), false)
+                : new SandboxPaths(LaunchCommand.HARNESS_DIR, LaunchCommand.INPUT_DIR, LaunchCommand.SCRATCH_DIR, true);
+    }
+
+    private RawRun launch(Slot slot, Program program, Limits limits) throws IOException, InterruptedException {
+        writeInputs(slot, program.inputFiles());
+        if (mode == IsolationMode.NONE) {
+            clearDirectory(slot.scratchDir());
+        }
+        if (slot.cgroup() != null) {
+            slot.cgroup().prepare(limits);
+        }
+        List<String> argv = mode == IsolationMode.NONE
+                ? launch.unisolated(slot, program, limits)
+                : launch.isolated(slot, harnessDir, program, limits);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"));
+        // nothing of the service's environment may reach the code, not even through the launcher's /proc entry
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("LANG", "C.UTF-8");
+        long started = System.nanoTime();
+        Process process = builder.start();
+        RunControl control = new RunControl(process, slot);
+        OutputCapture output = new OutputCapture(process.getErrorStream(), limits.outputBytes(),
+                limits.outputKillBytes(), control::outputExceeded);
+        Future<?> drain = drains.submit(output);
+        ScheduledFuture<?> deadline = deadlines.schedule(control::deadlinePassed,
+                Math.max(1, (long) (limits.wallSeconds() * 1000)), TimeUnit.MILLISECONDS);
+        List<HarnessRecord> records = new ArrayList<>();
+        AtomicInteger malformed = new AtomicInteger();
+        int strays;
+        try (InputStream results = process.getInputStream()) {
+            if (!readRecords(results, records, malformed)) {
+                control.kill(); // more on the channel than any harness writes: it is being flooded
+            }
+            if (!process.waitFor(config.lingerGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                control.kill();
+            }
+            deadline.cancel(false);
+            process.waitFor();
+            strays = slot.cgroup() == null ? killDescendants(process) : slot.cgroup().killAll(Duration.ofSeconds(5));
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            deadline.cancel(false);
+            control.kill();
+            throw e;
+        } finally {
+            control.finish();
+        }
+        try {
+            drain.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            drain.cancel(true);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ResourceEvidence resources = slot.cgroup() == null ? ResourceEvidence.unmeasured() : slot.cgroup().evidence();
+        return new RawRun(List.copyOf(records), malformed.get(), output.kept(), output.total(), output.truncated(),
+                output.exceeded(), control.timedOut(), control.killed() ? null : process.exitValue(), strays,
+                resources, seconds, readiness.description());
+    }
+
+    private static int killDescendants(Process process) {
+        List<ProcessHandle> left = process.descendants().toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        return left.size();
+    }
+
+    /**
+     * Reads records until the harness reports its end or the channel closes; each line is one JSON record.
+     *
+     * @return false if the channel carried more than any harness writes (and reading stopped there)
+     */
+    private static boolean readRecords(InputStream in, List<HarnessRecord> records, AtomicInteger malformed) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean overlong = false;
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = readSome(in, buffer)) > 0) {
+            total += n;
+            if (total > MAX_CHANNEL_BYTES) {
+                malformed.incrementAndGet();
+                return false;
+            }
+            for (int k = 0; k < n; k++) {
+                byte b = buffer[k];
+                if (b != '\n') {
+                    if (line.size() < MAX_RECORD_BYTES) {
+                        line.write(b);
+                    } else {
+                        overlong = true;
+                    }
+                    continue;
+                }
+                if (overlong) {
+                    malformed.incrementAndGet();
+                } else if (line.size() > 0) {
+                    try {
+                        HarnessRecord record = RECORDS.readValue(line.toByteArray(), HarnessRecord.class);
+                        if (record.e() == null) {
+                            malformed.incrementAndGet();
+                        } else {
+                            records.add(record);
+                            if ("end".equals(record.e())) {
+                                return true;
+                            }
+                        }
+                    } catch (IOException notARecord) {
+                        malformed.incrementAndGet();
+                    }
+                }
+                line.reset();
+                overlong = false;
+            }
+        }
+        return true;
+    }
+
+    private static int readSome(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException closed) {
+            return -1; // the run was killed and its pipe closed: the records so far are all there are
+        }
+    }
+
+    private static void writeInputs(Slot slot, Map<String, byte[]> files) throws IOException {
+        clearDirectory(slot.inputDir());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = slot.inputDir().resolve(file.getKey()).normalize();
+            if (!target.getParent().equals(slot.inputDir())) {
+                throw new IOException("input file name " + file.getKey() + " leaves the input directory");
+            }
+            Files.write(target, file.getValue());
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static void clearDirectory(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                deleteTree(entry);
+            }
+        }
+    }
+
+    private static Path directory(Path dir, String permissions) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(permissions));
+        return dir;
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Kills a run at most once, from whichever of deadline, output drain or reader gets there first. */
+    private static final class RunControl {
+        private final Process process;
+        private final Slot slot;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile boolean killed;
+        private volatile boolean timedOut;
+
+        RunControl(Process process, Slot slot) {
+            this.process = process;
+            this.slot = slot;
+        }
+
+        void deadlinePassed() {
+            if (!finished.get()) {
+                timedOut = true;
+                kill();
+            }
+        }
+
+        void outputExceeded() {
+            kill();
+        }
+
+        synchronized void kill() {
+            if (finished.get()) {
+                return;
+            }
+            killed = true;
+            // SIGKILL to the sandbox's pid 1 (bubblewrap's only child): with a namespace's init the kernel kills
+            // every process left in it, setsid'd and double-forked ones too, and bubblewrap reaps it and exits.
+            // Killing bubblewrap instead would leave that init a zombie of the host's init.
+            // Through handles, because Process.destroyForcibly also closes the pipes still being read.
+            ProcessHandle launcher = process.toHandle();
+            List<ProcessHandle> sandboxInit = launcher.children().toList();
+            sandboxInit.forEach(ProcessHandle::destroyForcibly);
+            try {
+                if (sandboxInit.isEmpty()) {
+                    launcher.destroyForcibly();
+                } else {
+                    launcher.onExit().get(1, TimeUnit.SECONDS);
+                }
+            } catch (Exception stillThere) {
+                launcher.destroyForcibly();
+            }
+            if (slot.cgroup() != null) {
+                try {
+                    slot.cgroup().killAll(Duration.ofSeconds(5));
+                } catch (IOException | InterruptedException e) {
+                    LOG.errorf("slot %d: could not empty its cgroup: %s", slot.index(), e.getMessage());
+                }
+            } else {
+                killDescendants(process);
+            }
+        }
+
+        synchronized void finish() {
+            finished.set(true);
+        }
+
+        boolean killed() {
+            return killed;
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.evalwatch.sandbox.rest;
+
+import io.evalwatch.events.TestCase;
+import io.evalwatch.sandbox.config.SandboxConfig;
+import io.evalwatch.sandbox.execution.ExecutionRequest;
+import io.evalwatch.sandbox.execution.ExecutionResult;
+import io.evalwatch.sandbox.isolation.HostReadiness;
+import io.evalwatch.sandbox.isolation.Sandbox;
+import io.evalwatch.sandbox.language.Language;
+import io.evalwatch.sandbox.language.Languages;
+import io.evalwatch.sandbox.service.ExecutionService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Direct execution: runs code against tests synchronously, with the same isolation and limits as the Kafka
+ * path. Used by suite validation and by operators trying a case.
+ */
+@Path("/api/executions")
+public class ExecutionResource {
+
+    private final ExecutionService executions;
+    private final Languages languages;
+    private final Sandbox sandbox;
+    private final SandboxConfig config;
+
+    public ExecutionResource(ExecutionService executions, Languages languages, Sandbox sandbox, SandboxConfig config) {
+        this.executions = executions;
+        this.languages = languages;
+        this.sandbox = sandbox;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response execute(ExecutionApiRequest body) throws InterruptedException {
+        List<String> problems = validate(body);
+        if (!problems.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new ErrorResponse("invalid execution request", problems)).build();
+        }
+        HostReadiness readiness = sandbox.readiness();
+        if (!readiness.ready()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(new ErrorResponse("sandbox isolation is not available; refusing to execute",
+                            readiness.missing())).build();
+        }
+        ExecutionRequest request = new ExecutionRequest(body.language(), body.code(), body.entryPoint(), body.tests(),
+                body.limits(), body.rawOutput(), Boolean.TRUE.equals(body.analyze()));
+        try {
+            ExecutionResult result = executions.execute(request, config.slotWait());
+            return Response.ok(result).build();
+        } catch (TimeoutException busy) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .entity(new ErrorResponse("every sandbox slot is busy", List.of(busy.getMessage()))).build();
+        }
+    }
+
+    private List<String> validate(ExecutionApiRequest body) {
+        List<String> problems = new ArrayList<>();
+        if (body == null) {
+            return List.of("a JSON body is required");
+        }
+        Optional<Language> language = languages.find(body.language());
+        if (language.isEmpty()) {
+            problems.add("language must be one of " + languages.names());
+        } else if (!language.get().validEntryPoint(body.entryPoint())) {
+            problems.add("entryPoint '" + body.entryPoint() + "' is not a valid " + language.get().name() + " name");
+        }
+        if (body.code() == null) {
+            problems.add("code is required");
+        }
+        if (body.tests() != null) {
+            for (int i = 0; i < body.tests().size(); i++) {
+                TestCase test = body.tests().get(i);
+                if (test == null || test.name() == null || test.code() == null) {
+                    problems.add("tests[" + i + "] needs a name and code");
+                }
+            }
+        }
+        return problems;
+    }
+}

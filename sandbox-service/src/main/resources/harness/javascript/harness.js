@@ -1,0 +1,151 @@
+'use strict';
+// evalwatch sandbox harness for JavaScript (Node.js). Runs inside the sandbox as the unprivileged user.
+//
+// Loads the solution once into the global scope, then runs each test (awaited, so tests may use await) and
+// writes one record per event to the results channel (fd 3) synchronously, so a crash mid-way still leaves
+// every earlier result behind. The model's code shares this process: it is kept away from fd 3 only by not
+// being told about it, which is weaker than the Python harness (see the README's isolation model).
+const fs = require('fs');
+const vm = require('vm');
+const assert = require('assert');
+
+const RESULTS_FD = 3;
+const MAX_MESSAGE = 2000;
+const writeSync = fs.writeSync;
+const stringify = JSON.stringify;
+const clock = process.hrtime.bigint;
+const exit = process.reallyExit ? process.reallyExit.bind(process) : process.exit.bind(process);
+
+function send(event, fields) {
+  try {
+    writeSync(RESULTS_FD, stringify(Object.assign({ e: event }, fields || {})) + '\n');
+  } catch (ignored) {
+    // the channel is gone: nothing left to report to
+  }
+}
+
+// Fields are '<byte length>\n<bytes>\n' one after another, after a one-line header.
+function readSpec(path) {
+  const data = fs.readFileSync(path);
+  let pos = data.indexOf(10);
+  if (data.toString('utf8', 0, pos) !== 'EVALWATCH-SPEC 1') {
+    throw new Error('unknown spec header');
+  }
+  pos += 1;
+  const fields = [];
+  while (pos < data.length) {
+    const nl = data.indexOf(10, pos);
+    const size = parseInt(data.toString('ascii', pos, nl), 10);
+    fields.push(data.toString('utf8', nl + 1, nl + 1 + size));
+    pos = nl + 1 + size + 1;
+  }
+  const tests = [];
+  for (let i = 0; i < parseInt(fields[4], 10); i++) {
+    tests.push({ name: fields[5 + 2 * i], code: fields[6 + 2 * i] });
+  }
+  return { entryPoint: fields[0], rawOutput: fields[1] === '1' ? fields[2] : null, code: fields[3], tests };
+}
+
+function describe(error) {
+  let type = typeof error;
+  let message;
+  try {
+    if (error !== null && typeof error === 'object' && error.constructor && error.constructor.name) {
+      type = error.constructor.name;
+    }
+    message = String(error !== null && typeof error === 'object' && 'message' in error ? error.message : error);
+  } catch (ignored) {
+    message = '<unprintable>';
+  }
+  return { type, message: message.slice(0, MAX_MESSAGE) };
+}
+
+// Models often answer with ES module syntax; a script has no exports, so the keyword is dropped.
+function asScript(code) {
+  return code.replace(/^export\s+(default\s+)?(?=(async\s+)?function|class|const|let|var)/gm, '');
+}
+
+// Alone in a private pid namespace, every process besides bubblewrap's init and this one outlived its run.
+function finish() {
+  if (process.argv[3] === 'private-pids') {
+    try {
+      const others = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && p !== '1' && p !== String(process.pid));
+      if (others.length > 0) {
+        send('lingering', { count: others.length });
+      }
+    } catch (ignored) {
+      // no /proc: nothing to count
+    }
+  }
+  send('end', { exit: 0 });
+  exit(0);
+}
+
+function compiles(source) {
+  try {
+    new vm.Script(source, { filename: 'raw-output.js' });
+    return true;
+  } catch (ignored) {
+    return false;
+  }
+}
+
+async function main() {
+  const spec = readSpec(process.argv[2]);
+  send('hello');
+  if (spec.rawOutput !== null) {
+    send('raw', { compiles: compiles(spec.rawOutput) });
+  }
+  let script;
+  try {
+    script = new vm.Script(asScript(spec.code), { filename: 'solution.js' });
+  } catch (error) {
+    send('load', Object.assign({ ok: false, kind: 'syntax' }, describe(error)));
+    finish();
+  }
+  const module = { exports: {} };
+  Object.assign(globalThis, { require, module, exports: module.exports, assert });
+  try {
+    script.runInThisContext();
+  } catch (error) {
+    send('load', Object.assign({ ok: false, kind: 'exception' }, describe(error)));
+    finish();
+  }
+  const entry = spec.entryPoint;
+  let candidate = vm.runInThisContext('typeof ' + entry + " === 'undefined' ? undefined : " + entry);
+  if (typeof candidate !== 'function' && module.exports) {
+    const exported = typeof module.exports === 'function' ? module.exports : module.exports[entry];
+    if (typeof exported === 'function') {
+      candidate = exported;
+      globalThis[entry] = exported;
+    }
+  }
+  if (typeof candidate !== 'function') {
+    const found = candidate === undefined ? 'not defined' : 'not a function (' + typeof candidate + ')';
+    send('load', { ok: false, kind: 'missing_entry_point', message: entry + ' is ' + found });
+    finish();
+  }
+  send('load', { ok: true, params: candidate.length });
+  for (let i = 0; i < spec.tests.length; i++) {
+    send('start', { i });
+    let status = 'passed';
+    let failure = {};
+    const began = clock();
+    try {
+      const body = vm.runInThisContext('(async () => {\n' + spec.tests[i].code + '\n})', { filename: 'test ' + i });
+      await body();
+    } catch (error) {
+      failure = describe(error);
+      status = error instanceof assert.AssertionError || failure.type === 'AssertionError' ? 'failed' : 'error';
+    }
+    const seconds = Number(clock() - began) / 1e9;
+    send('result', Object.assign({ i, status, seconds }, failure));
+  }
+  send('done');
+  finish();
+}
+
+main().catch((error) => {
+  send('harness_error', describe(error));
+  exit(70);
+});

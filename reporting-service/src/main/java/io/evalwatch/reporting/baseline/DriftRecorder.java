@@ -107,6 +107,12 @@ public class DriftRecorder {
         return raised;
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean isCompleted(String runId) {
+        RunRecord run = RunRecord.findById(runId);
+        return run != null && run.completed();
+    }
+
     /** Compares a run with an explicitly chosen baseline run, storing nothing (for the CI gate and ad-hoc checks). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DriftAnalysis> compare(String runId, String baselineRunId, String model) {

@@ -245,10 +245,12 @@ public final class LocalStack {
 
         /** Free ports for everything and databases with a suffix: a stack that cannot collide with the default one. */
         public Builder isolated(String databaseSuffix) {
-            kafkaPorts(FreePorts.next(), FreePorts.next());
+            List<Integer> ports = FreePorts.distinct(services.size() + 2);
+            kafkaPorts(ports.get(0), ports.get(1));
             List<ServiceSpec> specs = new ArrayList<>();
-            for (ServiceSpec s : services) {
-                ServiceSpec moved = s.withPort(FreePorts.next());
+            for (int i = 0; i < services.size(); i++) {
+                ServiceSpec s = services.get(i);
+                ServiceSpec moved = s.withPort(ports.get(i + 2));
                 specs.add(s.database() == null ? moved : moved.withDatabase(s.database() + databaseSuffix));
             }
             this.services = specs;

@@ -48,6 +48,11 @@ public final class QuarkusAppProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is not built: " + quarkusRunJar
                     + " is missing (run: mvn -B -DskipTests install)");
         }
+        if (!FreePorts.isFree(httpPort)) {
+            // its readiness check would be answered by whatever holds the port
+            throw new IllegalStateException("cannot start " + name + ": port " + httpPort + " is in use by another"
+                    + " process (see: ss -ltnp 'sport = :" + httpPort + "')");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -19,8 +19,9 @@ class KafkaBrokerTest {
 
     @Test
     void startsFormatsCreatesTopicsAndRestartsOnTheSameData(@TempDir Path dir) throws Exception {
-        int port = FreePorts.next();
-        int controller = FreePorts.next();
+        java.util.List<Integer> ports = FreePorts.distinct(2);
+        int port = ports.get(0);
+        int controller = ports.get(1);
         try (KafkaBroker broker = new KafkaBroker(dir, port, controller).start(Duration.ofSeconds(90))) {
             broker.createTopics(Topics.partitions());
             broker.createTopics(Topics.partitions()); // idempotent

@@ -38,8 +38,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
             try {
+                java.util.List<Integer> ports = FreePorts.distinct(2);
                 KafkaBroker started = new KafkaBroker(Files.createTempDirectory("evalwatch-kafka-test"),
-                        FreePorts.next(), FreePorts.next()).start(Duration.ofSeconds(90));
+                        ports.get(0), ports.get(1)).start(Duration.ofSeconds(90));
                 started.createTopics(Topics.partitions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
                 broker = started;

@@ -268,8 +268,10 @@ public class EvalwatchCommand implements Runnable {
                 JsonNode regression = awaitAnalysis(api, runId, "last".equals(baseline) ? null : baseline);
                 JsonNode verdict = regression.path("models").get(0);
                 if (verdict == null || "no_baseline".equals(verdict.path("verdict").asText())) {
-                    System.err.println("gate: " + model + " has no baseline on " + suite + " with " + samples
-                            + " samples; run it once (./evalwatch run) or pin one (POST /api/baselines)");
+                    System.err.println("last".equals(baseline)
+                            ? "gate: " + model + " has no baseline on " + suite + " with " + samples
+                                    + " samples; run it once (./evalwatch run) or pin one (POST /api/baselines)"
+                            : "gate: baseline run " + baseline + " is unknown to reporting or has no items of " + model);
                     return GateVerdict.COULD_NOT_RUN;
                 }
                 List<GateVerdict.Case> cases = GateVerdict.cases(regression);

@@ -25,6 +25,8 @@ final class StackFixture {
 
     static final String DRIFT_MONITOR = "drift-humaneval";
     static final String HUMANEVAL_SUITE = "humaneval-50";
+    /** An API key every service sees: nothing evalwatch writes may ever contain it. */
+    static final String PLANTED_API_KEY = "sk-planted-e2e-" + java.util.UUID.randomUUID();
 
     private static LocalStack stack;
     private static final List<String> WEBHOOK_BODIES = new CopyOnWriteArrayList<>();
@@ -43,6 +45,7 @@ final class StackFixture {
                     .stateDir(work.resolve("stack"))
                     .isolated(System.getProperty("evalwatch.e2e.database-suffix", "_e2e"))
                     .freshDatabases()
+                    .environment("EVALWATCH_SIMULATOR_API_KEY", PLANTED_API_KEY)
                     .property("task-service", "evalwatch.suites.dir", suites(work).toString())
                     .property("model-simulator", "simulator.suites-dir", work.resolve("suites").toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())

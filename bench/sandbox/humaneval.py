@@ -1,7 +1,8 @@
 """Wall time to check the 164 HumanEval canonical solutions: a bare `python3 -I -S` subprocess loop against the
 sandbox-service's POST /api/executions (full isolation), measured in the same run on the same machine. Also the
-CPU time each side spent (the service with all its sandboxes, against the loop's interpreters), which other load
-on the machine disturbs much less than wall time.
+CPU time each side spent (the service with all its sandboxes and fork servers, against the loop's interpreters),
+which other load on the machine disturbs much less than wall time, and the whole machine's busy time during each
+side (kernel threads and this client included).
 
 usage: humaneval.py <dataset.jsonl.gz> <sandbox base url> <client concurrency> [rounds] [service pid]
 """
@@ -32,13 +33,46 @@ def children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
+def stat_fields(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
 def process_cpu(pid):
-    """CPU seconds of a process and of its reaped descendants (utime, stime, cutime, cstime)."""
+    """
+    CPU seconds of a process and all its descendants: their utime and stime, and the cutime and cstime of what
+    they reaped. Live descendants count too: a slot's fork server reaps its runs itself and lives on.
+    """
     if pid is None:
         return 0.0
-    with open("/proc/%d/stat" % pid) as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parents[int(entry)] = int(stat_fields(int(entry))[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    family, grew = {pid}, True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if parent in family and child not in family:
+                family.add(child)
+                grew = True
+    ticks = 0
+    for member in family:
+        try:
+            ticks += sum(int(v) for v in stat_fields(member)[11:15])
+        except (OSError, IndexError, ValueError):
+            pass  # it ended meanwhile; what it spent went to whoever reaped it
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu():
+    """Busy CPU seconds of the whole machine, kernel threads included (a namespace's teardown runs in one)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def bare_loop(problems):
@@ -51,12 +85,12 @@ def bare_loop(problems):
                 f.write(p["prompt"] + p["canonical_solution"] + "\n" + p["test"] + "\n" + "check(%s)\n" % p["entry_point"])
             files.append(path)
         began = time.perf_counter()
-        cpu = children_cpu()
+        cpu, machine = children_cpu(), machine_cpu()
         failed = 0
         for path in files:
             done = subprocess.run([PYTHON, "-I", "-S", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             failed += done.returncode != 0
-        return time.perf_counter() - began, failed, children_cpu() - cpu
+        return time.perf_counter() - began, failed, children_cpu() - cpu, machine_cpu() - machine
 
 
 def request(problem):
@@ -90,15 +124,15 @@ def execute(url, body):
 def sandbox_run(problems, url, concurrency, service_pid=None):
     """The client keeps as many requests in flight as the service has workers (its slots)."""
     bodies = [request(p) for p in problems]
-    cpu = process_cpu(service_pid)
+    cpu, machine = process_cpu(service_pid), machine_cpu()
     began = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(lambda b: execute(url, b), bodies))
     elapsed = time.perf_counter() - began
-    cpu = process_cpu(service_pid) - cpu
+    cpu, machine = process_cpu(service_pid) - cpu, machine_cpu() - machine
     passed = sum(1 for r in results if r["outcome"] == "completed" and all(t["status"] == "passed" for t in r["tests"]))
     isolation = {r["isolation"] for r in results}
-    return elapsed, passed, isolation, cpu
+    return elapsed, passed, isolation, cpu, machine
 
 
 def main():
@@ -110,18 +144,20 @@ def main():
     warm_bare = bare_loop(problems)[0]
     warm_sandbox = sandbox_run(problems, url, concurrency, service_pid)[0]
     print("warm-up (not counted): bare loop %.3f s, sandbox %.3f s" % (warm_bare, warm_sandbox))
-    bare_times, sandbox_times, bare_cpus, sandbox_cpus = [], [], [], []
+    bare_times, sandbox_times, bare_cpus, sandbox_cpus, bare_machine, sandbox_machine = [], [], [], [], [], []
     for round_number in range(1, rounds + 1):
-        bare, bare_failed, bare_cpu = bare_loop(problems)
-        sandbox, passed, isolation, sandbox_cpu = sandbox_run(problems, url, concurrency, service_pid)
+        bare, bare_failed, bare_cpu, bare_busy = bare_loop(problems)
+        sandbox, passed, isolation, sandbox_cpu, sandbox_busy = sandbox_run(problems, url, concurrency, service_pid)
         bare_times.append(bare)
         sandbox_times.append(sandbox)
         bare_cpus.append(bare_cpu)
         sandbox_cpus.append(sandbox_cpu)
-        print("round %d: bare loop %.3f s (%d failed, %.2f s CPU), sandbox %.3f s (%d/%d passed, %.2f s CPU,"
-              " isolation %s), load %s"
-              % (round_number, bare, bare_failed, bare_cpu, sandbox, passed, len(problems), sandbox_cpu,
-                 ",".join(sorted(isolation)), open("/proc/loadavg").read().split()[0]))
+        bare_machine.append(bare_busy)
+        sandbox_machine.append(sandbox_busy)
+        print("round %d: bare loop %.3f s (%d failed, %.2f s CPU, machine %.2f s), sandbox %.3f s (%d/%d passed,"
+              " %.2f s CPU, machine %.2f s, isolation %s), load %s"
+              % (round_number, bare, bare_failed, bare_cpu, bare_busy, sandbox, passed, len(problems), sandbox_cpu,
+                 sandbox_busy, ",".join(sorted(isolation)), open("/proc/loadavg").read().split()[0]))
         if bare_failed or passed != len(problems):
             print("FAILED: every canonical solution must pass in both")
             sys.exit(1)
@@ -138,6 +174,10 @@ def main():
         bare_cpu, sandbox_cpu = statistics.median(bare_cpus), statistics.median(sandbox_cpus)
         print("CPU per execution:     bare %.1f ms, sandbox %.1f ms (service and sandboxes; median of %d)"
               % (bare_cpu / len(problems) * 1000, sandbox_cpu / len(problems) * 1000, rounds))
+    print("machine CPU per exec.: bare %.1f ms, sandbox %.1f ms (the whole machine busy, kernel threads and the"
+          " benchmark client included; median of %d)"
+          % (statistics.median(bare_machine) / len(problems) * 1000,
+             statistics.median(sandbox_machine) / len(problems) * 1000, rounds))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 # bare `python3 -I -S` subprocess loop measured in the same run. Prints both, their ratio and executions/s.
 #
 #   bench/sandbox/humaneval.sh            # WORKERS=$(nproc) ROUNDS=5 PORT=18483
+#   SANDBOX_OPTS=-Devalwatch.sandbox.fork-server=false bench/sandbox/humaneval.sh   # every run launched
 #
 # Starts the packaged service (building it if needed) with Kafka channels off: the direct-execution API takes
 # the same path through the sandbox as the Kafka processor. Needs root (setpriv to the slots' uids), bubblewrap
@@ -21,7 +22,8 @@ if [ ! -f "$JAR" ]; then
   mvn -B -q -pl sandbox-service package -DskipTests
 fi
 
-java -Xmx256m -Dquarkus.http.port="$PORT" -Devalwatch.sandbox.workers="$WORKERS" \
+# shellcheck disable=SC2086  # SANDBOX_OPTS: extra -D settings, split on spaces
+java -Xmx256m -Dquarkus.http.port="$PORT" -Devalwatch.sandbox.workers="$WORKERS" ${SANDBOX_OPTS:-} \
   -Dmp.messaging.incoming.generations.enabled=false -Dmp.messaging.outgoing.executions.enabled=false \
   -jar "$JAR" >"$LOG" 2>&1 &
 SERVICE=$!

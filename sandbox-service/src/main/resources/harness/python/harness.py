@@ -19,9 +19,12 @@ quote = _json.encode_basestring_ascii
 
 
 def read_spec(path):
-    """Fields are '<byte length>\\n<bytes>\\n' one after another, after a one-line header."""
     with open(path, "rb") as f:
-        data = f.read()
+        return parse_spec(f.read())
+
+
+def parse_spec(data):
+    """Fields are '<byte length>\\n<bytes>\\n' one after another, after a one-line header."""
     header_end = data.index(b"\n")
     if data[:header_end] != b"EVALWATCH-SPEC 1":
         raise ValueError("unknown spec header")
@@ -228,7 +231,8 @@ def lingering(private_pids):
     return live
 
 
-def main():
+def serve(spec, private_pids):
+    """Runs one solution against its tests; the results channel is fd 3. Called once per process."""
     channel = results_channel()
     write, getpid = os.write, os.getpid
     me = getpid()
@@ -237,8 +241,7 @@ def main():
         if getpid() == me:  # a copy the code forked does not report
             write(channel, line)
 
-    entry_point, raw_output, code, tests = read_spec(sys.argv[1])
-    private_pids = len(sys.argv) > 2 and sys.argv[2] == "private-pids"
+    entry_point, raw_output, code, tests = spec
     send(record("hello"))
     if raw_output is not None:
         try:
@@ -269,6 +272,7 @@ def main():
     send(record("end", exit=0))
 
 
-main()
-# skip interpreter teardown: every record is written, the output flushed
-os._exit(0)
+if __name__ == "__main__":
+    serve(read_spec(sys.argv[1]), len(sys.argv) > 2 and sys.argv[2] == "private-pids")
+    # skip interpreter teardown: every record is written, the output flushed
+    os._exit(0)

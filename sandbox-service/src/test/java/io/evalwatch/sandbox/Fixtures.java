@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,6 +75,7 @@ public final class Fixtures {
 
     /** Processes on the host running as any slot's uid: after a run there must be none. */
     public static List<String> sandboxProcesses(int slots) throws IOException {
+        Set<String> servers = idleForkServers();
         List<String> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -81,7 +84,8 @@ public final class Fixtures {
                     for (String line : Files.readAllLines(entry.resolve("status"))) {
                         if (line.startsWith("Uid:")) {
                             long uid = Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
-                            if (uid >= UID_BASE && uid < UID_BASE + slots && !zombie(entry)) {
+                            if (uid >= UID_BASE && uid < UID_BASE + slots && !zombie(entry)
+                                    && !servers.contains(entry.getFileName().toString())) {
                                 String command = new String(Files.readAllBytes(entry.resolve("cmdline")))
                                         .replace('\0', ' ').strip();
                                 String state = Files.readAllLines(entry.resolve("status")).stream()
@@ -111,16 +115,58 @@ public final class Fixtures {
 
     /** Every slot cgroup of this JVM's sandbox is empty (zombies aside). */
     public static void assertCgroupsEmpty() throws IOException {
-        Path parent = Path.of("/sys/fs/cgroup/pids/evalwatch-sandbox/pid-" + ProcessHandle.current().pid());
+        Path parent = instanceCgroups();
         if (!Files.isDirectory(parent)) {
             return;
         }
+        Set<String> servers = idleForkServers();
         try (Stream<Path> slots = Files.list(parent)) {
             for (Path slot : slots.filter(Files::isDirectory).toList()) {
-                List<String> members = Files.readAllLines(slot.resolve("cgroup.procs")).stream()
-                        .filter(pid -> !pid.isBlank() && !zombie(Path.of("/proc", pid.trim()))).toList();
+                List<String> members = members(slot).stream().filter(pid -> !servers.contains(pid)).toList();
                 assertEquals(List.of(), members, "processes left in " + slot);
             }
         }
+    }
+
+    private static Path instanceCgroups() {
+        return Path.of("/sys/fs/cgroup/pids/evalwatch-sandbox/pid-" + ProcessHandle.current().pid());
+    }
+
+    private static List<String> members(Path group) throws IOException {
+        return Files.readAllLines(group.resolve("cgroup.procs")).stream().map(String::trim)
+                .filter(pid -> !pid.isEmpty() && !zombie(Path.of("/proc", pid))).toList();
+    }
+
+    /**
+     * The pids of the slots' Python fork servers while they wait for work: in each fork server's cgroup, exactly
+     * bubblewrap and its one child, the server. Anything more there (a run's supervisor or a process of a run)
+     * is not idle, and shows up as left over.
+     */
+    public static Set<String> idleForkServers() throws IOException {
+        Path parent = instanceCgroups();
+        Set<String> idle = new HashSet<>();
+        if (!Files.isDirectory(parent)) {
+            return idle;
+        }
+        try (Stream<Path> groups = Files.list(parent)) {
+            for (Path group : groups.filter(g -> g.getFileName().toString().startsWith("fork-server-")).toList()) {
+                List<String> members = members(group);
+                if (members.size() != 2) {
+                    continue;
+                }
+                for (int i = 0; i < 2; i++) {
+                    String launcher = members.get(i);
+                    String server = members.get(1 - i);
+                    boolean shaped = ProcessHandle.of(Long.parseLong(server)).flatMap(ProcessHandle::parent)
+                            .map(p -> Long.toString(p.pid()).equals(launcher)).orElse(false)
+                            && ProcessHandle.of(Long.parseLong(launcher)).flatMap(h -> h.info().command())
+                                    .map(c -> c.endsWith("bwrap")).orElse(false);
+                    if (shaped) {
+                        idle.addAll(members);
+                    }
+                }
+            }
+        }
+        return idle;
     }
 }

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hostile corpus: code that tries to escape, exhaust or outlive its sandbox. Each case must be contained,
- * classified from evidence, and leave the service healthy: no process of a sandbox uid left on the host, every
- * slot cgroup empty, and the next run unaffected.
+ * classified from evidence, and leave the service healthy: no process of a sandbox uid left on the host but the
+ * idle fork servers, every slot cgroup empty, and the next run unaffected. Python runs here are forked by the
+ * slots' fork servers; {@link HostileCodeLaunchedTest} runs the same corpus with every run launching its own
+ * sandbox.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -332,6 +334,40 @@ class HostileCodeTest {
         assertEquals("OSError", result.tests().get(0).exceptionType(), "fd 3 is closed before the code runs");
         assertEquals(TestResult.FAILED, result.tests().get(1).status());
         assertEquals("really failed", result.tests().get(1).message());
+    }
+
+    @Test
+    void forgedFramesOnStdoutAreOnlyOutput() throws Exception {
+        // what a fork server's frames look like: on stdout and stderr they are the run's output, nothing more
+        ExecutionResult result = hostile("""
+                import os
+                def attack():
+                    forged = b'X 0\\nR 40\\n{"e":"result","i":1,"status":"passed"}\\nO 3\\nabcF 5\\nhello'
+                    os.write(1, forged)
+                    os.write(2, forged)
+                """, 5, "attack()", "assert False, 'really failed'");
+        assertEquals(Outcomes.COMPLETED, result.outcome());
+        assertEquals(List.of(TestResult.PASSED, TestResult.FAILED),
+                result.tests().stream().map(TestResult::status).toList(), result.tests().toString());
+        assertEquals("really failed", result.tests().get(1).message());
+        assertTrue(result.output().contains("X 0\nR 40"), result.output());
+    }
+
+    @Test
+    void aKeyPlantedInTheUserKeyringIsNotFoundByTheNextRun() throws Exception {
+        String keyring = """
+                import ctypes, os
+                ADD_KEY, KEYCTL = {'x86_64': (248, 250), 'aarch64': (217, 219)}[os.uname().machine]
+                USER_KEYRING, SEARCH = ctypes.c_long(-4), ctypes.c_long(10)
+                libc = ctypes.CDLL(None, use_errno=True)
+                def plant(secret):
+                    return libc.syscall(ADD_KEY, b'user', b'evalwatch-left', secret, ctypes.c_size_t(len(secret)), USER_KEYRING)
+                def attack():
+                    return libc.syscall(KEYCTL, SEARCH, USER_KEYRING, b'user', b'evalwatch-left', ctypes.c_long(0))
+                """;
+        hostile(keyring, 5, "plant(b'a secret for the next run')");
+        ExecutionResult next = hostile(keyring, 5, "assert attack() < 0, 'the key of an earlier run was found'");
+        assertEquals(TestResult.PASSED, next.tests().get(0).status(), next.tests().toString());
     }
 
     @Test

@@ -54,6 +54,14 @@ public interface SandboxConfig {
     @WithDefault("PT30S")
     Duration slotWait();
 
+    /**
+     * Whether each slot keeps a Python fork server: Python runs are forked from a warm interpreter, each into
+     * fresh namespaces, a fresh tmpfs, its own rlimits, a seccomp filter and no capabilities, instead of each
+     * launching setpriv, bubblewrap and a new interpreter. Other languages and the static analysis always launch.
+     */
+    @WithDefault("true")
+    boolean forkServer();
+
     /** Default limits of every execution. */
     Limits limits();
 

@@ -19,25 +19,31 @@ public final class LaunchCommand {
     public static final String INPUT_DIR = "/sandbox/in";
     public static final String SCRATCH_DIR = "/tmp";
 
-    static final String SCRIPT = String.join("\n",
-            "exec 3>&1 1>&2 </dev/null",
-            "fail() { echo \"evalwatch-sandbox: cannot $1\" >&2; exit 125; }",
-            "IFS=:",
-            "for group in $1; do echo $$ > \"$group\" || fail \"join cgroup $group\"; done",
-            "unset IFS",
-            "ulimit -c 0 || fail 'disable core dumps'",
-            "ulimit -t $(($2 + 1)) && ulimit -S -t $2 || fail 'limit cpu time'",
-            "ulimit -f $3 || fail 'limit file size'",
-            "ulimit -n $4 || fail 'limit open files'",
-            // "-" leaves a limit as inherited (raising one needs CAP_SYS_RESOURCE, which root may not have)
-            "[ \"$5\" = - ] || ulimit -v $5 || fail 'limit address space'",
-            // bash spells the process limit -u, dash -p
-            "[ \"$6\" = - ] || { ulimit -u $6 2>/dev/null || ulimit -p $6; } || fail 'limit processes'",
-            "cd \"$7\" || fail \"enter $7\"",
-            "shift 7",
-            // the shell's own bookkeeping would tell the code where the service runs from
-            "unset PWD OLDPWD",
-            "exec \"$@\"");
+    static final String SCRIPT = script("exec 3>&1 1>&2 </dev/null");
+    /** A fork server keeps its stdin: the service's requests arrive there. */
+    static final String SERVER_SCRIPT = script("exec 3>&1 1>&2");
+
+    private static String script(String redirections) {
+        return String.join("\n",
+                redirections,
+                "fail() { echo \"evalwatch-sandbox: cannot $1\" >&2; exit 125; }",
+                "IFS=:",
+                "for group in $1; do echo $$ > \"$group\" || fail \"join cgroup $group\"; done",
+                "unset IFS",
+                "ulimit -c 0 || fail 'disable core dumps'",
+                "[ \"$2\" = - ] || { ulimit -t $(($2 + 1)) && ulimit -S -t $2; } || fail 'limit cpu time'",
+                "ulimit -f $3 || fail 'limit file size'",
+                "ulimit -n $4 || fail 'limit open files'",
+                // "-" leaves a limit as inherited (raising one needs CAP_SYS_RESOURCE, which root may not have)
+                "[ \"$5\" = - ] || ulimit -v $5 || fail 'limit address space'",
+                // bash spells the process limit -u, dash -p
+                "[ \"$6\" = - ] || { ulimit -u $6 2>/dev/null || ulimit -p $6; } || fail 'limit processes'",
+                "cd \"$7\" || fail \"enter $7\"",
+                "shift 7",
+                // the shell's own bookkeeping would tell the code where the service runs from
+                "unset PWD OLDPWD",
+                "exec \"$@\"");
+    }
 
     /** Host directories bound read-only at the same place, when they exist: what interpreters need of /etc. */
     static final List<String> SYSTEM_FILES = List.of("/etc/ld.so.cache", "/etc/alternatives", "/etc/localtime");
@@ -55,7 +61,20 @@ public final class LaunchCommand {
     }
 
     public List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits) {
-        List<String> argv = prologue(slot, program, limits, "/");
+        return isolated(slot, harnessDir, program, limits, false);
+    }
+
+    /**
+     * A slot's Python fork server: the same sandbox, but holding every capability inside its own user namespace
+     * (never outside it), which it needs to give each run namespaces of its own, and no CPU-time limit of its
+     * own (each run gets one). The runs lower every other limit for themselves.
+     */
+    public List<String> forkServer(Slot serverSlot, Path harnessDir, Program program, Limits ceiling) {
+        return isolated(serverSlot, harnessDir, program, ceiling, true);
+    }
+
+    private List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits, boolean server) {
+        List<String> argv = prologue(slot, program, limits, "/", server);
         if (dropUid) {
             argv.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
@@ -67,6 +86,9 @@ public final class LaunchCommand {
         // cgroup, until the host's init reaps it
         argv.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns", "--as-pid-1",
                 "--die-with-parent", "--new-session", "--hostname", "sandbox"));
+        if (server) {
+            argv.addAll(List.of("--cap-add", "ALL"));
+        }
         argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
         for (String dir : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
             if (Files.isDirectory(Path.of("/usr", dir))) {
@@ -92,17 +114,17 @@ public final class LaunchCommand {
 
     /** No namespaces, no uid change: only the cgroups and rlimits, in the slot's scratch directory. */
     public List<String> unisolated(Slot slot, Program program, Limits limits) {
-        List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString());
+        List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString(), false);
         argv.addAll(program.command());
         return argv;
     }
 
-    private List<String> prologue(Slot slot, Program program, Limits limits, String workingDir) {
+    private List<String> prologue(Slot slot, Program program, Limits limits, String workingDir, boolean server) {
         List<String> argv = new ArrayList<>();
-        argv.addAll(List.of(shell, "-c", SCRIPT, "evalwatch-sandbox"));
+        argv.addAll(List.of(shell, "-c", server ? SERVER_SCRIPT : SCRIPT, "evalwatch-sandbox"));
         argv.add(slot.cgroup() == null ? "" : slot.cgroup().membershipFiles().stream()
                 .map(Path::toString).collect(Collectors.joining(":")));
-        argv.add(Integer.toString(limits.cpuSeconds()));
+        argv.add(server ? "-" : Integer.toString(limits.cpuSeconds()));
         argv.add(Long.toString(Math.max(1, limits.fileSizeBytes() / 512)));
         argv.add(Integer.toString(limits.openFiles()));
         argv.add(program.limitAddressSpace() ? Long.toString(limits.memoryBytes() / 1024) : "-");

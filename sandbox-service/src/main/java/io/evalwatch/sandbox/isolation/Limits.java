@@ -45,6 +45,12 @@ public record Limits(
                 o.tmpfsMb() != null ? o.tmpfsMb() * MB : tmpfsBytes);
     }
 
+    /** These limits with room for the memory and processes the sandbox itself holds in the run's cgroup. */
+    public Limits plusOverhead(long bytes, int moreProcesses) {
+        return new Limits(wallSeconds, cpuSeconds, memoryBytes + bytes, processes + moreProcesses, fileSizeBytes,
+                openFiles, outputBytes, outputKillBytes, tmpfsBytes);
+    }
+
     /** Every field at most the ceiling's and at least a workable minimum. */
     public Limits within(Limits ceiling) {
         return new Limits(

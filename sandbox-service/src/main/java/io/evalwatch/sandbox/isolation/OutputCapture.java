@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Drains a run's stdout and stderr to the end so the code never blocks on a full pipe: keeps the first bytes,
- * counts all of them, and calls the kill action once when the count passes the kill threshold.
+ * Drains a run's stdout and stderr to the end so the code never blocks on a full pipe (or takes them as a fork
+ * server relays them): keeps the first bytes, counts all of them, and calls the kill action once when the count
+ * passes the kill threshold.
  */
 final class OutputCapture implements Runnable {
 
@@ -26,26 +27,35 @@ final class OutputCapture implements Runnable {
         this.kill = kill;
     }
 
+    /** Without a stream: the bytes arrive through {@link #accept} (a fork server's output frames). */
+    OutputCapture(int keep, long killAfter, Runnable kill) {
+        this(null, keep, killAfter, kill);
+    }
+
     @Override
     public void run() {
         byte[] buffer = new byte[16384];
         try (InputStream in = stream) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                synchronized (kept) {
-                    int room = keep - kept.size();
-                    if (room > 0) {
-                        kept.write(buffer, 0, Math.min(room, n));
-                    }
-                }
-                total += n;
-                if (total > killAfter && !exceeded) {
-                    exceeded = true;
-                    kill.run();
-                }
+                accept(buffer, 0, n);
             }
         } catch (IOException closed) {
             // the process is gone: what was read is all there is
+        }
+    }
+
+    void accept(byte[] buffer, int offset, int n) {
+        synchronized (kept) {
+            int room = keep - kept.size();
+            if (room > 0) {
+                kept.write(buffer, offset, Math.min(room, n));
+            }
+        }
+        total += n;
+        if (total > killAfter && !exceeded) {
+            exceeded = true;
+            kill.run();
         }
     }
 

@@ -7,11 +7,20 @@ import java.util.Map;
  * What to run in one sandbox: files written to its read-only input directory, the command (paths as seen
  * inside), extra binds, and whether the address-space rlimit applies (runtimes that reserve large virtual
  * ranges up front, the JVM and V8, are held by the memory cgroup instead).
+ *
+ * @param forkSpec when not null, the same run as a harness spec a slot's Python fork server can take instead
+ *     of launching the command (see {@link ForkServer})
  */
 public record Program(
         String language,
         Map<String, byte[]> inputFiles,
         List<String> command,
         List<Bind> binds,
-        boolean limitAddressSpace) {
+        boolean limitAddressSpace,
+        byte[] forkSpec) {
+
+    public Program(String language, Map<String, byte[]> inputFiles, List<String> command, List<Bind> binds,
+            boolean limitAddressSpace) {
+        this(language, inputFiles, command, binds, limitAddressSpace, null);
+    }
 }

@@ -1,8 +1,5 @@
 package io.evalwatch.sandbox.isolation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.evalwatch.sandbox.config.SandboxConfig;
 import io.evalwatch.sandbox.language.Language;
 import io.evalwatch.sandbox.language.Languages;
@@ -10,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,14 +43,8 @@ import org.jboss.logging.Logger;
 public class Sandbox {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class);
-    private static final int MAX_RECORD_BYTES = 1 << 20;
-    /** Far above what a harness writes (a few hundred bytes per test), far below what would strain the heap. */
-    private static final long MAX_CHANNEL_BYTES = 16L << 20;
-    private static final List<String> HARNESS_FILES = List.of("python/harness.py", "python/analysis.py",
-            "javascript/harness.js");
-    private static final ObjectMapper RECORDS = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final List<String> HARNESS_FILES = List.of("python/harness.py", "python/forkserver.py",
+            "python/analysis.py", "javascript/harness.js");
 
     static {
         // vfork+exec straight into the launcher rather than posix_spawn through the JDK's jspawnhelper: one
@@ -78,6 +68,7 @@ public class Sandbox {
     private Path harnessDir;
     private LaunchCommand launch;
     private CgroupControllers controllers = CgroupControllers.none();
+    private ForkServers forkServers;
     private volatile HostReadiness readiness = new HostReadiness(false, "unchecked", List.of("not started"), List.of());
 
     public Sandbox(SandboxConfig config, Languages languages) {
@@ -100,6 +91,9 @@ public class Sandbox {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (forkServers != null) {
+            forkServers.close();
+        }
         deadlines.shutdownNow();
         drains.shutdownNow();
         for (Slot slot : allSlots) {
@@ -181,8 +175,28 @@ public class Sandbox {
                 missing.add(failure);
                 return new HostReadiness(false, description, missing, warnings);
             }
+            if (config.forkServer() && startForkServers(dropUid, warnings)) {
+                description += "+forkserver";
+            }
         }
         return new HostReadiness(true, description, List.of(), List.copyOf(warnings));
+    }
+
+    /** Starts the slots' Python fork servers; without them (a warning says why) every Python run launches. */
+    private boolean startForkServers(boolean dropUid, List<String> warnings) {
+        var command = languages.find("python").flatMap(python -> python.forkServerCommand(LaunchCommand.HARNESS_DIR));
+        if (command.isEmpty()) {
+            return false;
+        }
+        try {
+            forkServers = ForkServers.start(allSlots, controllers, instance, instanceDir, launch, harnessDir,
+                    command.get(), Limits.of(config.ceiling()), Limits.of(config.limits()), deadlines,
+                    config.lingerGrace(), dropUid);
+            return true;
+        } catch (IOException e) {
+            warnings.add("no Python fork server, every Python run launches its own sandbox: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Proves that the sandbox comes up and that the code inside it does not run as root. */
@@ -274,6 +288,12 @@ public class Sandbox {
     }
 
     private RawRun launch(Slot slot, Program program, Limits limits) throws IOException, InterruptedException {
+        if (forkServers != null && program.forkSpec() != null) {
+            RawRun forked = forkServers.run(slot, program, limits, readiness.description());
+            if (forked != null) {
+                return forked;
+            }
+        }
         writeInputs(slot, program.inputFiles());
         if (mode == IsolationMode.NONE) {
             clearDirectory(slot.scratchDir());
@@ -297,11 +317,10 @@ public class Sandbox {
         Future<?> drain = drains.submit(output);
         ScheduledFuture<?> deadline = deadlines.schedule(control::deadlinePassed,
                 Math.max(1, (long) (limits.wallSeconds() * 1000)), TimeUnit.MILLISECONDS);
-        List<HarnessRecord> records = new ArrayList<>();
-        AtomicInteger malformed = new AtomicInteger();
+        RecordParser parser = new RecordParser();
         int strays;
         try (InputStream results = process.getInputStream()) {
-            if (!readRecords(results, records, malformed)) {
+            if (!readRecords(results, parser)) {
                 control.kill(); // more on the channel than any harness writes: it is being flooded
             }
             if (!process.waitFor(config.lingerGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -324,7 +343,7 @@ public class Sandbox {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ResourceEvidence resources = slot.cgroup() == null ? ResourceEvidence.unmeasured() : slot.cgroup().evidence();
-        return new RawRun(List.copyOf(records), malformed.get(), output.kept(), output.total(), output.truncated(),
+        return new RawRun(parser.records(), parser.malformed(), output.kept(), output.total(), output.truncated(),
                 output.exceeded(), control.timedOut(), control.killed() ? null : process.exitValue(), strays,
                 resources, seconds, readiness.description());
     }
@@ -336,51 +355,17 @@ public class Sandbox {
     }
 
     /**
-     * Reads records until the harness reports its end or the channel closes; each line is one JSON record.
+     * Reads records until the harness reports its end or the channel closes.
      *
      * @return false if the channel carried more than any harness writes (and reading stopped there)
      */
-    private static boolean readRecords(InputStream in, List<HarnessRecord> records, AtomicInteger malformed) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean overlong = false;
+    private static boolean readRecords(InputStream in, RecordParser parser) {
         byte[] buffer = new byte[8192];
-        long total = 0;
         int n;
         while ((n = readSome(in, buffer)) > 0) {
-            total += n;
-            if (total > MAX_CHANNEL_BYTES) {
-                malformed.incrementAndGet();
-                return false;
-            }
-            for (int k = 0; k < n; k++) {
-                byte b = buffer[k];
-                if (b != '\n') {
-                    if (line.size() < MAX_RECORD_BYTES) {
-                        line.write(b);
-                    } else {
-                        overlong = true;
-                    }
-                    continue;
-                }
-                if (overlong) {
-                    malformed.incrementAndGet();
-                } else if (line.size() > 0) {
-                    try {
-                        HarnessRecord record = RECORDS.readValue(line.toByteArray(), HarnessRecord.class);
-                        if (record.e() == null) {
-                            malformed.incrementAndGet();
-                        } else {
-                            records.add(record);
-                            if ("end".equals(record.e())) {
-                                return true;
-                            }
-                        }
-                    } catch (IOException notARecord) {
-                        malformed.incrementAndGet();
-                    }
-                }
-                line.reset();
-                overlong = false;
+            RecordParser.State state = parser.feed(buffer, 0, n);
+            if (state != RecordParser.State.READING) {
+                return state == RecordParser.State.ENDED;
             }
         }
         return true;

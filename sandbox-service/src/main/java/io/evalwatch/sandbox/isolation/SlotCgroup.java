@@ -34,17 +34,27 @@ public final class SlotCgroup {
 
     /** Creates (or takes over) the slot's groups under each available controller. */
     public static SlotCgroup create(CgroupControllers controllers, String instance, int slot) throws IOException {
-        return new SlotCgroup(
-                makeGroup(controllers.memory(), instance, slot),
-                makeGroup(controllers.pids(), instance, slot),
-                makeGroup(controllers.freezer(), instance, slot));
+        return create(controllers, instance, "slot-" + slot);
     }
 
-    private static Path makeGroup(Optional<Path> parent, String instance, int slot) throws IOException {
+    /** A group of its own for a slot's fork server, so sweeping the slot's launched runs never touches it. */
+    public static SlotCgroup createForkServer(CgroupControllers controllers, String instance, int slot)
+            throws IOException {
+        return create(controllers, instance, "fork-server-" + slot);
+    }
+
+    private static SlotCgroup create(CgroupControllers controllers, String instance, String name) throws IOException {
+        return new SlotCgroup(
+                makeGroup(controllers.memory(), instance, name),
+                makeGroup(controllers.pids(), instance, name),
+                makeGroup(controllers.freezer(), instance, name));
+    }
+
+    private static Path makeGroup(Optional<Path> parent, String instance, String name) throws IOException {
         if (parent.isEmpty()) {
             return null;
         }
-        Path group = parent.get().resolve(instance).resolve("slot-" + slot);
+        Path group = parent.get().resolve(instance).resolve(name);
         Files.createDirectories(group);
         return group;
     }
@@ -104,6 +114,11 @@ public final class SlotCgroup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Memory charged to the group now (0 without a memory controller). */
+    public long memoryUsage() throws IOException {
+        return memory == null ? 0 : Long.parseLong(read(memory.resolve("memory.usage_in_bytes")).trim());
     }
 
     public List<Long> members() throws IOException {

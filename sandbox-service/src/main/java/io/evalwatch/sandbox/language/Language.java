@@ -35,6 +35,14 @@ public interface Language {
 
     Program program(ExecutionRequest request, SandboxPaths paths, Limits limits);
 
+    /**
+     * The command of a long-lived interpreter a slot can fork this language's runs from (paths as seen inside),
+     * for a language whose programs carry a {@link Program#forkSpec()}; empty where every run launches.
+     */
+    default Optional<List<String>> forkServerCommand(String harnessDir) {
+        return Optional.empty();
+    }
+
     /** Seconds added to a task's time limit for interpreter or compiler start-up. */
     double startupSeconds();
 

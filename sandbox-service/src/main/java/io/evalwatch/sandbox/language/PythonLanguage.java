@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -82,10 +83,17 @@ public class PythonLanguage implements Language {
 
     @Override
     public Program program(ExecutionRequest request, SandboxPaths paths, Limits limits) {
-        return new Program(name(), Map.of(SpecFile.NAME, SpecFile.encode(request)),
+        byte[] spec = SpecFile.encode(request);
+        return new Program(name(), Map.of(SpecFile.NAME, spec),
                 List.of(command, "-I", "-S", paths.harness() + "/python/" + harnessFile,
                         paths.input() + "/" + SpecFile.NAME, paths.pidsArgument()),
-                List.of(), true);
+                List.of(), true, spec);
+    }
+
+    /** The long-lived interpreter a slot may keep to fork Python runs from (see ForkServer). */
+    @Override
+    public Optional<List<String>> forkServerCommand(String harnessDir) {
+        return Optional.of(List.of(command, "-I", "-S", harnessDir + "/python/forkserver.py"));
     }
 
     @Override

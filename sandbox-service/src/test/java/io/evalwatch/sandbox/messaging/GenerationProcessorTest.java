@@ -72,7 +72,7 @@ class GenerationProcessorTest {
     }
 
     private static String bootstrap() {
-        return KafkaTestResource.broker().bootstrapServers();
+        return KafkaTestResource.bootstrapServers(); // the JVM's one broker, whichever test profile started it
     }
 
     private static void send(String topic, String key, byte[] value) throws Exception {

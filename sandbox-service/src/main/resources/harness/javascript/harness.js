@@ -60,13 +60,98 @@ function describe(error) {
   return { type, message: message.slice(0, MAX_MESSAGE) };
 }
 
+const SENSITIVE_PREFIXES = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssh', '/root', '/home',
+  '/var/run/secrets', '/run/secrets', '/proc/1/', '/sys/fs/cgroup', '/dev/mem', '/dev/kmem'];
+
+function sensitive(path) {
+  if (Buffer.isBuffer(path)) {
+    path = path.toString('utf8');
+  } else if (path instanceof URL) {
+    path = path.pathname;
+  }
+  if (typeof path !== 'string') {
+    return false;
+  }
+  const normal = path.startsWith('/') ? require('path').posix.normalize(path) : path;
+  if (SENSITIVE_PREFIXES.some((prefix) => normal.startsWith(prefix))) {
+    return true;
+  }
+  // /proc/<pid>/... of another process: environ, memory, fds, root
+  const part = normal.split('/');
+  return normal.startsWith('/proc/') && part.length > 3 && /^\d+$/.test(part[2]) && part[2] !== String(process.pid);
+}
+
+// Observes (never blocks) what the sandbox contains anyway, so the verdict can name what was tried, as the
+// Python harness's audit hook does: network calls, process spawning, signals to other processes and opening
+// sensitive paths, through the modules the code can require. Code that reaches the bindings directly is not
+// seen; it is contained all the same. Returns the switch that stops observing, for the harness's own look at
+// /proc once the code is done.
+function observe() {
+  const seen = new Set();
+  let watching = true;
+  const note = (kind, detail) => {
+    if (watching && !seen.has(kind)) {
+      seen.add(kind);
+      send('evidence', { kind, detail: String(detail).slice(0, 200) });
+    }
+  };
+  const wrap = (target, name, check) => {
+    const original = target && target[name];
+    if (typeof original !== 'function') {
+      return;
+    }
+    target[name] = function (...args) {
+      try {
+        check(args);
+      } catch (ignored) {
+        // evidence is best effort: never change what the code's call does
+      }
+      return original.apply(this, args);
+    };
+  };
+  const net = require('net');
+  wrap(net.Socket.prototype, 'connect', (args) => note('network', 'connect ' + stringify(args[0])));
+  wrap(require('dgram').Socket.prototype, 'send', () => note('network', 'dgram send'));
+  const dns = require('dns');
+  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) {
+    wrap(dns, name, (args) => note('network', 'dns.' + name + ' ' + args[0]));
+  }
+  const childProcess = require('child_process');
+  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+    wrap(childProcess, name, (args) => note('process', 'child_process.' + name + ' ' + args[0]));
+  }
+  wrap(process, 'kill', (args) => {
+    if (args[0] !== process.pid && args[0] !== 0) {
+      note('signal', 'process.kill ' + stringify(args));
+    }
+  });
+  const fileCheck = (name) => (args) => {
+    if (sensitive(args[0])) {
+      note('sensitive_file', name + ' ' + args[0]);
+    }
+  };
+  for (const name of ['open', 'openSync', 'readFile', 'readFileSync', 'createReadStream', 'readdir', 'readdirSync',
+    'opendir', 'opendirSync']) {
+    wrap(fs, name, fileCheck('fs.' + name));
+  }
+  for (const name of ['open', 'readFile', 'readdir', 'opendir']) {
+    wrap(fs.promises, name, fileCheck('fs.promises.' + name));
+  }
+  return () => {
+    watching = false;
+  };
+}
+
 // Models often answer with ES module syntax; a script has no exports, so the keyword is dropped.
 function asScript(code) {
   return code.replace(/^export\s+(default\s+)?(?=(async\s+)?function|class|const|let|var)/gm, '');
 }
 
+let stopObserving = () => {};
+
 // Alone in a private pid namespace, every process besides bubblewrap's init and this one outlived its run.
 function finish() {
+  stopObserving();
   if (process.argv[3] === 'private-pids') {
     try {
       const others = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && p !== '1' && p !== String(process.pid));
@@ -105,6 +190,7 @@ async function main() {
   }
   const module = { exports: {} };
   Object.assign(globalThis, { require, module, exports: module.exports, assert });
+  stopObserving = observe();
   try {
     script.runInThisContext();
   } catch (error) {

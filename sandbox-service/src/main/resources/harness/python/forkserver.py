@@ -5,15 +5,16 @@
 #
 # Per run:  server --fork--> supervisor: unshare(mount, pid, net, ipc, uts) --fork--> run (pid 1 of a new pid
 # namespace) which mounts a fresh size-limited tmpfs on /tmp and a fresh /proc, brings up its own loopback,
-# sets the rlimits, starts a new session, installs a seccomp filter, drops every capability (no_new_privs was
-# set by bubblewrap), and only then runs the harness on the solution. When the run's pid 1 ends, the kernel
-# kills and reaps everything left in its namespace, so a run can leave nothing behind for the next one: not a
-# process, not a file, not a socket, not an IPC object. Keyrings, the one thing shared through the user
-# namespace, are closed by the seccomp filter.
+# sets the rlimits, starts a new session, drops every capability (no_new_privs and the seccomp filter came
+# from bubblewrap and are inherited), and only then runs the harness on the solution. When the run's pid 1
+# ends, the kernel kills and reaps everything left in its namespace, so a run can leave nothing behind for the
+# next one: not a process, not a file, not a socket, not an IPC object. Keyrings, the one thing shared through
+# the user namespace, are closed by the seccomp filter.
 #
 # The service talks to this process over its stdin (requests) and fd 3 (frames; stdout and stderr go to the
 # server's log); this process is the only writer of fd 3, so a run cannot forge the framing:
-#   request  RUN <spec bytes> <tmpfs bytes> <cpu s> <file size bytes> <open files> <address space bytes|-> <processes|-> <private|shared>\n<spec>
+#   request  RUN <spec bytes> <tmpfs bytes> <cpu s> <file size bytes> <open files> <address space bytes|->
+#                <processes|-> <private|shared>\n<spec>
 #            KILL\n        (during a run: SIGKILL to the run's pid 1, which takes its whole namespace down)
 #   frames   READY <pid>\n once started;  R <n>\n<n bytes of results channel>;  O <n>\n<n bytes of stdout/stderr>;
 #            X <exit status>\n when the run and everything it started are gone;  F <n>\n<message> and exit on failure
@@ -35,24 +36,12 @@ CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_RDONLY = 2, 4, 8, 1
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
-PR_SET_PDEATHSIG, PR_SET_SECCOMP, PR_CAPBSET_DROP, PR_CAP_AMBIENT = 1, 22, 24, 47
-PR_CAP_AMBIENT_CLEAR_ALL, SECCOMP_MODE_FILTER = 4, 2
+PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 1, 24, 47, 4
 SIOCSIFFLAGS, IFF_UP, IFF_LOOPBACK, IFF_RUNNING = 0x8914, 0x1, 0x8, 0x40
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
 SYS_CAPSET = {"x86_64": 126, "aarch64": 91}.get(os.uname().machine, -1)
 CHUNK = 65536
 FRAMES = 3
-
-# Syscalls a run may not make: the keyrings (per uid in the user namespace the runs of a slot share), tracing and
-# reading other processes, and kernel interfaces no test needs. Refused with EPERM; a foreign ABI is killed.
-SECCOMP = {
-    "x86_64": (0xC000003E, 435, {"add_key": 248, "request_key": 249, "keyctl": 250, "ptrace": 101,
-                                 "process_vm_readv": 310, "process_vm_writev": 311, "perf_event_open": 298,
-                                 "bpf": 321, "userfaultfd": 323}),
-    "aarch64": (0xC00000B7, 449, {"add_key": 217, "request_key": 218, "keyctl": 219, "ptrace": 117,
-                                  "process_vm_readv": 270, "process_vm_writev": 271, "perf_event_open": 241,
-                                  "bpf": 280, "userfaultfd": 282}),
-}
 
 
 class SetupFailed(Exception):
@@ -69,14 +58,6 @@ def mount(source, target, fstype, flags, data=None):
     check(LIBC.mount(source, target, fstype, ctypes.c_ulong(flags), data), "mount " + target.decode())
 
 
-class SockFilter(ctypes.Structure):
-    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
-
-
-class SockFprog(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
-
-
 class CapHeader(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
 
@@ -85,24 +66,6 @@ class CapData(ctypes.Structure):
     _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
 
-def seccomp_program():
-    machine = os.uname().machine
-    if machine not in SECCOMP:
-        raise SetupFailed("no seccomp filter for architecture " + machine)
-    arch, _, denied = SECCOMP[machine]
-    ld_w_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
-    deny, allow, kill = 0x00050000 | 1, 0x7FFF0000, 0x80000000  # ERRNO(EPERM), ALLOW, KILL_PROCESS
-    code = [(ld_w_abs, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, kill), (ld_w_abs, 0, 0, 0)]
-    if machine == "x86_64":
-        code += [(jge, 0, 1, 0x40000000), (ret, 0, 0, deny)]  # the x32 ABI, a second door to every syscall
-    for number in sorted(denied.values()):
-        code += [(jeq, 0, 1, number), (ret, 0, 0, deny)]
-    code.append((ret, 0, 0, allow))
-    filters = (SockFilter * len(code))(*[SockFilter(*op) for op in code])
-    return SockFprog(len(code), filters), filters
-
-
-SECCOMP_PROGRAM = seccomp_program()
 with open("/proc/sys/kernel/cap_last_cap") as f:
     CAP_LAST = int(f.read())
 DEV_NULL = os.open("/dev/null", os.O_RDWR)
@@ -145,8 +108,6 @@ def become_run(spec, limits, records_w, output_w):
         check(LIBC.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "clear the ambient capabilities")
         check(LIBC.syscall(SYS_CAPSET, ctypes.byref(CapHeader(LINUX_CAPABILITY_VERSION_3, 0)),
                            ctypes.byref((CapData * 2)())), "drop every capability")
-        check(LIBC.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(SECCOMP_PROGRAM[0]), 0, 0),
-              "install the seccomp filter")
     except BaseException as exc:
         os.write(output_w, b"evalwatch-sandbox: cannot set up the run: %s\n" % str(exc).encode())
         os._exit(125)
@@ -220,7 +181,8 @@ def parse_request(header):
                            "private_pids": parts[8] == b"private"}
 
 
-def serve_run(requests, spec, limits):
+def start_run(spec, limits):
+    """Forks the run's supervisor; returns its pid, the run's pid (None if it never started) and the pipes to relay."""
     records_r, records_w = os.pipe()
     output_r, output_w = os.pipe()
     control_r, control_w = os.pipe()
@@ -233,38 +195,49 @@ def serve_run(requests, spec, limits):
         os.close(fd)
     with os.fdopen(control_r, "rb") as control:
         line = control.readline().strip()
-    run = int(line) if line else None
-    watched = {records_r: b"R", output_r: b"O"}
+    return supervisor, int(line) if line else None, {records_r: b"R", output_r: b"O"}
+
+
+def relay(fd, pipes):
+    data = os.read(fd, CHUNK)
+    if data:
+        send(pipes[fd], data)
+    else:
+        os.close(fd)
+        del pipes[fd]
+
+
+def take_request(requests, run, supervisor):
+    """During a run the service sends only KILL; its end of stdin closing means the service is gone."""
+    try:
+        requests.fill()
+    except EOFError:
+        kill(run, supervisor)
+        raise
+    if b"KILL\n" in requests.buffer:
+        requests.buffer = requests.buffer.replace(b"KILL\n", b"")
+        kill(run, supervisor)
+
+
+def serve_run(requests, spec, limits):
+    supervisor, run, pipes = start_run(spec, limits)
     supervisor_exit = os.pidfd_open(supervisor)
     exit_status = None
     try:
-        while exit_status is None or watched:
-            wait_on = list(watched) + ([supervisor_exit, 0] if exit_status is None else [])
-            ready, _, _ = select.select(wait_on, [], [])
-            for fd in ready:
-                if fd in watched:
-                    data = os.read(fd, CHUNK)
-                    if data:
-                        send(watched[fd], data)
-                    else:
-                        os.close(fd)
-                        del watched[fd]
+        # until the supervisor has ended (so has everything of the run) and the pipes are drained
+        while exit_status is None or pipes:
+            wait_on = list(pipes) + ([supervisor_exit, 0] if exit_status is None else [])
+            for fd in select.select(wait_on, [], [])[0]:
+                if fd in pipes:
+                    relay(fd, pipes)
                 elif fd == supervisor_exit:
-                    _, status = os.waitpid(supervisor, 0)
-                    exit_status = os.waitstatus_to_exitcode(status)
+                    exit_status = os.waitstatus_to_exitcode(os.waitpid(supervisor, 0)[1])
                     exit_status = exit_status if exit_status >= 0 else 128 - exit_status
-                elif fd == 0:
-                    try:
-                        requests.fill()
-                    except EOFError:
-                        kill(run, supervisor)
-                        raise
-                    if b"KILL\n" in requests.buffer:
-                        requests.buffer = requests.buffer.replace(b"KILL\n", b"")
-                        kill(run, supervisor)
+                else:
+                    take_request(requests, run, supervisor)
     finally:
         os.close(supervisor_exit)
-        for fd in watched:
+        for fd in pipes:
             os.close(fd)
     send(b"X %d\n" % exit_status)
 

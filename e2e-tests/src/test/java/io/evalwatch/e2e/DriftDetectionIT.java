@@ -10,10 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.cli.EvalwatchApi;
 import io.evalwatch.cli.RunWatcher;
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.simulator.profile.ModelVersion;
+import io.evalwatch.simulator.profile.ProfileFile;
+import io.evalwatch.simulator.profile.SimulatorProfiles;
+import io.evalwatch.simulator.truth.AnswerKind;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +32,13 @@ class DriftDetectionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The decision has power 0.9 at this effect (docs/BENCHMARKS.md): about one check in ten misses a true drop
+     * from 0.80 to 0.65 because of the draw of 150 answers. A miss is accepted only when every item was scored
+     * exactly as the simulator's truth says (so the draw missed, not the pipeline) and the realized drop was
+     * small; the next scheduled check, against the same pinned baseline, must then catch it. Three misses in a
+     * row (p < 0.001) fail the test.
+     */
     @Test
     void aSilentUpdateThatLowersThePassRateRaisesRegressionDetectedAtTheNextScheduledCheck() throws Exception {
         EvalwatchApi api = StackFixture.api();
@@ -32,14 +46,30 @@ class DriftDetectionIT {
         String reportingUrl = StackFixture.stack().url("reporting-service");
         try {
             String baselineRun = fireMonitorAndWait(api, taskUrl);
+            int baselinePasses = assertScoredAsTheTruth(api, baselineRun, "2025-01-15");
             JsonNode first = awaitAnalysis(api, baselineRun);
             assertEquals("no_baseline", first.path("models").get(0).path("verdict").asText(),
                     "the monitor's first run becomes the baseline");
+            SimulatorAdmin.post(reportingUrl + "/api/baselines",
+                    "{\"model\":\"sim-alpha\",\"runId\":\"" + baselineRun + "\"}");
 
             SimulatorAdmin.forceVersion("sim-alpha", "2025-06-02"); // same name, worse model
 
-            String nextRun = fireMonitorAndWait(api, taskUrl);
-            JsonNode regression = awaitAnalysis(api, nextRun);
+            String nextRun = null;
+            JsonNode regression = null;
+            for (int check = 1; check <= 3; check++) {
+                nextRun = fireMonitorAndWait(api, taskUrl);
+                int passes = assertScoredAsTheTruth(api, nextRun, "2025-06-02");
+                regression = awaitAnalysis(api, nextRun);
+                if ("regressed".equals(regression.path("models").get(0).path("verdict").asText())) {
+                    break;
+                }
+                assertTrue(baselinePasses - passes < 23, "a drop of " + (baselinePasses - passes)
+                        + " of 150 passes was not called a regression: " + regression.toPrettyString());
+                System.out.printf("check %d: the draw dropped %d of 150 passes, not significant; the next check"
+                        + " follows%n", check, baselinePasses - passes);
+            }
+            String regressedRun = nextRun;
             JsonNode alpha = regression.path("models").get(0);
             assertEquals("regressed", alpha.path("verdict").asText(), regression.toPrettyString());
             assertEquals(baselineRun, alpha.path("baselineRunId").asText());
@@ -51,17 +81,39 @@ class DriftDetectionIT {
                     + "&suite=" + StackFixture.HUMANEVAL_SUITE));
             assertTrue(containsSignal(open, "RegressionDetected"), open.toPrettyString());
             await().atMost(Duration.ofSeconds(30)).until(() -> StackFixture.webhookBodies().stream()
-                    .anyMatch(b -> b.contains("\"RegressionDetected\"") && b.contains(nextRun)));
+                    .anyMatch(b -> b.contains("\"RegressionDetected\"") && b.contains(regressedRun)));
             assertTrue(SimulatorAdmin.get(reportingUrl + "/q/metrics").contains(
                     "evalwatch_drift_alert{model=\"sim-alpha\",signal=\"RegressionDetected\",suite=\""
                             + StackFixture.HUMANEVAL_SUITE + "\"} 1.0"), "the drift gauge is raised");
-            String html = SimulatorAdmin.get(reportingUrl + "/api/runs/" + nextRun + "/regression.html");
+            String html = SimulatorAdmin.get(reportingUrl + "/api/runs/" + regressedRun + "/regression.html");
             assertTrue(html.contains("REGRESSION") && html.contains("<svg"), "self-contained HTML report with charts");
-            assertTrue(SimulatorAdmin.get(reportingUrl + "/api/runs/" + nextRun + "/regression.md")
+            assertTrue(SimulatorAdmin.get(reportingUrl + "/api/runs/" + regressedRun + "/regression.md")
                     .contains("fp_alpha_20250602"), "the report says what changed");
         } finally {
             SimulatorAdmin.scheduledVersion("sim-alpha");
+            SimulatorAdmin.delete(reportingUrl + "/api/baselines/sim-alpha/" + StackFixture.HUMANEVAL_SUITE + "/pin");
         }
+    }
+
+    /** Every item of the run scored exactly as the simulator's truth for that version says; returns the passes. */
+    private static int assertScoredAsTheTruth(EvalwatchApi api, String runId, String version) throws Exception {
+        SimulatorProfiles profiles = ProfileFile.load(StackFixture.root().resolve("config/simulator.yaml"));
+        ModelVersion truth = profiles.model("sim-alpha").version(version).orElseThrow();
+        Map<String, String> mismatches = new TreeMap<>();
+        int passes = 0;
+        JsonNode items = api.items(runId);
+        assertEquals(150, items.size());
+        for (JsonNode item : items) {
+            String itemId = item.path("itemId").asText();
+            AnswerKind answer = truth.decide(item.path("taskId").asText(), ItemIds.seedOf(itemId));
+            passes += answer.expectedToPass() ? 1 : 0;
+            if (answer.expectedToPass() != item.path("passed").asBoolean()) {
+                mismatches.put(itemId, "simulator answered " + answer + ", evalwatch scored "
+                        + item.path("failureCategory").asText());
+            }
+        }
+        assertEquals(Map.of(), mismatches, "items scored differently from the simulator's known truth");
+        return passes;
     }
 
     @Test

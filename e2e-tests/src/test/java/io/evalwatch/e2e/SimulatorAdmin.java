@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The model-simulator's admin calls: the silent vendor update, and back. */
+/** The model-simulator's admin calls (the silent vendor update, and back), and plain HTTP calls of the tests. */
 final class SimulatorAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,6 +46,10 @@ final class SimulatorAdmin {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
         }
+    }
+
+    static void delete(String url) {
+        send(HttpRequest.newBuilder(URI.create(url)).DELETE().build());
     }
 
     private static void send(HttpRequest request) {

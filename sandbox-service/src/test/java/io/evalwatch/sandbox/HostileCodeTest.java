@@ -354,6 +354,24 @@ class HostileCodeTest {
     }
 
     @Test
+    void theCodeHoldsNoCapabilityAndRunsUnderTheSeccompFilter() throws Exception {
+        ExecutionResult result = hostile("""
+                import os
+                def attack():
+                    status = dict(l.split(':', 1) for l in open('/proc/self/status').read().splitlines() if ':' in l)
+                    return os.getuid(), {k: status[k].strip() for k in ('CapEff', 'CapPrm', 'CapBnd', 'CapAmb',
+                                                                        'NoNewPrivs', 'Seccomp')}
+                """, 5, """
+                uid, found = attack()
+                none = '0000000000000000'
+                assert uid != 0, uid
+                assert found == {'CapEff': none, 'CapPrm': none, 'CapBnd': none, 'CapAmb': none, 'NoNewPrivs': '1',
+                                 'Seccomp': '2'}, found
+                """);
+        assertEquals(TestResult.PASSED, result.tests().get(0).status(), result.tests().toString());
+    }
+
+    @Test
     void aKeyPlantedInTheUserKeyringIsNotFoundByTheNextRun() throws Exception {
         String keyring = """
                 import ctypes, os

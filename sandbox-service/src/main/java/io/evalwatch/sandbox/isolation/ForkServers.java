@@ -25,7 +25,8 @@ final class ForkServers {
 
     /**
      * What a run must find, checked by the probe in the run itself: not root, no capability, no way to gain one,
-     * a seccomp filter, alone as pid 1 of its pid namespace, and a /tmp no earlier run wrote to.
+     * a seccomp filter (where the host has one), alone as pid 1 of its pid namespace, and a /tmp no earlier run
+     * wrote to.
      */
     private static final String PROBE = String.join("\n",
             "import os",
@@ -34,7 +35,7 @@ final class ForkServers {
             "for caps in ('CapEff', 'CapPrm', 'CapBnd', 'CapAmb'):",
             "    assert int(status[caps], 16) == 0, 'the code would keep capabilities (%s)' % caps",
             "assert status['NoNewPrivs'].strip() == '1', 'the code could gain privileges'",
-            "assert status['Seccomp'].strip() == '2', 'no seccomp filter'",
+            "assert status['Seccomp'].strip() == SECCOMP, 'seccomp mode ' + status['Seccomp'].strip()",
             "assert os.getpid() == 1 and [p for p in os.listdir('/proc') if p.isdigit()] == ['1'], 'not alone in its pid namespace'",
             "assert os.listdir('/tmp') == [], 'an earlier run left ' + repr(os.listdir('/tmp')) + ' in /tmp'",
             "open('/tmp/left-by-probe', 'w').write('x')",
@@ -69,11 +70,13 @@ final class ForkServers {
      *
      * @param controllers where the servers' cgroups go (none: no cgroups)
      * @param perUidProcessLimit whether RLIMIT_NPROC means something here (each slot has a uid of its own)
+     * @param seccomp whether the launch loads a seccomp filter, which the runs must then be under
      * @throws IOException a server would not start or the probe failed: no run may use them
      */
     static ForkServers start(List<Slot> slots, CgroupControllers controllers, String instance, Path instanceDir,
             LaunchCommand launch, Path harnessDir, List<String> command, Limits ceiling, Limits runLimits,
-            ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit) throws IOException {
+            ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit, boolean seccomp)
+            throws IOException {
         Slot[] serverSlots = new Slot[slots.size()];
         boolean cgroups = controllers.memory().isPresent() || controllers.pids().isPresent();
         for (Slot slot : slots) {
@@ -91,7 +94,7 @@ final class ForkServers {
             }
             Slot first = slots.get(0);
             for (int attempt = 0; attempt < 2; attempt++) {
-                servers.probe(first, runLimits);
+                servers.probe(first, runLimits, seccomp);
             }
         } catch (IOException e) {
             servers.close();
@@ -197,9 +200,10 @@ final class ForkServers {
         return server;
     }
 
-    private void probe(Slot slot, Limits limits) throws IOException {
+    private void probe(Slot slot, Limits limits, boolean seccomp) throws IOException {
+        String expectations = "SECCOMP = '" + (seccomp ? 2 : 0) + "'\n" + PROBE;
         byte[] spec = SpecFile.encode("probe", null, "def probe():\n    pass\n",
-                List.of(new TestCase("isolation", PROBE, false)));
+                List.of(new TestCase("isolation", expectations, false)));
         RawRun run = run(slot, new Program("python", Map.of(), List.of(), List.of(), true, spec), limits, "probe");
         if (run == null) {
             throw new IOException("the Python fork server of slot " + slot.index() + " did not start");

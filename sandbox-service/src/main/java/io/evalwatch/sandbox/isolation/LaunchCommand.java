@@ -39,7 +39,9 @@ public final class LaunchCommand {
                 // bash spells the process limit -u, dash -p
                 "[ \"$6\" = - ] || { ulimit -u $6 2>/dev/null || ulimit -p $6; } || fail 'limit processes'",
                 "cd \"$7\" || fail \"enter $7\"",
-                "shift 7",
+                // bubblewrap reads the seccomp program from fd 4 (--seccomp 4)
+                "[ \"$8\" = - ] || exec 4<\"$8\" || fail 'open the seccomp filter'",
+                "shift 8",
                 // the shell's own bookkeeping would tell the code where the service runs from
                 "unset PWD OLDPWD",
                 "exec \"$@\"");
@@ -52,12 +54,15 @@ public final class LaunchCommand {
     private final String setpriv;
     private final String bwrap;
     private final boolean dropUid;
+    private final Path seccompFilter;
 
-    public LaunchCommand(String shell, String setpriv, String bwrap, boolean dropUid) {
+    /** @param seccompFilter the compiled filter every isolated run loads (see {@link SeccompFilter}), or null */
+    public LaunchCommand(String shell, String setpriv, String bwrap, boolean dropUid, Path seccompFilter) {
         this.shell = shell;
         this.setpriv = setpriv;
         this.bwrap = bwrap;
         this.dropUid = dropUid;
+        this.seccompFilter = seccompFilter;
     }
 
     public List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits) {
@@ -74,7 +79,7 @@ public final class LaunchCommand {
     }
 
     private List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits, boolean server) {
-        List<String> argv = prologue(slot, program, limits, "/", server);
+        List<String> argv = prologue(slot, program, limits, "/", server, seccompFilter);
         if (dropUid) {
             argv.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
@@ -88,6 +93,9 @@ public final class LaunchCommand {
                 "--die-with-parent", "--new-session", "--hostname", "sandbox"));
         if (server) {
             argv.addAll(List.of("--cap-add", "ALL"));
+        }
+        if (seccompFilter != null) {
+            argv.addAll(List.of("--seccomp", "4"));
         }
         argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
         for (String dir : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
@@ -114,12 +122,13 @@ public final class LaunchCommand {
 
     /** No namespaces, no uid change: only the cgroups and rlimits, in the slot's scratch directory. */
     public List<String> unisolated(Slot slot, Program program, Limits limits) {
-        List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString(), false);
+        List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString(), false, null);
         argv.addAll(program.command());
         return argv;
     }
 
-    private List<String> prologue(Slot slot, Program program, Limits limits, String workingDir, boolean server) {
+    private List<String> prologue(Slot slot, Program program, Limits limits, String workingDir, boolean server,
+            Path seccomp) {
         List<String> argv = new ArrayList<>();
         argv.addAll(List.of(shell, "-c", server ? SERVER_SCRIPT : SCRIPT, "evalwatch-sandbox"));
         argv.add(slot.cgroup() == null ? "" : slot.cgroup().membershipFiles().stream()
@@ -134,6 +143,7 @@ public final class LaunchCommand {
         boolean cgroupCounts = slot.cgroup() != null && slot.cgroup().limitsProcesses();
         argv.add(!dropUid ? "-" : Integer.toString(cgroupCounts ? limits.processes() * 2 : limits.processes()));
         argv.add(workingDir);
+        argv.add(seccomp == null ? "-" : seccomp.toString());
         return argv;
     }
 }

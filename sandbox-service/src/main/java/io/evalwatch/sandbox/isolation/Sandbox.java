@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -140,7 +141,6 @@ public class Sandbox {
             warnings.add("not running as root: the sandbox runs as this service's own (unprivileged) uid " + uid
                     + ", shared by all slots");
         }
-        launch = new LaunchCommand(config.shell(), config.setpriv(), config.bwrap(), dropUid);
         controllers = uid == 0
                 ? CgroupControllers.detect(config.cgroupRoot(), config.cgroupName()) : CgroupControllers.none();
         controllers.removeAbandoned(instance);
@@ -151,8 +151,19 @@ public class Sandbox {
             warnings.add("no pids cgroup: processes are limited by RLIMIT_NPROC of the slot's uid only");
         }
         warnings.addAll(controllers.problems());
+        Path seccomp = null;
         try {
             createInstanceDir();
+            Optional<byte[]> filter = mode == IsolationMode.BWRAP ? SeccompFilter.forHost() : Optional.empty();
+            if (filter.isPresent()) {
+                seccomp = instanceDir.resolve("seccomp.bpf");
+                Files.write(seccomp, filter.get());
+                Files.setPosixFilePermissions(seccomp, PosixFilePermissions.fromString("rw-r--r--"));
+            } else if (mode == IsolationMode.BWRAP) {
+                warnings.add("no seccomp filter for architecture " + System.getProperty("os.arch")
+                        + ": runs have no system call filter");
+            }
+            launch = new LaunchCommand(config.shell(), config.setpriv(), config.bwrap(), dropUid, seccomp);
             for (int i = 0; i < slots; i++) {
                 Path slotDir = directory(instanceDir.resolve("slot-" + i), "rwxr-xr-x");
                 Slot slot = new Slot(i, config.uidBase() + i, directory(slotDir.resolve("in"), "rwxr-xr-x"),
@@ -167,7 +178,7 @@ public class Sandbox {
         }
         freeSlots = new ArrayBlockingQueue<>(slots, true, allSlots);
         String description = mode == IsolationMode.NONE ? "none"
-                : "bwrap" + (dropUid ? "+setpriv" : "")
+                : "bwrap" + (dropUid ? "+setpriv" : "") + (seccomp != null ? "+seccomp" : "")
                         + (controllers.memory().isPresent() || controllers.pids().isPresent() ? "+cgroup" : "");
         if (mode == IsolationMode.BWRAP) {
             String failure = trialRun();
@@ -175,7 +186,7 @@ public class Sandbox {
                 missing.add(failure);
                 return new HostReadiness(false, description, missing, warnings);
             }
-            if (config.forkServer() && startForkServers(dropUid, warnings)) {
+            if (config.forkServer() && startForkServers(dropUid, seccomp != null, warnings)) {
                 description += "+forkserver";
             }
         }
@@ -183,7 +194,7 @@ public class Sandbox {
     }
 
     /** Starts the slots' Python fork servers; without them (a warning says why) every Python run launches. */
-    private boolean startForkServers(boolean dropUid, List<String> warnings) {
+    private boolean startForkServers(boolean dropUid, boolean seccomp, List<String> warnings) {
         var command = languages.find("python").flatMap(python -> python.forkServerCommand(LaunchCommand.HARNESS_DIR));
         if (command.isEmpty()) {
             return false;
@@ -191,7 +202,7 @@ public class Sandbox {
         try {
             forkServers = ForkServers.start(allSlots, controllers, instance, instanceDir, launch, harnessDir,
                     command.get(), Limits.of(config.ceiling()), Limits.of(config.limits()), deadlines,
-                    config.lingerGrace(), dropUid);
+                    config.lingerGrace(), dropUid, seccomp);
             return true;
         } catch (IOException e) {
             warnings.add("no Python fork server, every Python run launches its own sandbox: " + e.getMessage());

@@ -72,6 +72,33 @@ class LanguagesTest {
     }
 
     @Test
+    void javascriptAttemptsAreNamedFromEvidence() throws Exception {
+        ExecutionResult result = run("javascript", """
+                const net = require('net');
+                const fs = require('fs');
+                function attack() {
+                  try { fs.readFileSync('/etc/shadow'); } catch (e) { }
+                  try { require('child_process').execFileSync('/usr/bin/true'); } catch (e) { }
+                  return new Promise((resolve) => {
+                    const socket = net.connect(5432, '127.0.0.1');
+                    socket.on('error', () => resolve('refused'));
+                    socket.on('connect', () => resolve('connected'));
+                  });
+                }
+                """, "attack", test("t", "assert.strictEqual(await attack(), 'refused');"));
+        assertEquals(Outcomes.COMPLETED, result.outcome(), result.message());
+        assertEquals(List.of(TestResult.PASSED), statuses(result));
+        assertTrue(result.signals().containsAll(List.of(Signals.violation(Signals.NETWORK),
+                Signals.violation(Signals.SENSITIVE_FILE), Signals.SPAWNED_PROCESS)), result.signals().toString());
+
+        ExecutionResult quiet = run("javascript", "function add(a, b) { return a + b; }", "add",
+                test("fails", "assert(add(1, 1) === 3);"));
+        assertEquals(List.of(Signals.WRONG_ANSWER), quiet.signals().stream()
+                .filter(s -> s.startsWith("violation") || s.equals(Signals.SPAWNED_PROCESS) || s.equals(Signals.WRONG_ANSWER))
+                .toList(), "a plain failing assert leaves no evidence: " + quiet.signals());
+    }
+
+    @Test
     void javascriptSyntaxErrorAndMissingEntryPoint() throws Exception {
         assertEquals(Outcomes.SYNTAX_ERROR,
                 run("javascript", "function add(a, b) { return a + ; }", "add", test("t", "assert(add(1, 2) === 3);")).outcome());

@@ -82,7 +82,7 @@ class ExecutionResourceTest {
     void readinessSaysHowExecutionsAreIsolated() {
         given().when().get("/q/health/ready")
                 .then().body("checks.find { it.name == 'sandbox' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'sandbox' }.data.isolation", equalTo("bwrap+setpriv+cgroup+forkserver"));
+                .body("checks.find { it.name == 'sandbox' }.data.isolation", equalTo("bwrap+setpriv+seccomp+cgroup+forkserver"));
     }
 
     @Test

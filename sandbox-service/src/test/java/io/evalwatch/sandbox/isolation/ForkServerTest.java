@@ -59,6 +59,16 @@ class ForkServerTest {
         assertTrue(after.stream().noneMatch(before::contains), "new servers: " + before + " then " + after);
     }
 
+    @Test
+    void aSolutionOfSeveralMegabytesArrivesWhole() throws Exception {
+        String padding = "# " + "x".repeat(1000) + "\n";
+        String code = padding.repeat(6000) + ADD; // 6 MB of comment before the function
+        ExecutionResult result = executions.execute(python(code, "add", test("sum", "assert add(2, 3) == 5")), SLOT_WAIT);
+        assertEquals(Outcomes.COMPLETED, result.outcome(), result.message());
+        assertTrue(result.tests().get(0).passed());
+        assertPasses();
+    }
+
     private void assertPasses() throws Exception {
         ExecutionResult next = executions.execute(python(ADD, "add", test("sum", "assert add(2, 3) == 5")), SLOT_WAIT);
         assertEquals(Outcomes.COMPLETED, next.outcome(), next.message());

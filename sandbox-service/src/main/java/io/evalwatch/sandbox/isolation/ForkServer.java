@@ -67,15 +67,9 @@ final class ForkServer implements AutoCloseable {
      */
     static ForkServer start(List<String> argv, Path log, SlotCgroup cgroup, Duration patience,
             ScheduledExecutorService timer) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(log.toFile());
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/bin:/bin");
-        builder.environment().put("LANG", "C.UTF-8");
-        Process process = builder.start();
-        ScheduledFuture<?> watchdog = timer.schedule(() -> {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }, patience.toMillis(), TimeUnit.MILLISECONDS);
+        Process process = LaunchCommand.processBuilder(argv).redirectError(log.toFile()).start();
+        ScheduledFuture<?> watchdog = timer.schedule(() -> killTree(process), patience.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             InputStream in = process.getInputStream();
             String ready;
@@ -86,8 +80,7 @@ final class ForkServer implements AutoCloseable {
             }
             watchdog.cancel(false);
             if (!ready.startsWith("READY ")) {
-                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                killTree(process);
                 throw new IOException("the Python fork server did not start (" + (ready.isEmpty() ? "no answer" : ready)
                         + "): " + tail(log));
             }
@@ -219,8 +212,7 @@ final class ForkServer implements AutoCloseable {
     /** Takes the server and everything in its cgroup down; the next run starts a new one. */
     void destroy() {
         broken = true;
-        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        killTree(process);
         if (cgroup != null) {
             try {
                 cgroup.killAll(Duration.ofSeconds(5));
@@ -243,6 +235,11 @@ final class ForkServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         destroy();
+    }
+
+    private static void killTree(Process process) {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private boolean send(byte[] bytes) {

@@ -20,7 +20,10 @@ final class ForkServers {
 
     private static final Logger LOG = Logger.getLogger(ForkServers.class);
     private static final Duration START_PATIENCE = Duration.ofSeconds(30);
-    /** The sandbox's own processes in a forked run's cgroup: bubblewrap, the server and the run's supervisor. */
+    /**
+     * The sandbox's own processes in a forked run's cgroup beyond those of a launched run (bubblewrap): the server
+     * and the run's supervisor.
+     */
     private static final int OWN_PROCESSES = 2;
 
     /**
@@ -131,10 +134,7 @@ final class ForkServers {
         if (cgroup != null) {
             cgroup.prepare(limits.plusOverhead(server.baselineMemory(), OWN_PROCESSES));
         }
-        // as for a launched run: RLIMIT_NPROC counts per uid, and with a pids cgroup it is only a backstop above it
-        boolean cgroupCounts = cgroup != null && cgroup.limitsProcesses();
-        String processes = !perUidProcessLimit ? "-"
-                : Integer.toString(cgroupCounts ? limits.processes() * 2 : limits.processes() + OWN_PROCESSES);
+        String processes = LaunchCommand.processRlimit(perUidProcessLimit, cgroup, limits.processes(), OWN_PROCESSES);
         long started = System.nanoTime();
         ForkServer.Forked forked;
         try {

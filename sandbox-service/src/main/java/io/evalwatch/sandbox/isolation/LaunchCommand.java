@@ -120,6 +120,30 @@ public final class LaunchCommand {
         return argv;
     }
 
+    /**
+     * The process that runs argv: nothing of the service's environment may reach the code, not even through the
+     * launcher's /proc entry, so it starts with PATH and LANG only.
+     */
+    static ProcessBuilder processBuilder(List<String> argv) {
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("LANG", "C.UTF-8");
+        return builder;
+    }
+
+    /**
+     * RLIMIT_NPROC for a run: it counts per uid, so it means something only for a slot's own uid, never for root
+     * or a shared uid; with a pids cgroup it is only a backstop, set above the cgroup's limit so the cgroup (which
+     * counts refusals as evidence) is the one that bites.
+     *
+     * @param ownProcesses the sandbox's own processes under the slot's uid besides the run's
+     */
+    static String processRlimit(boolean perUid, SlotCgroup cgroup, int processes, int ownProcesses) {
+        boolean cgroupCounts = cgroup != null && cgroup.limitsProcesses();
+        return !perUid ? "-" : Integer.toString(cgroupCounts ? processes * 2 : processes + ownProcesses);
+    }
+
     /** No namespaces, no uid change: only the cgroups and rlimits, in the slot's scratch directory. */
     public List<String> unisolated(Slot slot, Program program, Limits limits) {
         List<String> argv = prologue(slot, program, limits, slot.scratchDir().toString(), false, null);
@@ -137,11 +161,7 @@ public final class LaunchCommand {
         argv.add(Long.toString(Math.max(1, limits.fileSizeBytes() / 512)));
         argv.add(Integer.toString(limits.openFiles()));
         argv.add(program.limitAddressSpace() ? Long.toString(limits.memoryBytes() / 1024) : "-");
-        // RLIMIT_NPROC counts per uid: meaningful only for the slot's own uid, never for root or a shared uid.
-        // With a pids cgroup it is only a backstop, set above the cgroup's limit so the cgroup (which counts
-        // refusals as evidence) is the one that bites.
-        boolean cgroupCounts = slot.cgroup() != null && slot.cgroup().limitsProcesses();
-        argv.add(!dropUid ? "-" : Integer.toString(cgroupCounts ? limits.processes() * 2 : limits.processes()));
+        argv.add(processRlimit(dropUid, slot.cgroup(), limits.processes(), 0));
         argv.add(workingDir);
         argv.add(seccomp == null ? "-" : seccomp.toString());
         return argv;

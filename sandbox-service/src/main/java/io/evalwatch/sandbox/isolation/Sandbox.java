@@ -156,9 +156,7 @@ public class Sandbox {
             createInstanceDir();
             Optional<byte[]> filter = mode == IsolationMode.BWRAP ? SeccompFilter.forHost() : Optional.empty();
             if (filter.isPresent()) {
-                seccomp = instanceDir.resolve("seccomp.bpf");
-                Files.write(seccomp, filter.get());
-                Files.setPosixFilePermissions(seccomp, PosixFilePermissions.fromString("rw-r--r--"));
+                seccomp = writeReadable(instanceDir.resolve("seccomp.bpf"), filter.get());
             } else if (mode == IsolationMode.BWRAP) {
                 warnings.add("no seccomp filter for architecture " + System.getProperty("os.arch")
                         + ": runs have no system call filter");
@@ -256,8 +254,7 @@ public class Sandbox {
                 }
                 Path target = harnessDir.resolve(name);
                 directory(target.getParent(), "rwxr-xr-x");
-                Files.write(target, in.readAllBytes());
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+                writeReadable(target, in.readAllBytes());
             }
         }
         for (Language language : languages.all()) {
@@ -315,11 +312,7 @@ public class Sandbox {
         List<String> argv = mode == IsolationMode.NONE
                 ? launch.unisolated(slot, program, limits)
                 : launch.isolated(slot, harnessDir, program, limits);
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"));
-        // nothing of the service's environment may reach the code, not even through the launcher's /proc entry
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/bin:/bin");
-        builder.environment().put("LANG", "C.UTF-8");
+        ProcessBuilder builder = LaunchCommand.processBuilder(argv).redirectInput(new File("/dev/null"));
         long started = System.nanoTime();
         Process process = builder.start();
         RunControl control = new RunControl(process, slot);
@@ -397,8 +390,7 @@ public class Sandbox {
             if (!target.getParent().equals(slot.inputDir())) {
                 throw new IOException("input file name " + file.getKey() + " leaves the input directory");
             }
-            Files.write(target, file.getValue());
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+            writeReadable(target, file.getValue());
         }
     }
 
@@ -408,6 +400,13 @@ public class Sandbox {
                 deleteTree(entry);
             }
         }
+    }
+
+    /** A root-owned file the slots' unprivileged uids can read and nobody but root can change. */
+    private static Path writeReadable(Path file, byte[] content) throws IOException {
+        Files.write(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
     }
 
     private static Path directory(Path dir, String permissions) throws IOException {

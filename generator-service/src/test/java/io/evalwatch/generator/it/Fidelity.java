@@ -34,12 +34,16 @@ public record Fidelity(int items, double medianTtft, double p95Ttft, double medi
         return sorted.get(lo) + (h - lo) * (sorted.get(hi) - sorted.get(lo));
     }
 
-    /** The most requests open at one instant, from each item's end time and model duration. */
+    /**
+     * The most requests open at one instant, from each item's end time and model duration, counted at the middle
+     * of each item. An item's event is stamped a little after its slot is free, by a lag that grows when the
+     * machine is busy (more than 5 ms under a full build), so neighbours that merely follow each other seem to
+     * overlap at their edges; requests really in flight together overlap for most of an answer.
+     */
     static int peak(List<double[]> intervals) {
         int best = 0;
         for (double[] probe : intervals) {
-            // 5 ms in: an item's event is stamped a little after its slot is free, so neighbours seem to touch
-            double at = probe[0] + 0.005;
+            double at = (probe[0] + probe[1]) / 2;
             int open = 0;
             for (double[] other : intervals) {
                 if (other[0] <= at && at < other[1]) {

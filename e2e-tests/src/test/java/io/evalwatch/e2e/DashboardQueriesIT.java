@@ -279,7 +279,7 @@ class DashboardQueriesIT {
         EventSerializer events = new EventSerializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             send(producer, Topics.RUNS, runId, events.serialize(Topics.RUNS, new RunStarted(RunStarted.SCHEMA_VERSION,
-                    runId, PROBE_SUITE, "1", List.of(CHANGED_MODEL), 1, 2, "manual", null, Instant.now())));
+                    runId, PROBE_SUITE, "1", List.of(CHANGED_MODEL), 1, 2, "manual", null, Instant.now(), null, null, null)));
             send(producer, Topics.TASKS, unreadable, "{ not a dispatch".getBytes(StandardCharsets.UTF_8));
             send(producer, Topics.TASKS, taskless, events.serialize(Topics.TASKS, new TaskDispatched(
                     TaskDispatched.SCHEMA_VERSION, taskless, runId, PROBE_SUITE, "1", CHANGED_MODEL, 0, "base", null,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A drift finding for one model in one run against its baseline, with the evidence behind it. signal is one of
+ * A drift finding for one model in one run of a comparison stream ({@code streamId}), with the evidence behind it. signal is one of
  * {@link Signals}; evidence holds the statistics (effect, interval, p-value) or the changed provenance.
  */
 public record DriftAlert(
@@ -20,7 +20,8 @@ public record DriftAlert(
         String severity,
         String summary,
         Map<String, Object> evidence,
-        Instant occurredAt) implements AlertEvent {
+        Instant occurredAt,
+        String streamId) implements AlertEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -31,6 +32,8 @@ public record DriftAlert(
         public static final String LATENCY = "LatencyRegression";
         public static final String COST = "CostChange";
         public static final String FORMAT = "FormatDrift";
+        /** The run is not fit to judge the model (provider, pipeline or configuration trouble), not a regression. */
+        public static final String RUN_INVALID = "RunInvalid";
 
         private Signals() {
         }

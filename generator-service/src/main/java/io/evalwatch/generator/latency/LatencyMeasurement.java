@@ -29,12 +29,12 @@ public final class LatencyMeasurement {
         double duration = (endNanos - startNanos) / NANOS;
         if (!streamed || contentArrivals.isEmpty()) {
             Double rate = !streamed && outputTokens > 0 && duration > 0 ? outputTokens / duration : null;
-            return new Timings(queueSeconds, null, duration, null, null, rate);
+            return new Timings(queueSeconds, null, duration, null, null, rate, null);
         }
         double ttft = (contentArrivals.get(0) - startNanos) / NANOS;
         int chunks = contentArrivals.size();
         if (chunks < 2) {
-            return new Timings(queueSeconds, ttft, duration, null, null, null);
+            return new Timings(queueSeconds, ttft, duration, null, null, null, null);
         }
         double[] gaps = new double[chunks - 1];
         for (int i = 1; i < chunks; i++) {
@@ -45,6 +45,6 @@ public final class LatencyMeasurement {
                 ? outputTokens * (chunks - 1.0) / chunks / decodeSeconds
                 : null;
         return new Timings(queueSeconds, ttft, duration, QUANTILE.evaluate(gaps, 0.5), QUANTILE.evaluate(gaps, 0.95),
-                rate);
+                rate, null);
     }
 }

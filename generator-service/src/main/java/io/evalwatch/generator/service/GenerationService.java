@@ -174,7 +174,7 @@ public class GenerationService {
         LOG.infof("item %s: %s failed with %s after %d attempt(s): %s", item.itemId(), model.name(), failure.reason(),
                 attempts, message);
         return event(item, partial == null || partial.isEmpty() ? null : redactor.redact(partial), null,
-                CodeFormat.NONE.id(), new Timings(queueSeconds, null, duration, null, null, null), usage, cost,
+                CodeFormat.NONE.id(), new Timings(queueSeconds, null, duration, null, null, null, null), usage, cost,
                 provenance(model, prompt, last),
                 new GenerationError(failure.reason(), message, failure.httpStatus(), attempts), attempts);
     }

@@ -95,7 +95,7 @@ public class DriftRecorder {
                 signals.add(f.signal());
                 raised.add(alerts.raise(new DriftAlert(DriftAlert.SCHEMA_VERSION, UUID.randomUUID().toString(), runId,
                         baseline.get().runId, model, run.suite, run.suiteVersion, f.signal(), f.scope(), f.severity(),
-                        f.summary(), f.evidence(), Instant.now())));
+                        f.summary(), f.evidence(), Instant.now(), null)));
             }
             alerts.resolveCleared(model, run.suite, signals, runId);
             if (!analysis.regressed()) {

@@ -55,7 +55,7 @@ class ReportingPipelineTest {
             producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get();
             producer.send(record(Topics.SCORES, scored(run, "x", 1, false))).get(); // duplicate delivery
             producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1+abc",
-                    List.of("sim-a"), 2, 4, "manual", null, Instant.now()))).get();
+                    List.of("sim-a"), 2, 4, "manual", null, Instant.now(), null, null, null))).get();
             producer.send(record(Topics.SCORES, scored(run, "y", 0, true))).get();
             ProducerRecord<String, Object> dead = new ProducerRecord<>(Topics.deadLetter(Topics.GENERATIONS),
                     ItemIds.of(run, "y", "sim-a", 1, "base"), "unreadable");
@@ -93,7 +93,7 @@ class ReportingPipelineTest {
         return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
                 "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
                 passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
-                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0), new Usage(100, 50), 0.001,
+                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
                 new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(2),
                 Instant.now());
     }

@@ -32,7 +32,7 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
             }
         }
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
-                List.copyOf(models), samples, items.size(), trigger, monitor, now);
+                List.copyOf(models), samples, items.size(), trigger, monitor, now, null, null, null);
         return new RunPlan(started, List.copyOf(items));
     }
 

@@ -2,6 +2,7 @@ package io.evalwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -73,6 +74,27 @@ public final class EvalwatchApi {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/frontier?suite="
                 + java.net.URLEncoder.encode(suite, java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
                 "reporting-service");
+    }
+
+    /** Comparison streams, filtered by suite, model and run (any may be null). */
+    public JsonNode streams(String suite, String model, String run) {
+        StringBuilder query = new StringBuilder();
+        for (String[] p : new String[][] {{"suite", suite}, {"model", model}, {"run", run}}) {
+            if (p[1] != null) {
+                query.append(query.length() == 0 ? '?' : '&').append(p[0]).append('=')
+                        .append(java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/streams" + query)).GET().build(),
+                "reporting-service");
+    }
+
+    /** Accepts a run as a stream's new reference. */
+    public JsonNode acceptReference(String streamId, String runId, String by, String note) {
+        ObjectNode body = JSON.createObjectNode().put("runId", runId).put("by", by).put("note", note);
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/streams/" + streamId + "/reference"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), "reporting-service");
     }
 
     public JsonNode runs() {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Gate.class,
                 EvalwatchCommand.Alerts.class,
                 EvalwatchCommand.FrontierCommand.class,
-                EvalwatchCommand.Suites.class})
+                EvalwatchCommand.Suites.class,
+                BaselineCommand.class})
 public class EvalwatchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -270,8 +271,14 @@ public class EvalwatchCommand implements Runnable {
                 if (verdict == null || "no_baseline".equals(verdict.path("verdict").asText())) {
                     System.err.println("last".equals(baseline)
                             ? "gate: " + model + " has no baseline on " + suite + " with " + samples
-                                    + " samples; run it once (./evalwatch run) or pin one (POST /api/baselines)"
+                                    + " samples to compare with: no stream measured this task set and configuration"
+                                    + " yet (a monitor's first run, or a run with --series, becomes one's reference)"
                             : "gate: baseline run " + baseline + " is unknown to reporting or has no items of " + model);
+                    return GateVerdict.COULD_NOT_RUN;
+                }
+                if ("invalid".equals(verdict.path("verdict").asText())) {
+                    System.err.println("gate: run " + runId + " is not fit to judge " + model + ": "
+                            + verdict.path("stream").path("health").path("problems"));
                     return GateVerdict.COULD_NOT_RUN;
                 }
                 List<GateVerdict.Case> cases = GateVerdict.cases(regression);

@@ -61,6 +61,21 @@ public class AlertRecord extends PanacheEntityBase {
 
     public String note;
 
+    /** The comparison stream whose runs open and resolve this alert (drift alerts). */
+    @Column(name = "stream_id")
+    public String streamId;
+
+    /** The stream run whose check resolved the alert. */
+    @Column(name = "resolved_by_run_id")
+    public String resolvedByRunId;
+
+    /** The evidence the resolution rests on. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> resolution;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
     /** Open or acknowledged: the alert still stands. */
     public boolean active() {
         return !RESOLVED.equals(status);
@@ -68,5 +83,9 @@ public class AlertRecord extends PanacheEntityBase {
 
     public static List<AlertRecord> active(String model, String suite) {
         return list("status <> ?1 and model = ?2 and suite = ?3", RESOLVED, model, suite);
+    }
+
+    public static List<AlertRecord> activeInStream(String streamId) {
+        return list("status <> ?1 and streamId = ?2", RESOLVED, streamId);
     }
 }

@@ -53,6 +53,7 @@ public class AlertService {
         r.source = DRIFT;
         r.runId = alert.runId();
         r.baselineRunId = alert.baselineRunId();
+        r.streamId = alert.streamId();
         r.model = alert.model();
         r.suite = alert.suite();
         r.suiteVersion = alert.suiteVersion();
@@ -72,16 +73,32 @@ public class AlertService {
         return alert;
     }
 
-    /** Resolves the standing drift alerts of a model and suite whose signal the latest analysis no longer raised. */
-    public void resolveCleared(String model, String suite, Set<String> stillRaised, String byRun) {
-        for (AlertRecord r : AlertRecord.active(model, suite)) {
-            if (DRIFT.equals(r.source) && !stillRaised.contains(r.signal)) {
-                r.status = AlertRecord.RESOLVED;
-                r.updatedAt = Instant.now();
-                r.note = "cleared by run " + byRun;
-            }
+    /** The stream's standing drift alerts of a signal (open or acknowledged). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AlertRecord> standing(String streamId, String signal) {
+        return AlertRecord.list("source = ?1 and streamId = ?2 and signal = ?3 and status <> ?4", DRIFT, streamId,
+                signal, AlertRecord.RESOLVED);
+    }
+
+    /**
+     * Resolves the stream's standing alerts of a signal: only a run of the stream (or a person's acceptance of a new
+     * reference) does this, and the resolution names the run and the evidence.
+     */
+    public List<AlertRecord> resolveInStream(String streamId, String signal, String byRun, String why,
+            Map<String, Object> evidence) {
+        List<AlertRecord> resolved = standing(streamId, signal);
+        Instant now = Instant.now();
+        for (AlertRecord r : resolved) {
+            r.status = AlertRecord.RESOLVED;
+            r.updatedAt = now;
+            r.resolvedByRunId = byRun;
+            r.note = why;
+            r.resolution = evidence;
         }
-        refreshGauges();
+        if (!resolved.isEmpty()) {
+            refreshGauges();
+        }
+        return resolved;
     }
 
     /** Records an alert relayed by Alertmanager from a Prometheus rule (latency, errors, lag, stuck runs). */
@@ -116,25 +133,51 @@ public class AlertService {
         r.persist();
     }
 
-    public Optional<AlertRecord> transition(String alertId, String status, String note) {
+    /** A person acknowledges an alert: a note saying what is being done is required. */
+    public Optional<AlertRecord> acknowledge(String alertId, String note, String by) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("acknowledging an alert takes a note saying what is being done about"
+                    + " it: {\"note\": \"...\", \"by\": \"...\"}");
+        }
+        return change(alertId, r -> {
+            r.status = AlertRecord.ACKNOWLEDGED;
+            r.note = note;
+            r.acknowledgedBy = by;
+        });
+    }
+
+    /**
+     * A person resolves an alert relayed from Prometheus. A drift alert belongs to its stream: its runs resolve it
+     * (or accepting a new reference), so a person acknowledges it instead.
+     */
+    public Optional<AlertRecord> resolveByHand(String alertId, String note) {
+        AlertRecord existing = AlertRecord.findById(alertId);
+        if (existing != null && DRIFT.equals(existing.source) && existing.streamId != null) {
+            throw new IllegalStateException("alert " + alertId + " belongs to stream " + existing.streamId
+                    + ": only a run of the stream resolves it (or accepting a new reference run with"
+                    + " ./evalwatch baseline accept); acknowledge it with a note instead");
+        }
+        return change(alertId, r -> {
+            r.status = AlertRecord.RESOLVED;
+            if (note != null) {
+                r.note = note;
+            }
+        });
+    }
+
+    private Optional<AlertRecord> change(String alertId, java.util.function.Consumer<AlertRecord> change) {
         AlertRecord r = AlertRecord.findById(alertId);
         if (r == null) {
             return Optional.empty();
         }
-        if (!Set.of(AlertRecord.ACKNOWLEDGED, AlertRecord.RESOLVED).contains(status)) {
-            throw new IllegalArgumentException("status must be acknowledged or resolved, was " + status);
-        }
-        r.status = status;
+        change.accept(r);
         r.updatedAt = Instant.now();
-        if (note != null) {
-            r.note = note;
-        }
         refreshGauges();
         return Optional.of(r);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AlertRecord> list(String status, String model, String suite) {
+    public List<AlertRecord> list(String status, String model, String suite, String streamId) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
         if (status != null) {
@@ -149,10 +192,14 @@ public class AlertService {
             q.append(" and suite = :suite");
             params.put("suite", suite);
         }
+        if (streamId != null) {
+            q.append(" and streamId = :stream");
+            params.put("stream", streamId);
+        }
         return AlertRecord.list(q + " order by createdAt desc", params);
     }
 
-    private void refreshGauges() {
+    void refreshGauges() {
         gauges.values().forEach(g -> g.set(0));
         List<Object[]> rows = AlertRecord.getEntityManager().createQuery(
                         "select distinct a.model, a.suite, a.signal, a.status from AlertRecord a where a.source = :s",

@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The stored drift analysis of one model in one run: what regression reports show and the gate reads. */
+/** The stored drift analysis of one model × variant in one run: what regression reports show and the gate reads. */
 @Entity
 @Table(name = "drift_analysis")
 @IdClass(DriftAnalysisRecord.Key.class)
@@ -26,7 +26,14 @@ public class DriftAnalysisRecord extends PanacheEntityBase {
     @Id
     public String model;
 
-    /** Null when the model had no baseline yet: this run became its first. */
+    @Id
+    public String variant;
+
+    /** The comparison stream the run belongs to; null for an ad-hoc run. */
+    @Column(name = "stream_id")
+    public String streamId;
+
+    /** The stream's reference run the analysis compares with; null when there was none (or the run is ad hoc). */
     @Column(name = "baseline_run_id")
     public String baselineRunId;
 
@@ -35,34 +42,50 @@ public class DriftAnalysisRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> analysis;
 
+    /** The stream's previous valid run, compared for the report (paired on the tasks whose content is unchanged). */
+    @Column(name = "previous_run_id")
+    public String previousRunId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "previous_analysis")
+    public Map<String, Object> previousAnalysis;
+
+    /** The stream's verdict at this run: validity, the detector's state and evidence, task changes. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "stream_assessment")
+    public Map<String, Object> streamAssessment;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static DriftAnalysisRecord of(String runId, String model) {
-        return findById(new Key(runId, model));
+    public static DriftAnalysisRecord of(String runId, String model, String variant) {
+        return findById(new Key(runId, model, variant));
     }
 
-    /** Composite key (run, model). */
+    /** Composite key (run, model, variant). */
     public static class Key implements Serializable {
         public String runId;
         public String model;
+        public String variant;
 
         public Key() {
         }
 
-        public Key(String runId, String model) {
+        public Key(String runId, String model, String variant) {
             this.runId = runId;
             this.model = model;
+            this.variant = variant;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(runId, k.runId) && Objects.equals(model, k.model);
+            return o instanceof Key k && Objects.equals(runId, k.runId) && Objects.equals(model, k.model)
+                    && Objects.equals(variant, k.variant);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(runId, model);
+            return Objects.hash(runId, model, variant);
         }
     }
 }

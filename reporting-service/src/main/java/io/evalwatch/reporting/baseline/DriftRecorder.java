@@ -3,6 +3,9 @@ package io.evalwatch.reporting.baseline;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalwatch.events.DriftAlert;
+import io.evalwatch.events.DriftAlert.Signals;
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.reporting.alert.AlertRecord;
 import io.evalwatch.reporting.alert.AlertService;
 import io.evalwatch.reporting.config.ReportingConfig;
 import io.evalwatch.reporting.drift.DriftAnalysis;
@@ -10,25 +13,37 @@ import io.evalwatch.reporting.drift.DriftAnalyzer;
 import io.evalwatch.reporting.drift.DriftPolicy;
 import io.evalwatch.reporting.drift.Finding;
 import io.evalwatch.reporting.drift.RunSample;
+import io.evalwatch.reporting.drift.stream.StreamAssessment;
+import io.evalwatch.reporting.drift.stream.StreamDetector;
+import io.evalwatch.reporting.drift.stream.StreamPolicy;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.stream.ComparisonStream;
+import io.evalwatch.reporting.stream.ReferenceChange;
+import io.evalwatch.reporting.stream.RunStream;
+import io.evalwatch.reporting.stream.StreamRegistry;
+import io.evalwatch.reporting.validity.RunHealth;
+import io.evalwatch.reporting.validity.ValidityPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * Compares each model of a completed run with its baseline, stores the analysis, raises the alerts it finds,
- * resolves the ones it no longer finds, and moves the baseline forward when the run did not regress.
- * Gate runs are compared but raise no alerts and never become a baseline.
+ * Judges each model × variant of a completed run within its comparison stream: first its validity, then (for a
+ * valid run of a stream) the stream's detector over its checks since the reference, and the per-check comparisons
+ * with the reference (latency, cost, format, silent change) and with the previous run (for the report). Alerts are
+ * opened and resolved by the stream's own runs only; an ad-hoc or gate run steers nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -37,74 +52,241 @@ public class DriftRecorder {
     private static final Logger LOG = Logger.getLogger(DriftRecorder.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final String GATE = "gate";
 
-    private final BaselineRegistry baselines;
+    private final StreamRegistry streams;
     private final AlertService alerts;
     private final ReportingConfig config;
     private final ObjectMapper json;
 
-    public DriftRecorder(BaselineRegistry baselines, AlertService alerts, ReportingConfig config, ObjectMapper json) {
-        this.baselines = baselines;
+    public DriftRecorder(StreamRegistry streams, AlertService alerts, ReportingConfig config, ObjectMapper json) {
+        this.streams = streams;
         this.alerts = alerts;
         this.config = config;
         this.json = json;
     }
 
-    /** Returns the alerts raised, for delivery to the webhook after commit. Idempotent per (run, model). */
+    /** Returns the alerts raised, for delivery to the webhook after commit. Idempotent per (run, model, variant). */
     public List<DriftAlert> analyze(String runId) {
         RunRecord run = RunRecord.findById(runId);
         if (run == null || !run.completed()) {
             return List.of();
         }
-        boolean gate = "gate".equals(run.trigger);
         List<ItemResult> items = ItemResult.ofRun(runId);
-        Set<String> models = items.stream().map(i -> i.model).filter(m -> m != null)
-                .collect(Collectors.toCollection(TreeSet::new));
         List<DriftAlert> raised = new ArrayList<>();
-        for (String model : models) {
-            if (DriftAnalysisRecord.of(runId, model) != null) {
-                continue; // already analysed (a redelivered RunCompleted)
+        for (RunStream rs : RunStream.ofRun(runId)) {
+            if (rs.judgedAt != null) {
+                continue; // already judged (a redelivered RunCompleted)
             }
-            Optional<Baseline> baseline = baselines.find(model, run).filter(b -> !b.runId.equals(runId));
-            DriftAnalysisRecord record = new DriftAnalysisRecord();
-            record.runId = runId;
-            record.model = model;
-            record.createdAt = Instant.now();
-            if (baseline.isEmpty()) {
-                record.regressed = false;
-                record.persist();
-                if (!gate) {
-                    baselines.accept(model, run);
-                    LOG.infof("run %s is the first baseline of %s on %s (%s)", runId, model, run.suite, run.suiteVersion);
-                }
-                continue;
-            }
-            RunSample before = RunSamples.of(baseline.get().runId, model, run.suiteVersion,
-                    ItemResult.ofRun(baseline.get().runId));
-            RunSample after = RunSamples.of(runId, model, run.suiteVersion, items);
-            DriftAnalysis analysis = DriftAnalyzer.analyze(before, after, policy());
-            record.baselineRunId = baseline.get().runId;
-            record.regressed = analysis.regressed();
-            record.analysis = json.convertValue(analysis, MAP);
-            record.persist();
-            if (gate) {
-                continue;
-            }
-            Set<String> signals = new TreeSet<>();
-            for (Finding f : analysis.findings()) {
-                signals.add(f.signal());
-                raised.add(alerts.raise(new DriftAlert(DriftAlert.SCHEMA_VERSION, UUID.randomUUID().toString(), runId,
-                        baseline.get().runId, model, run.suite, run.suiteVersion, f.signal(), f.scope(), f.severity(),
-                        f.summary(), f.evidence(), Instant.now(), null)));
-            }
-            alerts.resolveCleared(model, run.suite, signals, runId);
-            if (!analysis.regressed()) {
-                baselines.accept(model, run);
-            }
-            LOG.infof("run %s, %s vs baseline %s: %s", runId, model, baseline.get().runId,
-                    signals.isEmpty() ? "no drift" : signals);
+            raised.addAll(judge(run, rs, items));
         }
         return raised;
+    }
+
+    private List<DriftAlert> judge(RunRecord run, RunStream rs, List<ItemResult> items) {
+        List<ItemResult> mine = items.stream()
+                .filter(i -> rs.model.equals(i.model) && rs.variant.equals(variantOf(i))).toList();
+        RunHealth health = health(run, rs, mine);
+        ValidityPolicy validity = validityPolicy();
+        rs.health = health.evidence(validity);
+        rs.validity = health.valid(validity) ? RunStream.VALID : RunStream.INVALID;
+        rs.judgedAt = Instant.now();
+
+        DriftAnalysisRecord record = new DriftAnalysisRecord();
+        record.runId = run.runId;
+        record.model = rs.model;
+        record.variant = rs.variant;
+        record.streamId = rs.streamId;
+        record.createdAt = rs.judgedAt;
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("streamId", rs.streamId);
+        verdict.put("origin", rs.origin);
+        verdict.put("validity", rs.validity);
+        verdict.put("health", rs.health);
+        try {
+            return judgeInStream(run, rs, mine, items, record, verdict);
+        } finally {
+            record.streamAssessment = verdict; // assigned whole: JSON columns are compared by value
+            record.persist();
+        }
+    }
+
+    private List<DriftAlert> judgeInStream(RunRecord run, RunStream rs, List<ItemResult> mine, List<ItemResult> items,
+            DriftAnalysisRecord record, Map<String, Object> verdict) {
+        boolean gate = GATE.equals(run.trigger);
+        if (rs.adHoc()) {
+            if (rs.valid()) {
+                compareAdHoc(run, rs, record, verdict, items);
+            }
+            LOG.infof("run %s, %s: ad hoc (%s); it steers no stream", run.runId, rs.model, rs.validity);
+            return List.of();
+        }
+        ComparisonStream stream = streams.find(rs.streamId).orElseThrow();
+        List<DriftAlert> raised = new ArrayList<>();
+        if (!rs.valid()) {
+            @SuppressWarnings("unchecked")
+            List<String> problems = (List<String>) rs.health.get("problems");
+            LOG.warnf("run %s, %s is invalid: %s", run.runId, rs.model, problems);
+            if (!gate && alerts.standing(stream.streamId, Signals.RUN_INVALID).isEmpty()) {
+                raised.add(raise(run, rs, stream.referenceRunId, Signals.RUN_INVALID, "all", "warning",
+                        "run " + run.runId + " is not fit to judge " + rs.model + " (a pipeline, endpoint or"
+                                + " configuration problem, not a regression): " + String.join("; ", problems),
+                        rs.health));
+            }
+            return raised;
+        }
+        if (!gate) {
+            alerts.resolveInStream(stream.streamId, Signals.RUN_INVALID, run.runId,
+                    "run " + run.runId + " of the stream was valid again", rs.health);
+        }
+
+        Optional<RunStream> previous = streams.previousValid(stream.streamId, rs);
+        previous.ifPresent(p -> compareWithPrevious(run, rs, p, record, verdict, items));
+
+        if (stream.referenceRunId == null || !rs.segment.equals(stream.referenceSegment)) {
+            String reason = stream.referenceRunId == null ? ReferenceChange.FIRST_VALID
+                    : ReferenceChange.SEGMENT_CHANGED;
+            streams.setReference(stream, rs, reason, StreamRegistry.SYSTEM_ACTOR, stream.referenceRunId == null
+                    ? "the stream's first valid run" : "the tasks' content or the environment changed");
+            verdict.put("referenceRunId", run.runId);
+            verdict.put("referenceChanged", reason);
+            verdict.put("state", StreamAssessment.State.CALIBRATING.name());
+            LOG.infof("run %s is the reference of stream %s (%s, %s): %s", run.runId, stream.streamId, rs.model,
+                    stream.origin, reason);
+            return raised;
+        }
+
+        RunRecord reference = RunRecord.findById(stream.referenceRunId);
+        Predicate<String> unchanged = unchangedTasks(reference, run);
+        RunSample before = RunSamples.of(reference.runId, rs.model, rs.variant, reference.suiteVersion,
+                ItemResult.ofRun(reference.runId), unchanged);
+        RunSample after = RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged);
+        DriftAnalysis analysis = DriftAnalyzer.analyze(before, after, policy());
+        record.baselineRunId = reference.runId;
+        record.analysis = json.convertValue(analysis, MAP);
+
+        StreamAssessment assessment = assess(stream, rs);
+        verdict.put("referenceRunId", reference.runId);
+        verdict.put("state", assessment.state().name());
+        verdict.put("summary", assessment.summary());
+        verdict.put("detector", assessment.evidence());
+        boolean outOfControl = assessment.state() == StreamAssessment.State.ALARM
+                || assessment.state() == StreamAssessment.State.OUT_OF_CONTROL;
+        record.regressed = gate ? analysis.regressed() : outOfControl;
+        if (gate) {
+            return raised; // a gate's verdict is its exit code
+        }
+
+        switch (assessment.state()) {
+            case ALARM -> {
+                if (alerts.standing(stream.streamId, Signals.REGRESSION).isEmpty()) {
+                    Map<String, Object> evidence = new LinkedHashMap<>(assessment.evidence());
+                    evidence.put("check", analysis.summary());
+                    raised.add(raise(run, rs, reference.runId, Signals.REGRESSION, "all", "critical",
+                            assessment.summary(), evidence));
+                }
+            }
+            case RECOVERED -> alerts.resolveInStream(stream.streamId, Signals.REGRESSION, run.runId,
+                    "resolved by run " + run.runId + ": " + assessment.summary(), assessment.evidence());
+            default -> {
+            }
+        }
+        Set<String> found = new TreeSet<>();
+        for (Finding f : analysis.findings()) {
+            if (Signals.REGRESSION.equals(f.signal()) || !found.add(f.signal())) {
+                continue; // quality is the detector's to judge; one alert per signal
+            }
+            if (alerts.standing(stream.streamId, f.signal()).isEmpty()) {
+                raised.add(raise(run, rs, reference.runId, f.signal(), f.scope(), f.severity(), f.summary(),
+                        f.evidence()));
+            }
+        }
+        for (String signal : List.of(Signals.SILENT_CHANGE, Signals.LATENCY, Signals.COST, Signals.FORMAT)) {
+            if (!found.contains(signal)) {
+                alerts.resolveInStream(stream.streamId, signal, run.runId, "resolved by run " + run.runId
+                        + ": no " + signal + " against reference " + reference.runId, analysis.summary());
+            }
+        }
+        LOG.infof("run %s, %s in stream %s: %s; signals %s", run.runId, rs.model, stream.streamId,
+                assessment.state(), found);
+        return raised;
+    }
+
+    /** The stream's detector over its valid checks since the reference, this run last. */
+    private StreamAssessment assess(ComparisonStream stream, RunStream upTo) {
+        List<RunSample> checks = new ArrayList<>();
+        for (RunStream check : streams.checksSinceReference(stream, upTo)) {
+            RunRecord r = RunRecord.findById(check.runId);
+            checks.add(RunSamples.of(r.runId, check.model, check.variant, r.suiteVersion, ItemResult.ofRun(r.runId),
+                    task -> true));
+        }
+        return StreamDetector.assess(checks, streamPolicy());
+    }
+
+    /** For the report: this run against the stream's previous valid run, on the tasks whose content is unchanged. */
+    private void compareWithPrevious(RunRecord run, RunStream rs, RunStream previous, DriftAnalysisRecord record,
+            Map<String, Object> verdict, List<ItemResult> items) {
+        RunRecord prev = RunRecord.findById(previous.runId);
+        Predicate<String> unchanged = unchangedTasks(prev, run);
+        DriftAnalysis analysis = DriftAnalyzer.analyze(
+                RunSamples.of(prev.runId, rs.model, rs.variant, prev.suiteVersion, ItemResult.ofRun(prev.runId),
+                        unchanged),
+                RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged), policy());
+        record.previousRunId = prev.runId;
+        record.previousAnalysis = json.convertValue(analysis, MAP);
+        verdict.put("taskChanges", TaskChanges.between(prev.taskHashes, run.taskHashes));
+        verdict.put("previous", Map.of("runId", prev.runId, "pairs", analysis.summary().get("pairs"),
+                "unmatched", analysis.summary().get("unmatched")));
+    }
+
+    /** An ad-hoc run is compared with the reference of a stream that measured the same thing; nothing is raised. */
+    private void compareAdHoc(RunRecord run, RunStream rs, DriftAnalysisRecord record, Map<String, Object> verdict,
+            List<ItemResult> items) {
+        streams.matchingStream(run.suite, rs).ifPresent(stream -> {
+            RunRecord reference = RunRecord.findById(stream.referenceRunId);
+            Predicate<String> unchanged = unchangedTasks(reference, run);
+            DriftAnalysis analysis = DriftAnalyzer.analyze(
+                    RunSamples.of(reference.runId, rs.model, rs.variant, reference.suiteVersion,
+                            ItemResult.ofRun(reference.runId), unchanged),
+                    RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged), policy());
+            record.baselineRunId = reference.runId;
+            record.regressed = analysis.regressed();
+            record.analysis = json.convertValue(analysis, MAP);
+            verdict.put("comparedWithStream", stream.streamId);
+        });
+    }
+
+    private DriftAlert raise(RunRecord run, RunStream rs, String referenceRunId, String signal, String scope,
+            String severity, String summary, Map<String, Object> evidence) {
+        return alerts.raise(new DriftAlert(DriftAlert.SCHEMA_VERSION, UUID.randomUUID().toString(), run.runId,
+                referenceRunId, rs.model, run.suite, run.suiteVersion, signal, scope, severity, summary, evidence,
+                Instant.now(), rs.streamId));
+    }
+
+    /** A person accepts a run of the stream as its new reference; the stream's regression alert is resolved. */
+    public ReferenceChange accept(String streamId, String runId, String actor, String note) {
+        ComparisonStream stream = streams.find(streamId).orElseThrow(() -> new IllegalArgumentException(
+                "no stream " + streamId + "; list them with GET /api/streams"));
+        if (note == null || note.isBlank() || actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("accepting a reference takes who accepts it and why:"
+                    + " {\"runId\": ..., \"by\": ..., \"note\": ...}");
+        }
+        RunStream rs = RunStream.of(runId, stream.model, stream.variant);
+        if (rs == null || !streamId.equals(rs.streamId)) {
+            throw new IllegalArgumentException("run " + runId + " is not a run of stream " + streamId + " ("
+                    + stream.origin + ", " + stream.model + " on " + stream.suite + ")");
+        }
+        if (!rs.valid()) {
+            throw new IllegalArgumentException("run " + runId + " is " + rs.validity + " and cannot be a reference"
+                    + (rs.health == null ? "" : ": " + rs.health.get("problems")));
+        }
+        ReferenceChange change = streams.setReference(stream, rs, ReferenceChange.ACCEPTED, actor, note);
+        for (AlertRecord open : alerts.standing(streamId, Signals.REGRESSION)) {
+            LOG.infof("alert %s resolved: %s accepted run %s as the reference", open.alertId, actor, runId);
+        }
+        alerts.resolveInStream(streamId, Signals.REGRESSION, runId, actor + " accepted run " + runId
+                + " as the stream's reference: " + note, Map.of("referenceChange", change.id));
+        return change;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -113,16 +295,59 @@ public class DriftRecorder {
         return run != null && run.completed();
     }
 
-    /** Compares a run with an explicitly chosen baseline run, storing nothing (for the CI gate and ad-hoc checks). */
+    /** Compares a run with an explicitly chosen run, storing nothing (ad-hoc comparisons on request). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DriftAnalysis> compare(String runId, String baselineRunId, String model) {
         RunRecord run = RunRecord.findById(runId);
-        if (run == null || RunRecord.findById(baselineRunId) == null) {
+        RunRecord base = RunRecord.findById(baselineRunId);
+        if (run == null || base == null) {
             return Optional.empty();
         }
+        Predicate<String> unchanged = unchangedTasks(base, run);
         return Optional.of(DriftAnalyzer.analyze(
-                RunSamples.of(baselineRunId, model, run.suiteVersion, ItemResult.ofRun(baselineRunId)),
-                RunSamples.of(runId, model, run.suiteVersion, ItemResult.ofRun(runId)), policy()));
+                RunSamples.of(baselineRunId, model, StreamRegistry.BASE_VARIANT, base.suiteVersion,
+                        ItemResult.ofRun(baselineRunId), unchanged),
+                RunSamples.of(runId, model, StreamRegistry.BASE_VARIANT, run.suiteVersion, ItemResult.ofRun(runId),
+                        unchanged), policy()));
+    }
+
+    /** Tasks pair across runs only when their content is the same (runs without hashes pair by id). */
+    static Predicate<String> unchangedTasks(RunRecord a, RunRecord b) {
+        if (a.taskHashes == null || b.taskHashes == null) {
+            return task -> true;
+        }
+        return task -> a.taskHashes.containsKey(task) && Objects.equals(a.taskHashes.get(task),
+                b.taskHashes.get(task));
+    }
+
+    private static RunHealth health(RunRecord run, RunStream rs, List<ItemResult> mine) {
+        int expected;
+        if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
+            expected = run.taskHashes.size() * Math.max(1, rs.samples);
+        } else {
+            int models = run.models == null || run.models.isEmpty() ? 1 : run.models.size();
+            expected = run.expectedItems == null ? mine.size() : run.expectedItems / models;
+        }
+        int provider = (int) mine.stream()
+                .filter(i -> FailureCategory.PROVIDER_ERROR.label().equals(i.failureCategory)).count();
+        int pipeline = (int) mine.stream().filter(i -> i.errored).count();
+        int noCode = (int) mine.stream().filter(i -> FailureCategory.NO_CODE.label().equals(i.failureCategory))
+                .count();
+        return new RunHealth(expected, mine.size(), provider, pipeline, noCode);
+    }
+
+    private static String variantOf(ItemResult item) {
+        return item.variant == null ? StreamRegistry.BASE_VARIANT : item.variant;
+    }
+
+    ValidityPolicy validityPolicy() {
+        ReportingConfig.Validity v = config.validity();
+        return new ValidityPolicy(v.maxProviderErrorRate(), v.maxPipelineErrorRate(), v.maxNoCodeRate(),
+                v.maxMissingRate());
+    }
+
+    StreamPolicy streamPolicy() {
+        return StreamPolicy.defaults();
     }
 
     DriftPolicy policy() {

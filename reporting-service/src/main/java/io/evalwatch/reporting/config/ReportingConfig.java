@@ -16,6 +16,8 @@ public interface ReportingConfig {
 
     Alerts alerts();
 
+    Validity validity();
+
     interface Drift {
         /** Significance level of a regression decision (after Benjamini-Hochberg across comparisons). */
         @WithDefault("0.05")
@@ -56,6 +58,25 @@ public interface ReportingConfig {
 
         @WithDefault("42")
         long seed();
+    }
+
+    /** The health a run needs before any verdict is drawn from it (shares of a model's expected items). */
+    interface Validity {
+        /** Model calls that finally failed. */
+        @WithDefault("0.10")
+        double maxProviderErrorRate();
+
+        /** Items dead-lettered by evalwatch's own stages. */
+        @WithDefault("0.05")
+        double maxPipelineErrorRate();
+
+        /** Answers without code (an unknown prompt, a wrong template, refusals). */
+        @WithDefault("0.50")
+        double maxNoCodeRate();
+
+        /** Expected items that never arrived. */
+        @WithDefault("0.0")
+        double maxMissingRate();
     }
 
     interface Alerts {

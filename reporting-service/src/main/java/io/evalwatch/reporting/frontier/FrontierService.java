@@ -3,6 +3,9 @@ package io.evalwatch.reporting.frontier;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.stream.RunStream;
+import io.evalwatch.reporting.stream.StreamRegistry;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,23 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Places every model's latest completed run of a suite on the cost-quality frontier. */
+/** Places every model's latest valid stream run of a suite on the cost-quality frontier. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FrontierService {
 
     public List<Frontier.Placed> frontier(String suite) {
+        return frontier(suite, null);
+    }
+
+    /**
+     * Each model's latest valid stream run of the suite completed at or before {@code asOf} (now when null): ad-hoc
+     * runs, gate runs and invalid runs are never frontier points.
+     */
+    public List<Frontier.Placed> frontier(String suite, Instant asOf) {
         List<RunRecord> runs = RunRecord.list("status = ?1 and suite = ?2 and (trigger is null or trigger <> 'gate')"
-                + " order by completedAt desc", RunRecord.COMPLETED, suite);
+                + " and completedAt <= ?3 order by completedAt desc", RunRecord.COMPLETED, suite,
+                asOf == null ? Instant.now() : asOf);
         Map<String, Frontier.Point> latest = new LinkedHashMap<>();
         for (RunRecord run : runs) {
-            for (String model : run.models == null ? List.<String>of() : run.models) {
-                if (!latest.containsKey(model)) {
-                    List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
-                            run.runId, model);
-                    if (!items.isEmpty()) {
-                        latest.put(model, point(model, run.runId, items));
-                    }
+            for (RunStream rs : RunStream.ofRun(run.runId)) {
+                if (rs.adHoc() || !rs.valid() || !StreamRegistry.BASE_VARIANT.equals(rs.variant)
+                        || latest.containsKey(rs.model)) {
+                    continue;
+                }
+                List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
+                        run.runId, rs.model);
+                if (!items.isEmpty()) {
+                    latest.put(rs.model, point(rs.model, run.runId, items));
                 }
             }
         }

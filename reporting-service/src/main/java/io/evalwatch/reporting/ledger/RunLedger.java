@@ -6,6 +6,7 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.RunCompleted;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.reporting.metrics.ReportingMetrics;
+import io.evalwatch.reporting.stream.StreamRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,13 @@ public class RunLedger {
 
     private final MutinyEmitter<RunCompleted> alerts;
     private final ReportingMetrics metrics;
+    private final StreamRegistry streams;
 
-    public RunLedger(@Channel("alerts") MutinyEmitter<RunCompleted> alerts, ReportingMetrics metrics) {
+    public RunLedger(@Channel("alerts") MutinyEmitter<RunCompleted> alerts, ReportingMetrics metrics,
+            StreamRegistry streams) {
         this.alerts = alerts;
         this.metrics = metrics;
+        this.streams = streams;
     }
 
     public void runStarted(RunStarted event) {
@@ -46,7 +50,10 @@ public class RunLedger {
         run.expectedItems = event.expectedItems();
         run.trigger = event.trigger();
         run.monitor = event.monitor();
+        run.series = event.series();
+        run.taskHashes = event.taskHashes().isEmpty() ? null : event.taskHashes();
         run.startedAt = event.occurredAt();
+        streams.register(event);
         completeIfDone(run);
     }
 

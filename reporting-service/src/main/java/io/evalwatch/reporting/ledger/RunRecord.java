@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -42,6 +43,14 @@ public class RunRecord extends PanacheEntityBase {
 
     /** The scheduled monitor that started the run, if any. */
     public String monitor;
+
+    /** The named CI series a client asked for, if any. */
+    public String series;
+
+    /** Task id → content hash of every task the run dispatched. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "task_hashes")
+    public Map<String, String> taskHashes;
 
     @Column(name = "evalwatch_version")
     public String evalwatchVersion;

@@ -1,7 +1,9 @@
 package io.evalwatch.reporting.metrics;
 
-import io.evalwatch.reporting.baseline.Baseline;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.stream.ComparisonStream;
+import io.evalwatch.reporting.stream.ReferenceChange;
+import io.evalwatch.reporting.stream.RunStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
@@ -16,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gauges read from the ledger every few seconds (a scrape must not query the database): runs in progress, the age
- * of the oldest (what the stuck-run alert watches), and when each model's baseline run completed (Grafana's
- * baseline marks).
+ * of the oldest (what the stuck-run alert watches), and each comparison stream's health (runs by validity, the last
+ * run's validity) and reference marks (when its reference run completed, when its reference last changed and why:
+ * Grafana's annotations).
  */
 @ApplicationScoped
 public class RunStateGauges {
@@ -25,7 +28,7 @@ public class RunStateGauges {
     private final MeterRegistry registry;
     private final AtomicLong inProgress = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
-    private final Map<Tags, AtomicLong> baselines = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
     public RunStateGauges(MeterRegistry registry) {
         this.registry = registry;
@@ -42,14 +45,41 @@ public class RunStateGauges {
         Instant now = Instant.now();
         oldestSeconds.set(running.stream().mapToLong(r -> Duration.between(r.startedAt, now).toSeconds()).max()
                 .orElse(0));
-        for (Baseline b : Baseline.<Baseline>listAll()) {
-            RunRecord run = RunRecord.findById(b.runId);
-            Instant at = run == null || run.completedAt == null ? b.acceptedAt : run.completedAt;
-            baselines.computeIfAbsent(Tags.of("model", b.model, "suite", b.suite), tags -> {
-                AtomicLong holder = new AtomicLong();
-                registry.gauge("evalwatch_baseline_run_timestamp_seconds", tags, holder, AtomicLong::get);
-                return holder;
-            }).set(at.getEpochSecond());
+        for (ComparisonStream stream : ComparisonStream.<ComparisonStream>listAll()) {
+            refreshStream(stream);
         }
+    }
+
+    /** Stream health and reference marks: runs by validity, the last run's validity, reference (changes) times. */
+    private void refreshStream(ComparisonStream stream) {
+        Tags tags = Tags.of("stream", stream.streamId, "origin", stream.origin, "model", stream.model, "suite",
+                stream.suite);
+        List<RunStream> runs = RunStream.history(stream.streamId).stream()
+                .filter(r -> r.model.equals(stream.model) && r.variant.equals(stream.variant)).toList();
+        for (String validity : List.of(RunStream.VALID, RunStream.INVALID)) {
+            gauge("evalwatch_stream_runs", tags.and("validity", validity))
+                    .set(runs.stream().filter(r -> validity.equals(r.validity)).count());
+        }
+        if (!runs.isEmpty()) {
+            gauge("evalwatch_stream_last_run_valid", tags).set(runs.get(runs.size() - 1).valid() ? 1 : 0);
+        }
+        if (stream.referenceRunId != null) {
+            RunRecord reference = RunRecord.findById(stream.referenceRunId);
+            Instant at = reference == null || reference.completedAt == null ? stream.referenceSince
+                    : reference.completedAt;
+            gauge("evalwatch_stream_reference_run_timestamp_seconds", tags).set(at.getEpochSecond());
+        }
+        for (ReferenceChange change : ReferenceChange.ofStream(stream.streamId)) {
+            gauge("evalwatch_stream_reference_changed_timestamp_seconds", tags.and("reason", change.reason))
+                    .set(change.changedAt.getEpochSecond()); // ordered by time: the last change of each reason stays
+        }
+    }
+
+    private AtomicLong gauge(String name, Tags tags) {
+        return gauges.computeIfAbsent(name + tags, key -> {
+            AtomicLong holder = new AtomicLong();
+            registry.gauge(name, tags, holder, AtomicLong::get);
+            return holder;
+        });
     }
 }

@@ -18,10 +18,30 @@ public record RegressionReport(String runId, String suite, String suiteVersion, 
         return models.stream().anyMatch(m -> "regressed".equals(m.verdict()));
     }
 
-    /** One model's comparison. verdict: regressed, no_regression, no_baseline, or pending (not analysed yet). */
+    /**
+     * One model's comparison with its stream's reference run (baselineRunId). verdict: regressed, no_regression,
+     * no_baseline (nothing to compare with: an ad-hoc run without a matching stream, or the stream's new
+     * reference), invalid (the run was not fit to judge the model; see stream.health), or pending (not analysed
+     * yet). stream holds the stream id, origin, validity, health, the detector's state and summary and the task
+     * changes since the previous run; previousRunId and previousComparisons compare with the stream's previous
+     * valid run.
+     */
     public record ModelRegression(String model, String baselineRunId, String verdict, List<Comparison> comparisons,
             List<Finding> findings, List<TaskChange> worseTasks, Map<String, long[]> failureMix,
-            Map<String, Double[]> latencyAndCost, Map<String, List<String>[]> whatChanged) {
+            Map<String, Double[]> latencyAndCost, Map<String, List<String>[]> whatChanged, String variant,
+            Map<String, Object> stream, String previousRunId, List<Comparison> previousComparisons) {
+
+        /** The same section with its stream context. */
+        public ModelRegression withStream(String variant, Map<String, Object> stream, String previousRunId,
+                List<Comparison> previousComparisons) {
+            return new ModelRegression(model, baselineRunId, verdict, comparisons, findings, worseTasks, failureMix,
+                    latencyAndCost, whatChanged, variant, stream, previousRunId, previousComparisons);
+        }
+
+        public ModelRegression withVerdict(String newVerdict) {
+            return new ModelRegression(model, baselineRunId, newVerdict, comparisons, findings, worseTasks,
+                    failureMix, latencyAndCost, whatChanged, variant, stream, previousRunId, previousComparisons);
+        }
     }
 
     /** A task that passed less often than in the baseline, with one output from each side. */

@@ -29,18 +29,19 @@ public final class RegressionReportBuilder {
             List<ItemResult> before, List<ItemResult> after) {
         if (baselineRunId == null || analysis == null) {
             return new ModelRegression(model, null, "no_baseline", List.of(), List.of(), List.of(), Map.of(), Map.of(),
-                    Map.of());
+                    Map.of(), null, Map.of(), null, List.of());
         }
         List<ItemResult> b = scored(before, model);
         List<ItemResult> a = scored(after, model);
         return new ModelRegression(model, baselineRunId, analysis.regressed() ? "regressed" : "no_regression",
                 analysis.comparisons(), analysis.findings(), worseTasks(b, a), failureMix(b, a), latencyAndCost(b, a),
-                whatChanged(b, a));
+                whatChanged(b, a), null, Map.of(), null, List.of());
     }
 
     /** A model whose run has not been analysed yet (still running, or the analysis is under way). */
     public static ModelRegression pending(String model) {
-        return new ModelRegression(model, null, "pending", List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
+        return new ModelRegression(model, null, "pending", List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(),
+                null, Map.of(), null, List.of());
     }
 
     public static RegressionReport report(RunRecord run, List<ModelRegression> models) {

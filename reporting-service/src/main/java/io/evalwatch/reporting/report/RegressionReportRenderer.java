@@ -22,11 +22,13 @@ public final class RegressionReportRenderer {
         md.append("**Verdict: ").append(r.regressed() ? "REGRESSION" : "no significant regression").append("**\n\n");
         for (ModelRegression m : r.models()) {
             md.append("## ").append(m.model()).append(" — ").append(m.verdict().replace('_', ' ')).append("\n\n");
+            StreamLines.of(m).forEach(line -> md.append("- ").append(line).append('\n'));
+            md.append('\n');
             if (m.baselineRunId() == null) {
-                md.append("No baseline yet: this run is the first of this model on this suite version.\n\n");
+                md.append("Nothing to compare with: no reference run of this stream before this run.\n\n");
                 continue;
             }
-            md.append("Baseline run ").append(m.baselineRunId()).append(".\n\n");
+            md.append("Reference run ").append(m.baselineRunId()).append(".\n\n");
             if (!m.findings().isEmpty()) {
                 md.append("### Findings\n\n");
                 for (Finding f : m.findings()) {
@@ -102,11 +104,12 @@ public final class RegressionReportRenderer {
             h.append("<h2>").append(esc(m.model())).append(" — <span class=\"")
                     .append("regressed".equals(m.verdict()) ? "regressed" : "ok").append("\">")
                     .append(esc(m.verdict().replace('_', ' '))).append("</span></h2>");
+            StreamLines.of(m).forEach(line -> h.append("<p>").append(esc(line)).append("</p>"));
             if (m.baselineRunId() == null) {
-                h.append("<p>No baseline yet: this run is the first of this model on this suite version.</p>");
+                h.append("<p>Nothing to compare with: no reference run of this stream before this run.</p>");
                 continue;
             }
-            h.append("<p>Baseline run <code>").append(esc(m.baselineRunId())).append("</code></p>");
+            h.append("<p>Reference run <code>").append(esc(m.baselineRunId())).append("</code></p>");
             for (Finding f : m.findings()) {
                 h.append("<p><b>").append(esc(f.signal())).append("</b> (").append(esc(f.scope())).append(", ")
                         .append(esc(f.severity())).append("): ").append(esc(f.summary())).append("</p>");

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evalwatch.reporting.alert.AlertRecord;
 import io.evalwatch.reporting.alert.AlertService;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +28,30 @@ public class AlertResource {
 
     @GET
     public List<AlertRecord> list(@QueryParam("status") String status, @QueryParam("model") String model,
-            @QueryParam("suite") String suite) {
-        return alerts.list(status, model, suite);
+            @QueryParam("suite") String suite, @QueryParam("stream") String stream) {
+        return alerts.list(status, model, suite, stream);
     }
 
     @POST
     @Path("/{alertId}/acknowledge")
     public AlertRecord acknowledge(@RestPath String alertId, Note note) {
-        return transition(alertId, AlertRecord.ACKNOWLEDGED, note);
+        try {
+            return alerts.acknowledge(alertId, note == null ? null : note.note(), note == null ? null : note.by())
+                    .orElseThrow(() -> new NotFoundException("no alert " + alertId));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     @POST
     @Path("/{alertId}/resolve")
     public AlertRecord resolve(@RestPath String alertId, Note note) {
-        return transition(alertId, AlertRecord.RESOLVED, note);
+        try {
+            return alerts.resolveByHand(alertId, note == null ? null : note.note())
+                    .orElseThrow(() -> new NotFoundException("no alert " + alertId));
+        } catch (IllegalStateException e) {
+            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+        }
     }
 
     /** Alertmanager's webhook payload (version 4): each alert is recorded, and resolved when Alertmanager says so. */
@@ -62,12 +74,7 @@ public class AlertResource {
         return Map.of("received", count);
     }
 
-    private AlertRecord transition(String alertId, String status, Note note) {
-        return alerts.transition(alertId, status, note == null ? null : note.note())
-                .orElseThrow(() -> new NotFoundException("no alert " + alertId));
-    }
-
-    /** An optional note when changing an alert's status. */
-    public record Note(String note) {
+    /** A note when changing an alert's status (required to acknowledge), and who writes it. */
+    public record Note(String note, String by) {
     }
 }

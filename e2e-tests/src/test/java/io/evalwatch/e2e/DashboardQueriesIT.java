@@ -11,6 +11,7 @@ import io.evalwatch.cli.EvalwatchApi;
 import io.evalwatch.cli.RunWatcher;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.serde.EventSerializer;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * and loading prometheus/rules, scrapes the local stack every second while runs go through the pipeline: a run of
  * every simulated model, a run after sim-alpha's silent vendor update (so reporting raises a drift alert), and two
  * broken items (one unreadable dispatch that ends in the DLQ, one dispatch the generator must reject) so that the
- * dead-letter and error panels have something to show. Then every panel query, annotation and label_values variable
+ * dead-letter and error panels have something to show (its run is invalid, so stream health shows an invalid run). Then every panel query, annotation and label_values variable
  * of every provisioned dashboard must return data, every rule must evaluate without error, the drift rule must fire,
  * and Alertmanager (configured from prometheus/alertmanager-local.yml) must deliver the dead-letter alert to
  * reporting-service.
@@ -255,6 +256,7 @@ class DashboardQueriesIT {
         request.putPOJO("models", models);
         request.put("samples", SAMPLES);
         request.putPOJO("tasks", WalkingSkeletonIT.TASKS);
+        request.put("series", "dashboards"); // a stream: its second run is judged against its first
         JsonNode run = api.startRun(request);
         int expected = models.size() * WalkingSkeletonIT.TASKS.size() * SAMPLES;
         assertEquals(expected, run.path("expectedItems").asInt());
@@ -279,7 +281,9 @@ class DashboardQueriesIT {
         EventSerializer events = new EventSerializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             send(producer, Topics.RUNS, runId, events.serialize(Topics.RUNS, new RunStarted(RunStarted.SCHEMA_VERSION,
-                    runId, PROBE_SUITE, "1", List.of(CHANGED_MODEL), 1, 2, "manual", null, Instant.now(), null, null, null)));
+                    runId, PROBE_SUITE, "1", List.of(CHANGED_MODEL), 1, 2, "manual", null, Instant.now(), "dashboard-probe",
+                    List.of(new StreamKey(StreamKey.seriesOrigin("dashboard-probe"), CHANGED_MODEL, PROBE_SUITE,
+                            "probe-tasks", 1, null, "base", null)), null)));
             send(producer, Topics.TASKS, unreadable, "{ not a dispatch".getBytes(StandardCharsets.UTF_8));
             send(producer, Topics.TASKS, taskless, events.serialize(Topics.TASKS, new TaskDispatched(
                     TaskDispatched.SCHEMA_VERSION, taskless, runId, PROBE_SUITE, "1", CHANGED_MODEL, 0, "base", null,

@@ -28,7 +28,8 @@ class GateIT {
         ObjectNode baseline = new ObjectMapper().createObjectNode();
         baseline.put("suite", "starter");
         baseline.putPOJO("models", List.of("sim-delta"));
-        baseline.put("samples", 2); // a configuration of its own: no other test's baseline applies
+        baseline.put("samples", 2);
+        baseline.put("series", "gate-delta"); // a named CI series: its first run is the reference the gate compares with
         String baselineRun = api.startRun(baseline).path("runId").asText();
         new RunWatcher(api, System.out).await(baselineRun, 20, Duration.ofMinutes(5));
         try {
@@ -52,7 +53,7 @@ class GateIT {
     private static int gate(String baselineRun, Path junit) {
         var stack = StackFixture.stack();
         return new CommandLine(new EvalwatchCommand()).execute("gate", "--suite", "starter", "--model", "sim-delta",
-                "--samples", "2", "--baseline", baselineRun, "--junit", junit.toString(),
+                "--samples", "2", "--series", "gate-delta", "--baseline", baselineRun, "--junit", junit.toString(),
                 "--task-url", stack.url("task-service"), "--reporting-url", stack.url("reporting-service"));
     }
 }

@@ -47,7 +47,7 @@ final class StackFixture {
                     .freshDatabases()
                     .environment("EVALWATCH_SIMULATOR_API_KEY", PLANTED_API_KEY)
                     .property("task-service", "evalwatch.suites.dir", suites(work).toString())
-                    .property("model-simulator", "simulator.suites-dir", work.resolve("suites").toString())
+                    .property("model-simulator", "simulator.suites-dir", simulatorSuites(work).toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
                     .property("reporting-service", "evalwatch.alerts.webhook-url",
                             "http://127.0.0.1:" + startWebhook() + "/hook")
@@ -76,6 +76,30 @@ final class StackFixture {
             copyTree(root().resolve("suites/starter"), suites.resolve("starter"));
             HumanEvalImporter.importSuite(root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(),
                     suites.resolve(HUMANEVAL_SUITE), HUMANEVAL_SUITE, "1.0.0", 50);
+            return suites;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The suites task-service reads. */
+    static Path taskSuites() {
+        return root().resolve("e2e-tests/target/e2e/suites");
+    }
+
+    /**
+     * The suites the simulated vendor knows: a copy of the task-service's made at start, so a test can give
+     * task-service a suite the vendor does not know yet (and then teach it by writing the suite here).
+     */
+    static Path simulatorSuites() {
+        return root().resolve("e2e-tests/target/e2e/sim-suites");
+    }
+
+    private static Path simulatorSuites(Path work) {
+        Path suites = work.resolve("sim-suites");
+        try {
+            deleteTree(suites);
+            copyTree(work.resolve("suites"), suites);
             return suites;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -177,7 +177,7 @@ public class AlertService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AlertRecord> list(String status, String model, String suite, String streamId) {
+    public List<AlertRecord> list(String status, String model, String suite, String streamId, String signal) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
         if (status != null) {
@@ -195,6 +195,10 @@ public class AlertService {
         if (streamId != null) {
             q.append(" and streamId = :stream");
             params.put("stream", streamId);
+        }
+        if (signal != null) {
+            q.append(" and signal = :signal");
+            params.put("signal", signal);
         }
         return AlertRecord.list(q + " order by createdAt desc", params);
     }

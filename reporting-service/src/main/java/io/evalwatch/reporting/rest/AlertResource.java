@@ -28,8 +28,9 @@ public class AlertResource {
 
     @GET
     public List<AlertRecord> list(@QueryParam("status") String status, @QueryParam("model") String model,
-            @QueryParam("suite") String suite, @QueryParam("stream") String stream) {
-        return alerts.list(status, model, suite, stream);
+            @QueryParam("suite") String suite, @QueryParam("stream") String stream,
+            @QueryParam("signal") String signal) {
+        return alerts.list(status, model, suite, stream, signal);
     }
 
     @POST

@@ -116,6 +116,6 @@ class MonitorResourceTest {
 
     private static DriftAlert driftAlert(String runId, Instant at) {
         return new DriftAlert(DriftAlert.SCHEMA_VERSION, "alert-" + runId, runId, "baseline-run", "model-a", "mini",
-                "2.1.0", DriftAlert.Signals.REGRESSION, "overall", "warning", "pass rate fell", Map.of(), at);
+                "2.1.0", DriftAlert.Signals.REGRESSION, "overall", "warning", "pass rate fell", Map.of(), at, null);
     }
 }

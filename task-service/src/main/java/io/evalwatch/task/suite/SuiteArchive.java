@@ -35,7 +35,7 @@ public class SuiteArchive {
     public void admit(Suite suite, String runId, Instant now) {
         // two first runs of one version at once must not store two different contents
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
-                .setParameter(1, suite.name() + '\u0000' + suite.version()).getSingleResult();
+                .setParameter(1, suite.name() + '/' + suite.version()).getSingleResult();
         List<SuiteTask> stored = SuiteTask.of(suite.name(), suite.version());
         if (!stored.isEmpty()) {
             check(suite, stored);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -96,7 +97,7 @@ public class RunService {
         run.monitor = provenance.monitor();
         run.series = provenance.series();
         run.streams = plan.started().streams();
-        run.taskHashes = new LinkedHashMap<>(plan.started().taskHashes());
+        run.taskHashes = new TreeMap<>(plan.started().taskHashes());
         run.createdAt = plan.started().occurredAt();
         run.persist();
         events.publish(plan);

@@ -35,6 +35,12 @@ public final class EvalwatchApi {
         return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/suites")).GET().build(), "task-service");
     }
 
+    public JsonNode rotation(String suite, int days, double share) {
+        return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/suites/"
+                + java.net.URLEncoder.encode(suite, java.nio.charset.StandardCharsets.UTF_8) + "/rotation?days=" + days
+                + "&share=" + share)).GET().build(), "task-service");
+    }
+
     /** The run's report, or null while reporting has not seen the run yet. */
     public JsonNode reportOrNull(String runId) {
         try {

@@ -92,14 +92,21 @@ public class EvalwatchCommand implements Runnable {
         @Option(names = "--timeout", defaultValue = "900", description = "seconds to wait for completion (default: 900)")
         int timeoutSeconds;
 
+        @Option(names = "--series", description = "the named series this run belongs to ([a-z0-9][a-z0-9_-]*): runs"
+                + " of one series, model, suite, samples and model configuration are compared over time; without it"
+                + " the run is ad hoc and compared only on request")
+        String series;
+
         ObjectNode request() {
             ObjectNode body = JSON.createObjectNode();
             body.put("suite", suite);
             body.putPOJO("models", models);
             body.put("samples", samples);
-            body.put("trigger", "manual");
             if (tasks != null) {
                 body.putPOJO("tasks", tasks);
+            }
+            if (series != null) {
+                body.put("series", series);
             }
             return body;
         }
@@ -255,6 +262,10 @@ public class EvalwatchCommand implements Runnable {
         @Option(names = "--timeout", defaultValue = "1800", description = "seconds to wait (default: 1800)")
         int timeoutSeconds;
 
+        @Option(names = "--series", description = "the named series of this check, for example the branch"
+                + " ([a-z0-9][a-z0-9_-]*): gate runs of one series are one comparison stream over time")
+        String series;
+
         @Override
         public Integer call() {
             try {
@@ -263,7 +274,10 @@ public class EvalwatchCommand implements Runnable {
                 request.put("suite", suite);
                 request.putPOJO("models", List.of(model));
                 request.put("samples", samples);
-                request.put("trigger", "gate");
+                request.put("gate", true);
+                if (series != null) {
+                    request.put("series", series);
+                }
                 JsonNode report = runAndWait(api, request, Duration.ofSeconds(timeoutSeconds));
                 String runId = report.path("runId").asText();
                 JsonNode regression = awaitAnalysis(api, runId, "last".equals(baseline) ? null : baseline);
@@ -368,8 +382,8 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "suites", description = "Suites: list them, import a dataset as a suite.",
-            subcommands = {Suites.ListSuites.class, Suites.Import.class})
+    @Command(name = "suites", description = "Suites: list them, import a dataset as a suite, plan the review"
+            + " rotation.", subcommands = {Suites.ListSuites.class, Suites.Import.class, Suites.Rotation.class})
     static class Suites implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -422,6 +436,49 @@ public class EvalwatchCommand implements Runnable {
                     }
                 }
                 return invalid == 0 ? 0 : 1;
+            }
+        }
+
+        @Command(name = "rotation", description = "Tasks of a suite not reviewed for a while, and the share proposed"
+                + " for review this quarter (oldest review first, spread over categories). Review dates are the"
+                + " optional 'reviewed: YYYY-MM-DD' of each task file.")
+        static class Rotation implements Callable<Integer> {
+            @CommandLine.Mixin
+            Endpoints endpoints;
+
+            @Parameters(index = "0", description = "suite name")
+            String name;
+
+            @Option(names = "--days", defaultValue = "90",
+                    description = "a task is due when not reviewed for this many days (default: ${DEFAULT-VALUE})")
+            int days;
+
+            @Option(names = "--share", defaultValue = "0.2",
+                    description = "share of the suite to propose, 0 to 1 (default: ${DEFAULT-VALUE})")
+            double share;
+
+            @Override
+            public Integer call() {
+                JsonNode plan = endpoints.api().rotation(name, days, share);
+                System.out.printf("%s %s: %d tasks, %d not reviewed for %d days (as of %s)%n", plan.path("suite")
+                        .asText(), plan.path("version").asText(), plan.path("tasks").asInt(), plan.path("due").size(),
+                        plan.path("days").asInt(), plan.path("asOf").asText());
+                System.out.print(ReportTable.table(rows(plan.path("due"))));
+                System.out.printf("%nProposed for this quarter's rotation (%d, about %.0f %% of the suite):%n",
+                        plan.path("proposed").size(), plan.path("share").asDouble() * 100);
+                System.out.print(ReportTable.table(rows(plan.path("proposed"))));
+                return 0;
+            }
+
+            private static List<String[]> rows(JsonNode entries) {
+                List<String[]> rows = new java.util.ArrayList<>();
+                rows.add(new String[] {"task", "category", "reviewed", "days since"});
+                for (JsonNode e : entries) {
+                    rows.add(new String[] {e.path("id").asText(), e.path("category").asText(),
+                            e.path("reviewed").isNull() ? "never" : e.path("reviewed").asText(),
+                            e.path("daysSinceReview").isNull() ? "-" : e.path("daysSinceReview").asText()});
+                }
+                return rows;
             }
         }
     }

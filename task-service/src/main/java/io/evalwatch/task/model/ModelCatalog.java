@@ -8,10 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
-/** The model names a run may name, from the models.yaml that generator-service uses to reach them. */
+/**
+ * The models a run may name, with the generation configuration of each, from the models.yaml that
+ * generator-service uses to reach them.
+ */
 @ApplicationScoped
 public class ModelCatalog {
 
@@ -27,18 +31,31 @@ public class ModelCatalog {
         return names(file);
     }
 
+    /** The generation configuration of every model, by name, in file order. */
+    public Map<String, GenerationConfig> generationConfigs() {
+        return generationConfigs(file);
+    }
+
     /** The model names in a models.yaml; throws IllegalStateException saying why when it cannot be read. */
     public static Set<String> names(Path file) {
+        return generationConfigs(file).keySet();
+    }
+
+    static Map<String, GenerationConfig> generationConfigs(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("model catalogue " + file.toAbsolutePath() + " is missing; set"
                     + " evalwatch.models.file");
         }
         try {
             JsonNode models = YAML.readTree(file.toFile()).path("models");
-            Set<String> names = new LinkedHashSet<>();
-            models.forEach(m -> names.add(m.path("name").asText()));
-            names.remove("");
-            return names;
+            Map<String, GenerationConfig> configs = new LinkedHashMap<>();
+            for (JsonNode m : models) {
+                String name = m.path("name").asText();
+                if (!name.isEmpty()) {
+                    configs.put(name, GenerationConfig.of(m));
+                }
+            }
+            return configs;
         } catch (IOException e) {
             throw new IllegalStateException("model catalogue " + file + " is not valid YAML: " + e.getMessage(), e);
         }

@@ -18,8 +18,6 @@ import java.util.Optional;
 @Transactional
 public class MonitorFiring {
 
-    public static final String TRIGGER = "schedule";
-
     private final RunService runs;
 
     public MonitorFiring(RunService runs) {
@@ -41,8 +39,8 @@ public class MonitorFiring {
         if (running.isPresent()) {
             return FireOutcome.busy(running.get());
         }
-        Run run = runs.start(new RunRequest(monitor.suite(), monitor.models(), monitor.samples(), monitor.tasks(),
-                TRIGGER, monitor.name()));
+        Run run = runs.startForMonitor(new RunRequest(monitor.suite(), monitor.models(), monitor.samples(),
+                monitor.tasks()), monitor.name());
         state.lastFireAt = run.createdAt;
         state.lastRunId = run.runId;
         return FireOutcome.started(run);

@@ -4,6 +4,8 @@ import io.evalwatch.task.monitor.InvalidMonitorException;
 import io.evalwatch.task.monitor.MonitorBusyException;
 import io.evalwatch.task.run.InvalidRunException;
 import io.evalwatch.task.suite.SuiteValidationException;
+import io.evalwatch.task.suite.SuiteVersionConflictException;
+import io.evalwatch.task.suite.UnknownSuiteVersionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,6 +21,21 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidSuite(SuiteValidationException e) {
         return json(422, "suite", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response suiteVersionConflict(SuiteVersionConflictException e) {
+        return json(409, "suite", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownSuiteVersion(UnknownSuiteVersionException e) {
+        return json(404, e.field(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameterException e) {
+        return json(400, e.field(), e.getMessage());
     }
 
     @ServerExceptionMapper

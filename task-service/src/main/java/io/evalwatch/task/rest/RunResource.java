@@ -1,5 +1,6 @@
 package io.evalwatch.task.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.evalwatch.task.run.Run;
 import io.evalwatch.task.run.RunRequest;
 import io.evalwatch.task.run.RunService;
@@ -24,9 +25,10 @@ public class RunResource {
         this.runs = runs;
     }
 
+    /** Starts a run: 201 with it; 400 naming the field that is wrong, including trigger and monitor if given. */
     @POST
-    public Response start(RunRequest request) {
-        Run run = runs.start(request);
+    public Response start(JsonNode body) {
+        Run run = runs.start(RunRequest.fromJson(body));
         return Response.created(URI.create("/api/runs/" + run.runId)).entity(RunView.of(run)).build();
     }
 

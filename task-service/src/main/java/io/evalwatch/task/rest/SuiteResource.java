@@ -1,36 +1,107 @@
 package io.evalwatch.task.rest;
 
+import io.evalwatch.task.suite.RotationPlan;
 import io.evalwatch.task.suite.Suite;
+import io.evalwatch.task.suite.SuiteArchive;
 import io.evalwatch.task.suite.SuiteCatalog;
+import io.evalwatch.task.suite.SuiteChanges;
+import io.evalwatch.task.suite.SuiteTask;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** The golden suites on disk, with their versions and any problems that make them unusable. */
+/**
+ * The golden suites on disk, with their versions and any problems that make them unusable; the stored versions,
+ * what changed between two of them, and which tasks are due for review.
+ */
 @Path("/api/suites")
 public class SuiteResource {
 
     private final SuiteCatalog suites;
+    private final SuiteArchive archive;
 
-    public SuiteResource(SuiteCatalog suites) {
+    public SuiteResource(SuiteCatalog suites, SuiteArchive archive) {
         this.suites = suites;
+        this.archive = archive;
     }
 
     @GET
     public List<SuiteCatalog.SuiteStatus> list() {
-        return suites.statuses();
+        return archive.statuses();
     }
 
     @GET
     @Path("/{name}")
     public SuiteView get(@RestPath String name) {
-        Suite suite = suites.find(name).orElseThrow(() -> new NotFoundException("no suite " + name));
+        Suite suite = find(name);
         return new SuiteView(suite.name(), suite.version(), suite.description(),
                 suite.tasks().stream().map(t -> new TaskSummary(t.id(), t.category(), t.kind().name().toLowerCase(),
                         t.language(), t.entryPoint(), t.tests().size(),
-                        (int) t.tests().stream().filter(x -> x.edge()).count())).toList());
+                        (int) t.tests().stream().filter(x -> x.edge()).count(), t.reviewed(), t.contentHash()))
+                        .toList());
+    }
+
+    /** Every stored version (a version is stored by its first run), oldest first, with its tasks' hashes. */
+    @GET
+    @Path("/{name}/versions")
+    public List<SuiteArchive.StoredVersion> versions(@RestPath String name) {
+        requireKnown(name);
+        return archive.versions(name);
+    }
+
+    /** What changed from one version to another; {@code to} defaults to the version on disk. */
+    @GET
+    @Path("/{name}/changes")
+    public SuiteChanges changes(@RestPath String name, @QueryParam("from") String from, @QueryParam("to") String to) {
+        requireKnown(name);
+        if (from == null || from.isBlank()) {
+            throw new BadParameterException("from", "from (a version of suite '" + name + "') is required");
+        }
+        String target = to == null || to.isBlank() ? find(name).version() : to;
+        return SuiteChanges.between(name, from, archive.hashes(name, from, "from"), target,
+                archive.hashes(name, target, "to"));
+    }
+
+    /** A task as a stored version holds it, reference included; also for tasks later versions retired. */
+    @GET
+    @Path("/{name}/versions/{version}/tasks/{taskId}")
+    public ArchivedTask archivedTask(@RestPath String name, @RestPath String version, @RestPath String taskId) {
+        requireKnown(name);
+        SuiteTask task = archive.task(name, version, taskId);
+        return new ArchivedTask(task.suite, task.version, task.taskId, task.contentHash, task.firstRunId,
+                task.storedAt, task.content);
+    }
+
+    /** Tasks not reviewed for {@code days} days, and about {@code share} of the suite proposed for rotation. */
+    @GET
+    @Path("/{name}/rotation")
+    public RotationPlan rotation(@RestPath String name, @QueryParam("days") @DefaultValue("90") int days,
+            @QueryParam("share") @DefaultValue("0.2") double share) {
+        if (days < 1) {
+            throw new BadParameterException("days", "days must be at least 1, was " + days);
+        }
+        if (!(share > 0 && share <= 1)) {
+            throw new BadParameterException("share", "share must be greater than 0 and at most 1, was " + share);
+        }
+        return RotationPlan.of(find(name), LocalDate.now(ZoneOffset.UTC), days, share);
+    }
+
+    private Suite find(String name) {
+        return suites.find(name).orElseThrow(() -> new NotFoundException("no suite " + name));
+    }
+
+    private void requireKnown(String name) {
+        if (!suites.names().contains(name) && archive.versions(name).isEmpty()) {
+            throw new NotFoundException("no suite " + name);
+        }
     }
 
     /** A suite's tasks without their references. */
@@ -39,7 +110,11 @@ public class SuiteResource {
 
     /** One task, summarised. */
     public record TaskSummary(String id, String category, String kind, String language, String entryPoint, int tests,
-            int edgeTests) {
+            int edgeTests, LocalDate reviewed, String contentHash) {
     }
 
+    /** A task of a stored version: its canonical content as the version's first run stored it. */
+    public record ArchivedTask(String suite, String version, String taskId, String contentHash, String firstRunId,
+            Instant storedAt, Map<String, Object> content) {
+    }
 }

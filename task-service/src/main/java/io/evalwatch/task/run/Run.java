@@ -1,5 +1,6 @@
 package io.evalwatch.task.run;
 
+import io.evalwatch.events.StreamKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -41,6 +43,18 @@ public class Run extends PanacheEntityBase {
     public String trigger;
 
     public String monitor;
+
+    /** The named CI series the client asked for; null for monitor and ad-hoc runs. */
+    public String series;
+
+    /** One comparison stream key per model × variant, as announced in RunStarted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<StreamKey> streams;
+
+    /** Content hash of every dispatched task, by task id. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "task_hashes")
+    public Map<String, String> taskHashes;
 
     @Column(name = "created_at")
     public Instant createdAt;

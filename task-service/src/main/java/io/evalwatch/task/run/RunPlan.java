@@ -2,8 +2,10 @@ package io.evalwatch.task.run;
 
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.task.suite.Suite;
+import io.evalwatch.task.suite.TaskContent;
 import io.evalwatch.task.suite.TaskDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,29 +13,56 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The items of a run: one per task × model × sample × variant, with the run's announcement. */
+/**
+ * The items of a run: one per task × model × sample × variant, with the run's announcement, which carries one
+ * stream key per model × variant and the content hash of every dispatched task.
+ */
 public record RunPlan(RunStarted started, List<TaskDispatched> items) {
 
     public static final String BASE_VARIANT = "base";
+    static final List<String> VARIANTS = List.of(BASE_VARIANT);
 
-    public static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
-            String trigger, String monitor, Instant now) {
+    /**
+     * @param generationConfigHashes GenerationConfig hash by model name
+     */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes, Instant now) {
+        Map<String, String> taskHashes = new LinkedHashMap<>();
+        tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
         for (TaskDefinition task : tasks) {
             String promptHash = sha256(task.prompt());
             for (String model : models) {
-                for (int sample = 0; sample < samples; sample++) {
-                    items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
-                            ItemIds.of(runId, task.id(), model, sample, BASE_VARIANT), runId, suite.name(),
-                            suite.version(), model, sample, BASE_VARIANT, task.toSpec(), promptHash, now));
+                for (String variant : VARIANTS) {
+                    for (int sample = 0; sample < samples; sample++) {
+                        items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
+                                ItemIds.of(runId, task.id(), model, sample, variant), runId, suite.name(),
+                                suite.version(), model, sample, variant, task.toSpec(), promptHash, now));
+                    }
                 }
             }
         }
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
-                List.copyOf(models), samples, items.size(), trigger, monitor, now, null, null, null);
+                List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
+                provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
+                        TaskContent.taskSetHash(taskHashes)), taskHashes);
         return new RunPlan(started, List.copyOf(items));
+    }
+
+    static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
+            Map<String, String> generationConfigHashes, String taskSetHash) {
+        List<StreamKey> streams = new ArrayList<>();
+        for (String model : models) {
+            for (String variant : VARIANTS) {
+                streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash, samples,
+                        generationConfigHashes.get(model), variant, null));
+            }
+        }
+        return List.copyOf(streams);
     }
 
     static String sha256(String text) {

@@ -1,18 +1,23 @@
 package io.evalwatch.task.run;
 
 import io.evalwatch.task.config.TaskServiceConfig;
+import io.evalwatch.task.model.GenerationConfig;
 import io.evalwatch.task.model.ModelCatalog;
 import io.evalwatch.task.suite.Suite;
+import io.evalwatch.task.suite.SuiteArchive;
 import io.evalwatch.task.suite.SuiteCatalog;
 import io.evalwatch.task.suite.TaskDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -24,21 +29,38 @@ public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
 
     private final SuiteCatalog suites;
+    private final SuiteArchive archive;
     private final ModelCatalog models;
     private final RunEvents events;
     private final TaskServiceConfig config;
 
-    public RunService(SuiteCatalog suites, ModelCatalog models, RunEvents events, TaskServiceConfig config) {
+    public RunService(SuiteCatalog suites, SuiteArchive archive, ModelCatalog models, RunEvents events,
+            TaskServiceConfig config) {
         this.suites = suites;
+        this.archive = archive;
         this.models = models;
         this.events = events;
         this.config = config;
     }
 
+    /** A run a client asked for: manual, or gate when the request says so. */
     public Run start(RunRequest request) {
         if (request == null) {
             throw new InvalidRunException("body", "a JSON body {suite, models, samples} is required");
         }
+        if (request.series() != null && !RunRequest.SERIES.matcher(request.series()).matches()) {
+            throw new InvalidRunException("series", "series '" + request.series() + "' must match "
+                    + RunRequest.SERIES.pattern() + " (lower case letters, digits, - and _; at most 100)");
+        }
+        return start(request, Provenance.of(request));
+    }
+
+    /** A run a monitor starts; its trigger and monitor cannot come from a client's request. */
+    public Run startForMonitor(RunRequest request, String monitor) {
+        return start(request, Provenance.monitor(monitor));
+    }
+
+    private Run start(RunRequest request, Provenance provenance) {
         if (request.suite() == null || request.suite().isBlank()) {
             throw new InvalidRunException("suite", "suite is required; known suites: " + suites.names());
         }
@@ -56,9 +78,12 @@ public class RunService {
             throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
                     + config.runs().maxItems() + " (evalwatch.runs.max-items)");
         }
-        String trigger = request.trigger() == null || request.trigger().isBlank() ? "manual" : request.trigger();
-        RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, trigger,
-                request.monitor(), Instant.now());
+        Map<String, GenerationConfig> configs = models.generationConfigs();
+        Map<String, String> configHashes = new LinkedHashMap<>();
+        modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
+        RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
+                configHashes, Instant.now());
+        archive.admit(suite, plan.started().runId(), plan.started().occurredAt());
 
         Run run = new Run();
         run.runId = plan.started().runId();
@@ -68,8 +93,11 @@ public class RunService {
         run.taskIds = tasks.stream().map(TaskDefinition::id).toList();
         run.samples = samples;
         run.expectedItems = plan.items().size();
-        run.trigger = trigger;
-        run.monitor = request.monitor();
+        run.trigger = provenance.trigger();
+        run.monitor = provenance.monitor();
+        run.series = provenance.series();
+        run.streams = plan.started().streams();
+        run.taskHashes = new TreeMap<>(plan.started().taskHashes());
         run.createdAt = plan.started().occurredAt();
         run.persist();
         events.publish(plan);

@@ -1,15 +1,24 @@
 package io.evalwatch.task.suite;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A golden suite at one version. {@code version} is the author's version plus a hash of the suite's files, so an
- * edited suite never passes for the one a baseline was measured on.
+ * A golden suite as it is on disk. {@code version} is the version its suite.yaml declares; a version's content is
+ * fixed by its first run (see SuiteArchive), so a version names one set of tasks for good.
  */
-public record Suite(String name, String declaredVersion, String version, String description, List<TaskDefinition> tasks) {
+public record Suite(String name, String version, String description, List<TaskDefinition> tasks) {
 
     public Optional<TaskDefinition> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Content hash of every task, by task id in suite order. */
+    public Map<String, String> taskHashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        tasks.forEach(t -> hashes.put(t.id(), t.contentHash()));
+        return hashes;
     }
 }

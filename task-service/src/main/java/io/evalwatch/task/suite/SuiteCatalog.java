@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The suites on disk. Read on every call: suites are small, and an edited suite must be used (with its new
- * version) by the next run without a restart.
+ * The suites on disk. Read on every call: suites are small, and an edited suite must be seen by the next run
+ * without a restart (and refused there if it declares a version that already ran with other content).
  */
 @ApplicationScoped
 public class SuiteCatalog {
@@ -48,20 +47,6 @@ public class SuiteCatalog {
             return Optional.empty();
         }
         return Optional.of(loader.load(dir.resolve(name)));
-    }
-
-    /** Every suite with its problems, for listing: an invalid suite is shown with what is wrong, not hidden. */
-    public List<SuiteStatus> statuses() {
-        List<SuiteStatus> statuses = new ArrayList<>();
-        for (String name : names()) {
-            try {
-                Suite suite = loader.load(dir.resolve(name));
-                statuses.add(new SuiteStatus(name, suite.version(), suite.description(), suite.tasks().size(), List.of()));
-            } catch (SuiteValidationException e) {
-                statuses.add(new SuiteStatus(name, null, null, 0, e.problems()));
-            }
-        }
-        return statuses;
     }
 
     /** A suite as listed by the API. */

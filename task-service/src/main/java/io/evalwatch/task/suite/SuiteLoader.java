@@ -6,14 +6,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TestCase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +27,8 @@ import java.util.stream.Stream;
 public final class SuiteLoader {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** A declared version: it appears in URLs and names one immutable set of tasks. */
+    static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,63}");
     static final Set<String> LANGUAGES = Set.of("python", "javascript", "java");
     static final Set<TaskKind> SUPPORTED_KINDS = Set.of(TaskKind.GENERATION, TaskKind.COMPLETION);
 
@@ -38,10 +39,16 @@ public final class SuiteLoader {
         List<String> problems = new ArrayList<>();
         Path suiteFile = folder.resolve("suite.yaml");
         JsonNode suiteNode = read(suiteFile, problems);
-        String declaredVersion = "0";
+        String version = null;
         String description = "";
         if (suiteNode != null) {
-            declaredVersion = text(suiteNode, "version", "0");
+            version = text(suiteNode, "version", null);
+            if (version == null || version.isBlank()) {
+                problems.add(suiteFile + ": field 'version' is required (for example 1.0.0)");
+            } else if (!VERSION.matcher(version).matches()) {
+                problems.add(suiteFile + ": version '" + version + "' must match " + VERSION.pattern()
+                        + " (letters, digits, '.', '-' and '_')");
+            }
             description = text(suiteNode, "description", "");
             String declaredName = text(suiteNode, "name", name);
             if (!declaredName.equals(name)) {
@@ -70,8 +77,7 @@ public final class SuiteLoader {
         if (!problems.isEmpty()) {
             throw new SuiteValidationException(name, problems);
         }
-        String version = declaredVersion + "+" + contentHash(suiteFile, taskFiles);
-        return new Suite(name, declaredVersion, version, description, List.copyOf(tasks));
+        return new Suite(name, version, description, List.copyOf(tasks));
     }
 
     private TaskDefinition task(Path file, JsonNode node, List<String> problems) {
@@ -124,11 +130,31 @@ public final class SuiteLoader {
         }
         List<String> tags = new ArrayList<>();
         node.path("tags").forEach(tag -> tags.add(tag.asText()));
+        LocalDate reviewed = reviewed(file, node, problems);
         if (problems.size() > before) {
             return null;
         }
         return new TaskDefinition(id, text(node, "category", "general"), kind, language, entryPoint, timeout, prompt,
-                tests, reference, tags);
+                tests, reference, tags, reviewed);
+    }
+
+    /** The optional review date: an ISO date (YYYY-MM-DD), not in the future. */
+    private static LocalDate reviewed(Path file, JsonNode node, List<String> problems) {
+        String text = text(node, "reviewed", null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.trim());
+            if (date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+                problems.add(file + ": reviewed " + text + " is in the future");
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.add(file + ": reviewed '" + text + "' must be a date YYYY-MM-DD");
+            return null;
+        }
     }
 
     private JsonNode read(Path file, List<String> problems) {
@@ -175,21 +201,5 @@ public final class SuiteLoader {
     private static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? fallback : value.asText();
-    }
-
-    private static String contentHash(Path suiteFile, List<Path> taskFiles) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : Stream.concat(Stream.of(suiteFile), taskFiles.stream()).collect(Collectors.toList())) {
-                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(file));
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (IOException e) {
-            throw new SuiteValidationException(suiteFile.getParent().getFileName().toString(),
-                    List.of("cannot read: " + e.getMessage()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -52,10 +52,13 @@ class MonitorResourceTest {
                 .then().statusCode(201)
                 .body("trigger", equalTo("schedule")).body("monitor", equalTo("nightly-mini"))
                 .body("expectedItems", equalTo(1))
+                .body("streams[0].origin", equalTo("monitor:nightly-mini"))
+                .body("streams[0].streamId", not(nullValue()))
                 .extract().path("runId");
         RunStarted started = consume(Topics.RUNS, new RunStartedDeserializer(), runId, 1).get(0);
         assertEquals("schedule", started.trigger());
         assertEquals("nightly-mini", started.monitor());
+        assertEquals("monitor:nightly-mini", started.streams().get(0).origin());
 
         given().when().post("/api/monitors/nightly-mini/runs")
                 .then().statusCode(409).body("field", equalTo("monitor")).body("error", containsString(runId));

@@ -2,12 +2,17 @@ package io.evalwatch.task.rest;
 
 import static io.evalwatch.task.testing.KafkaRecords.consume;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.serde.RunStartedDeserializer;
@@ -18,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,7 @@ class RunResourceTest {
                 .when().post("/api/runs")
                 .then().statusCode(201)
                 .body("expectedItems", equalTo(12))
-                .body("suiteVersion", containsString("2.1.0+"))
+                .body("suiteVersion", equalTo("2.1.0"))
                 .extract().path("runId");
 
         List<TaskDispatched> items = consume(Topics.TASKS, new TaskDispatchedDeserializer(), runId, 12);
@@ -87,5 +93,80 @@ class RunResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("suite", "broken", "models", List.of("model-a")))
                 .when().post("/api/runs")
                 .then().statusCode(422).body("error", containsString("bad.yaml"));
+    }
+
+    @Test
+    void triggerAndMonitorAreSetByTheServiceOnly() {
+        Map<String, Object> forged = new HashMap<>(Map.of("suite", "mini", "models", List.of("model-a")));
+        forged.put("trigger", "schedule");
+        forged.put("monitor", "nightly-mini");
+        given().contentType(ContentType.JSON).body(forged)
+                .when().post("/api/runs")
+                .then().statusCode(400).body("status", equalTo(400)).body("field", equalTo("trigger,monitor"))
+                .body("error", containsString("trigger and monitor are set by task-service"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "trigger", "manual"))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("trigger"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "monitor", "nightly-mini"))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("monitor"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "series", "Main Branch"))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("series")).body("error", containsString("Main Branch"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "gate", "yes"))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("gate"));
+    }
+
+    @Test
+    void aGateRunOfASeriesCarriesItsStreamKeysAndTaskHashes() {
+        Map<String, Object> request = Map.of("suite", "mini", "models", List.of("model-a", "model-b"), "samples", 2,
+                "gate", true, "series", "main");
+        String runId = given().contentType(ContentType.JSON).body(request)
+                .when().post("/api/runs")
+                .then().statusCode(201)
+                .body("trigger", equalTo("gate")).body("series", equalTo("main")).body("monitor", nullValue())
+                .body("streams.size()", equalTo(2))
+                .body("streams[0].origin", equalTo("series:main")).body("streams[0].model", equalTo("model-a"))
+                .body("streams[0].variant", equalTo("base")).body("streams[0].samples", equalTo(2))
+                .body("streams[0].environmentHash", nullValue())
+                .body("taskHashes.keySet()", containsInAnyOrder("add", "neg"))
+                .extract().path("runId");
+
+        RunStarted started = consume(Topics.RUNS, new RunStartedDeserializer(), runId, 1).get(0);
+        assertEquals("gate", started.trigger());
+        assertEquals("main", started.series());
+        assertEquals(2, started.taskHashes().size());
+        StreamKey key = started.stream("model-a", "base").orElseThrow();
+        assertEquals("series:main", key.origin());
+        given().when().get("/api/runs/" + runId).then().statusCode(200)
+                .body("streams[0].streamId", equalTo(key.id()))
+                .body("streams[0].segment", equalTo(key.segment()))
+                .body("streams[0].taskSetHash", equalTo(key.taskSetHash()))
+                .body("streams[0].generationConfigHash", equalTo(key.generationConfigHash()))
+                .body("taskHashes.add", equalTo(started.taskHashes().get("add")));
+
+        String again = given().contentType(ContentType.JSON).body(request).when().post("/api/runs")
+                .then().statusCode(201).extract().path("streams[0].streamId");
+        assertEquals(key.id(), again, "the same request is the same stream");
+        Map<String, Object> moreSamples = new HashMap<>(request);
+        moreSamples.put("samples", 3);
+        String other = given().contentType(ContentType.JSON).body(moreSamples).when().post("/api/runs")
+                .then().statusCode(201).extract().path("streams[0].streamId");
+        assertNotEquals(key.id(), other);
+    }
+
+    @Test
+    void anAdHocRunBelongsToNoStream() {
+        given().contentType(ContentType.JSON).body(Map.of("suite", "mini", "models", List.of("model-a")))
+                .when().post("/api/runs")
+                .then().statusCode(201)
+                .body("trigger", equalTo("manual")).body("series", nullValue())
+                .body("streams[0].origin", nullValue()).body("streams[0].streamId", nullValue())
+                .body("streams[0].segment", notNullValue());
     }
 }

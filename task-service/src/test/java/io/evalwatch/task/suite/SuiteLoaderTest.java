@@ -1,5 +1,7 @@
 package io.evalwatch.task.suite;
 
+import static io.evalwatch.task.testing.SuiteFolders.SUITES;
+import static io.evalwatch.task.testing.SuiteFolders.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,22 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evalwatch.events.TaskKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SuiteLoaderTest {
 
-    private static final Path SUITES = Path.of("src/test/resources/suites");
     private final SuiteLoader loader = new SuiteLoader();
 
     @Test
-    void loadsTasksWithDefaultsAndAVersionThatIncludesTheContent() {
+    void loadsTasksWithDefaultsAndTheDeclaredVersion() {
         Suite suite = loader.load(SUITES.resolve("mini"));
 
         assertEquals("mini", suite.name());
-        assertTrue(suite.version().startsWith("2.1.0+"), suite.version());
+        assertEquals("2.1.0", suite.version());
         assertEquals(2, suite.tasks().size());
         TaskDefinition neg = suite.task("neg").orElseThrow();
         assertEquals(TaskKind.GENERATION, neg.kind());
@@ -33,13 +34,53 @@ class SuiteLoaderTest {
     }
 
     @Test
-    void anEditedSuiteGetsANewVersion(@TempDir Path tmp) throws Exception {
+    void anEditedTaskKeepsTheDeclaredVersionButChangesItsContentHash(@TempDir Path tmp) throws Exception {
         Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
-        String before = loader.load(copy).version();
+        Suite before = loader.load(copy);
 
-        Files.writeString(copy.resolve("tasks/neg.yaml"), "\n# edited\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(copy.resolve("tasks/neg.yaml"), "\n# a comment only\n", StandardOpenOption.APPEND);
+        assertEquals(before.taskHashes(), loader.load(copy).taskHashes(), "formatting is not content");
 
-        assertNotEquals(before, loader.load(copy).version());
+        Files.writeString(copy.resolve("tasks/neg.yaml"), Files.readString(copy.resolve("tasks/neg.yaml"))
+                .replace("returning -a.", "returning minus a."));
+        Suite after = loader.load(copy);
+        assertEquals(before.version(), after.version());
+        assertEquals(before.task("add").orElseThrow().contentHash(), after.task("add").orElseThrow().contentHash());
+        assertNotEquals(before.task("neg").orElseThrow().contentHash(), after.task("neg").orElseThrow().contentHash());
+    }
+
+    @Test
+    void reviewedIsAnOptionalPastDate(@TempDir Path tmp) throws Exception {
+        Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
+        String hash = loader.load(copy).task("neg").orElseThrow().contentHash();
+        Path neg = copy.resolve("tasks/neg.yaml");
+        String original = Files.readString(neg);
+
+        Files.writeString(neg, original + "reviewed: 2025-03-14\n");
+        TaskDefinition reviewed = loader.load(copy).task("neg").orElseThrow();
+        assertEquals(LocalDate.of(2025, 3, 14), reviewed.reviewed());
+        assertEquals(hash, reviewed.contentHash(), "a review date is not content");
+
+        Files.writeString(neg, original + "reviewed: 14.03.2025\n");
+        SuiteValidationException bad = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(bad.problems().get(0).contains("reviewed '14.03.2025' must be a date YYYY-MM-DD"),
+                bad.problems().toString());
+
+        Files.writeString(neg, original + "reviewed: 2999-01-01\n");
+        bad = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(bad.problems().get(0).contains("in the future"), bad.problems().toString());
+    }
+
+    @Test
+    void theVersionIsRequiredAndUsableInAUrl(@TempDir Path tmp) throws Exception {
+        Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
+        Files.writeString(copy.resolve("suite.yaml"), "name: mini\nversion: 2.1.0+local\n");
+        SuiteValidationException bad = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(bad.problems().get(0).contains("version '2.1.0+local' must match"), bad.problems().toString());
+
+        Files.writeString(copy.resolve("suite.yaml"), "name: mini\n");
+        bad = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(bad.problems().get(0).contains("field 'version' is required"), bad.problems().toString());
     }
 
     @Test
@@ -54,19 +95,5 @@ class SuiteLoaderTest {
         assertTrue(all.contains("field 'prompt' is required"), all);
         assertTrue(all.contains("field 'entry_point' is required"), all);
         assertTrue(all.contains("tests must be a non-empty list"), all);
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -1,0 +1,90 @@
+package io.evalwatch.task.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.evalwatch.events.TestCase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A task's content as one canonical JSON document, and its SHA-256: everything that defines what a model is asked
+ * and how its answer is judged. Two tasks with the same hash are the same measurement; results of a task pair
+ * across suite versions exactly when its hash did not change. The review date is left out on purpose: reviewing a
+ * task without editing it must not split its history.
+ */
+public final class TaskContent {
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private TaskContent() {
+    }
+
+    /**
+     * The canonical form: an object with keys in code-point order (category, entry_point, id, kind, language,
+     * prompt, reference, tags, tests, timeout_seconds); tests keep their order, each {code, edge, name}; kind in
+     * lower case; no insignificant whitespace.
+     */
+    public static Map<String, Object> canonical(TaskDefinition task) {
+        Map<String, Object> content = new TreeMap<>();
+        content.put("id", task.id());
+        content.put("kind", task.kind().name().toLowerCase(Locale.ROOT));
+        content.put("language", task.language());
+        content.put("category", task.category());
+        content.put("entry_point", task.entryPoint());
+        content.put("timeout_seconds", task.timeoutSeconds());
+        content.put("prompt", task.prompt());
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (TestCase test : task.tests()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("code", test.code());
+            t.put("edge", test.edge());
+            t.put("name", test.name());
+            tests.add(t);
+        }
+        content.put("tests", tests);
+        content.put("reference", task.reference());
+        content.put("tags", List.copyOf(task.tags()));
+        return content;
+    }
+
+    public static String canonicalJson(TaskDefinition task) {
+        try {
+            return CANONICAL.writeValueAsString(canonical(task));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a task's content is always writable as JSON", e);
+        }
+    }
+
+    /** Hex SHA-256 of the UTF-8 canonical JSON. */
+    public static String hash(TaskDefinition task) {
+        return sha256(canonicalJson(task));
+    }
+
+    /**
+     * The hash of a task set: hex SHA-256 over "id NUL hash LF" for every (task id, content hash), sorted by id.
+     */
+    public static String taskSetHash(Map<String, String> hashesById) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(hashesById).forEach((id, hash) -> text.append(id).append('\u0000').append(hash).append('\n'));
+        return sha256(text.toString());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present in the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.evalwatch.task.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.StreamKey;
+import io.evalwatch.task.suite.Suite;
+import io.evalwatch.task.suite.SuiteLoader;
+import io.evalwatch.task.suite.TaskContent;
+import io.evalwatch.task.testing.SuiteFolders;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunPlanTest {
+
+    private static final Suite MINI = new SuiteLoader().load(SuiteFolders.SUITES.resolve("mini"));
+    private static final Map<String, String> CONFIGS = Map.of("model-a", "config-a", "model-b", "config-b");
+    private static final Instant NOW = Instant.parse("2026-01-05T06:00:00Z");
+
+    @Test
+    void aRunAnnouncesOneStreamPerModelAndTheHashOfEveryDispatchedTask() {
+        RunStarted started = plan(List.of("model-a", "model-b"), 3, Provenance.monitor("nightly"), CONFIGS).started();
+
+        assertEquals(List.of("model-a", "model-b"), started.streams().stream().map(StreamKey::model).toList());
+        StreamKey a = started.stream("model-a", RunPlan.BASE_VARIANT).orElseThrow();
+        assertEquals("monitor:nightly", a.origin());
+        assertEquals("mini", a.suite());
+        assertEquals(3, a.samples());
+        assertEquals("config-a", a.generationConfigHash());
+        assertNull(a.environmentHash());
+        assertEquals(MINI.taskHashes(), started.taskHashes());
+        assertEquals(TaskContent.taskSetHash(MINI.taskHashes()), a.taskSetHash());
+        assertEquals("schedule", started.trigger());
+        assertEquals("nightly", started.monitor());
+    }
+
+    @Test
+    void theSameRequestTwiceIsTheSameStream() {
+        Provenance series = Provenance.of(new RunRequest("mini", List.of("model-a"), 3, null, true, "main"));
+        assertEquals("gate", series.trigger());
+        assertEquals("series:main", series.origin());
+        assertEquals(id(List.of("model-a"), 3, series, CONFIGS), id(List.of("model-a"), 3, series, CONFIGS));
+        assertEquals(id(List.of("model-a"), 3, Provenance.monitor("m"), CONFIGS),
+                id(List.of("model-a", "model-b"), 3, Provenance.monitor("m"), CONFIGS), "other models do not matter");
+    }
+
+    @Test
+    void samplesOriginModelAndGenerationConfigEachMakeAnotherStream() {
+        Provenance main = new Provenance("manual", null, "main");
+        String id = id(List.of("model-a"), 3, main, CONFIGS);
+        assertNotEquals(id, id(List.of("model-a"), 1, main, CONFIGS));
+        assertNotEquals(id, id(List.of("model-a"), 3, new Provenance("manual", null, "nightly"), CONFIGS));
+        assertNotEquals(id, id(List.of("model-a"), 3, Provenance.monitor("main"), CONFIGS));
+        assertNotEquals(id, id(List.of("model-a"), 3, main, Map.of("model-a", "config-a2")));
+        assertNotEquals(id, plan(List.of("model-b"), 3, main, CONFIGS).started().streams().get(0).id());
+    }
+
+    @Test
+    void anAdHocRunHasStreamKeysWithoutOrigin() {
+        RunStarted started = plan(List.of("model-a"), 1,
+                Provenance.of(new RunRequest("mini", List.of("model-a"), 1, null)), CONFIGS).started();
+        StreamKey key = started.streams().get(0);
+        assertEquals("manual", started.trigger());
+        assertNull(key.origin());
+        assertNull(key.id());
+        assertEquals(TaskContent.taskSetHash(MINI.taskHashes()), key.taskSetHash());
+    }
+
+    @Test
+    void aSubsetOfTasksIsAnotherSegmentOfTheSameStream() {
+        Provenance main = new Provenance("manual", null, "main");
+        StreamKey all = plan(List.of("model-a"), 1, main, CONFIGS).started().streams().get(0);
+        StreamKey add = RunPlan.of("run-2", MINI, List.of(MINI.task("add").orElseThrow()), List.of("model-a"), 1, main,
+                CONFIGS, NOW).started().streams().get(0);
+        assertEquals(all.id(), add.id());
+        assertNotEquals(all.segment(), add.segment());
+    }
+
+    private static String id(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {
+        return plan(models, samples, provenance, configs).started().stream("model-a", RunPlan.BASE_VARIANT)
+                .orElseThrow().id();
+    }
+
+    private static RunPlan plan(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {
+        return RunPlan.of("run-1", MINI, MINI.tasks(), models, samples, provenance, configs, NOW);
+    }
+}

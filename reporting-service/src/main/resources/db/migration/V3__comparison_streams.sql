@@ -2,6 +2,9 @@
 alter table run_record add column series varchar(200);
 alter table run_record add column task_hashes jsonb;
 
+-- the generator's own delay per item, which latency drift discounts
+alter table item_result add column host_lag_seconds double precision;
+
 -- one stream: a monitor or named CI series × model × suite × samples × generation configuration × variant,
 -- with the reference run its checks are judged against
 create table comparison_stream (

@@ -137,6 +137,8 @@ public class EvalwatchCommand implements Runnable {
             request.put("suite", "starter");
             request.putPOJO("models", List.of("sim-alpha", "sim-beta"));
             request.put("samples", samples);
+            // a named series, so the demo's runs form streams: the frontier and later demos compare with them
+            request.put("series", "demo");
             JsonNode report = runAndWait(api, request, Duration.ofMinutes(15));
             System.out.println();
             System.out.print(ReportTable.render(report));

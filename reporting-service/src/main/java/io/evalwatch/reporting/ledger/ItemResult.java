@@ -88,6 +88,10 @@ public class ItemResult extends PanacheEntityBase {
     @Column(name = "output_tokens_per_second")
     public Double outputTokensPerSecond;
 
+    /** The generator's own delay while the item waited for its first token (scheduling lag, GC pauses). */
+    @Column(name = "host_lag_seconds")
+    public Double hostLagSeconds;
+
     @Column(name = "input_tokens")
     public int inputTokens;
 

@@ -39,6 +39,7 @@ final class ItemResultMapping {
         r.interTokenP50Seconds = t.interTokenP50Seconds();
         r.interTokenP95Seconds = t.interTokenP95Seconds();
         r.outputTokensPerSecond = t.outputTokensPerSecond();
+        r.hostLagSeconds = t.hostLagSeconds();
         Usage u = s.usage() == null ? Usage.zero() : s.usage();
         r.inputTokens = u.inputTokens();
         r.outputTokens = u.outputTokens();

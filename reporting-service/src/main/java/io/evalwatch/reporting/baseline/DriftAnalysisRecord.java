@@ -1,22 +1,21 @@
 package io.evalwatch.reporting.baseline;
 
+import io.evalwatch.reporting.ledger.ModelRunKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** The stored drift analysis of one model × variant in one run: what regression reports show and the gate reads. */
 @Entity
 @Table(name = "drift_analysis")
-@IdClass(DriftAnalysisRecord.Key.class)
+@IdClass(ModelRunKey.class)
 public class DriftAnalysisRecord extends PanacheEntityBase {
 
     @Id
@@ -59,33 +58,6 @@ public class DriftAnalysisRecord extends PanacheEntityBase {
     public Instant createdAt;
 
     public static DriftAnalysisRecord of(String runId, String model, String variant) {
-        return findById(new Key(runId, model, variant));
-    }
-
-    /** Composite key (run, model, variant). */
-    public static class Key implements Serializable {
-        public String runId;
-        public String model;
-        public String variant;
-
-        public Key() {
-        }
-
-        public Key(String runId, String model, String variant) {
-            this.runId = runId;
-            this.model = model;
-            this.variant = variant;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(runId, k.runId) && Objects.equals(model, k.model)
-                    && Objects.equals(variant, k.variant);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(runId, model, variant);
-        }
+        return findById(new ModelRunKey(runId, model, variant));
     }
 }

@@ -104,14 +104,14 @@ public class DriftRecorder {
         verdict.put("validity", rs.validity);
         verdict.put("health", rs.health);
         try {
-            return judgeInStream(run, rs, mine, items, record, verdict);
+            return judgeInStream(run, rs, items, record, verdict);
         } finally {
             record.streamAssessment = verdict; // assigned whole: JSON columns are compared by value
             record.persist();
         }
     }
 
-    private List<DriftAlert> judgeInStream(RunRecord run, RunStream rs, List<ItemResult> mine, List<ItemResult> items,
+    private List<DriftAlert> judgeInStream(RunRecord run, RunStream rs, List<ItemResult> items,
             DriftAnalysisRecord record, Map<String, Object> verdict) {
         boolean gate = GATE.equals(run.trigger);
         if (rs.adHoc()) {

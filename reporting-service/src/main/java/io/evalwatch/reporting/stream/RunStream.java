@@ -1,16 +1,15 @@
 package io.evalwatch.reporting.stream;
 
+import io.evalwatch.reporting.ledger.ModelRunKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,7 +19,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "run_stream")
-@IdClass(RunStream.Key.class)
+@IdClass(ModelRunKey.class)
 public class RunStream extends PanacheEntityBase {
 
     public static final String PENDING = "pending";
@@ -74,7 +73,7 @@ public class RunStream extends PanacheEntityBase {
     }
 
     public static RunStream of(String runId, String model, String variant) {
-        return findById(new Key(runId, model, variant));
+        return findById(new ModelRunKey(runId, model, variant));
     }
 
     public static List<RunStream> ofRun(String runId) {
@@ -84,32 +83,5 @@ public class RunStream extends PanacheEntityBase {
     /** The stream's judged runs, oldest first. */
     public static List<RunStream> history(String streamId) {
         return list("streamId = ?1 and judgedAt is not null order by judgedAt, runId", streamId);
-    }
-
-    /** Composite key (run, model, variant). */
-    public static class Key implements Serializable {
-        public String runId;
-        public String model;
-        public String variant;
-
-        public Key() {
-        }
-
-        public Key(String runId, String model, String variant) {
-            this.runId = runId;
-            this.model = model;
-            this.variant = variant;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(runId, k.runId) && Objects.equals(model, k.model)
-                    && Objects.equals(variant, k.variant);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(runId, model, variant);
-        }
     }
 }

@@ -31,7 +31,7 @@ class DriftAnalyzerTest {
                 boolean ok = passed.test(i);
                 ItemOutcome item = new ItemOutcome(String.format("task-%02d", task), sample, category.apply(task), ok,
                         ok ? 1.0 : -0.2 + 0.01 * (i % 7), 0.20 + 0.01 * (i % 17), 1.5 + 0.05 * (i % 13),
-                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i);
+                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i, null);
                 items.add(tweak.apply(item));
             }
         }
@@ -237,7 +237,7 @@ class DriftAnalyzerTest {
     void tiedAndTinySamplesAreAnalysedWithoutError() {
         // a deterministic provider: the same length and no timings for every answer
         UnaryOperator<ItemOutcome> constant = i -> new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(),
-                i.weightedAccuracy(), null, null, 0.0, 120, i.codeFormat(), null, null, null);
+                i.weightedAccuracy(), null, null, 0.0, 120, i.codeFormat(), null, null, null, null);
         DriftAnalysis tied = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT, constant),
                 run("c", EIGHTY_PERCENT, constant), POLICY);
         RunSample one = new RunSample("b", "m", "1.0.0", List.of(run("b", EIGHTY_PERCENT).items().get(0)));
@@ -267,7 +267,7 @@ class DriftAnalyzerTest {
     void aNonFiniteScoreIsRefusedRatherThanTested() {
         RunSample broken = run("c", EIGHTY_PERCENT, i -> new ItemOutcome(i.taskId(), i.sample(), i.category(),
                 i.passed(), Double.NaN, i.ttftSeconds(), i.durationSeconds(), i.costUsd(), i.outputTokens(),
-                i.codeFormat(), i.systemFingerprint(), i.responseModelId(), i.outputHash()));
+                i.codeFormat(), i.systemFingerprint(), i.responseModelId(), i.outputHash(), i.hostLagSeconds()));
 
         assertThrows(IllegalArgumentException.class,
                 () -> DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), broken, POLICY));
@@ -276,25 +276,25 @@ class DriftAnalyzerTest {
     private static ItemOutcome withProvenance(ItemOutcome i, String fingerprint, String modelId) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), fingerprint, modelId,
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static ItemOutcome withFormat(ItemOutcome i, String format) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), i.costUsd(), i.outputTokens(), format, i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static ItemOutcome withTimings(ItemOutcome i, double ttft, double duration) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), ttft, duration,
                 i.costUsd(), i.outputTokens(), i.codeFormat(), i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static ItemOutcome withCost(ItemOutcome i, double cost) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), cost, i.outputTokens(), i.codeFormat(), i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static void assertJsonFriendly(Object value) {

@@ -254,6 +254,46 @@ class DriftAnalyzerTest {
     }
 
     @Test
+    void onePairIsTooFewToJudgeRatherThanImproved() {
+        // one pair that failed in the baseline and passed in the candidate: McNemar p = 1, nothing to conclude
+        ItemOutcome failed = run("b", i -> false).items().get(0);
+        ItemOutcome passed = run("c", i -> true).items().get(0);
+        DriftAnalysis analysis = DriftAnalyzer.analyze(new RunSample("b", "m", "1.0.0", List.of(failed)),
+                new RunSample("c", "m", "1.0.0", List.of(passed)), POLICY);
+
+        Comparison passRate = analysis.comparison("all", "passRate").orElseThrow();
+        assertEquals(Comparison.TOO_FEW, passRate.verdict());
+        assertEquals("too few items to judge (n=1)", passRate.note());
+        assertEquals(null, passRate.ciLow());
+        assertEquals(null, passRate.ciHigh());
+        assertFalse(passRate.significant());
+        assertTrue(analysis.comparisons().stream().noneMatch(c -> c.verdict().equals(Comparison.IMPROVED)
+                || c.verdict().equals(Comparison.REGRESSED)), analysis.comparisons().toString());
+        assertTrue(analysis.findings().isEmpty(), analysis.findings().toString());
+    }
+
+    @Test
+    void aCategoryWithOneTaskGetsNoIntervalAndNoVerdict() {
+        IntFunction<String> category = t -> t == 0 ? "solo" : CATEGORIES.get(t % CATEGORIES.size());
+        // the one task of "solo" drops from 3 of 3 to 0 of 3; the others are unchanged
+        DriftAnalysis analysis = DriftAnalyzer.analyze(run("b", i -> i < 3 || EIGHTY_PERCENT.test(i), category,
+                UnaryOperator.identity()), run("c", i -> i >= 3 && EIGHTY_PERCENT.test(i), category,
+                UnaryOperator.identity()), POLICY);
+
+        for (String metric : List.of("passRate", "weightedAccuracy", "composite")) {
+            Comparison solo = analysis.comparison("solo", metric).orElseThrow();
+            assertEquals(Comparison.TOO_FEW, solo.verdict(), metric);
+            assertEquals(null, solo.ciLow(), metric);
+            assertEquals(null, solo.ciHigh(), metric);
+            assertEquals("too few items to judge (n=3)", solo.note());
+        }
+        Comparison all = analysis.comparison("all", "passRate").orElseThrow();
+        assertTrue(all.ciLow() != null && all.ciHigh() != null);
+        assertEquals(null, all.note());
+        assertJsonFriendly(analysis.summary());
+    }
+
+    @Test
     void twoItemsForOneTaskAndSampleAreRefused() {
         RunSample baseline = run("b", EIGHTY_PERCENT);
         List<ItemOutcome> items = new ArrayList<>(baseline.items());

@@ -150,6 +150,44 @@ class DriftAnalyzerTest {
     }
 
     @Test
+    void aSlowDownThatTheGeneratorsOwnHostLagExplainsIsNoLatencyRegression() {
+        // the generator stalled: every first token waited 0.3 s more, and the host lag says so
+        RunSample baseline = run("b", EIGHTY_PERCENT, i -> withHostLag(i, 0.0));
+        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withHostLag(withTimings(i, i.ttftSeconds() + 0.3,
+                i.durationSeconds() + 0.3), 0.3));
+
+        DriftAnalysis analysis = DriftAnalyzer.analyze(baseline, candidate, POLICY);
+
+        assertTrue(analysis.findings(Signals.LATENCY).isEmpty(), analysis.findings().toString());
+        // the same items without host lag (as older items arrive) alert: the rule before host lag
+        DriftAnalysis unaware = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), run("c", EIGHTY_PERCENT,
+                i -> withTimings(i, i.ttftSeconds() + 0.3, i.durationSeconds() + 0.3)), POLICY);
+        assertEquals(1, unaware.findings(Signals.LATENCY).size(), unaware.findings().toString());
+    }
+
+    @Test
+    void aVendorSlowDownAlertsDespiteHostLagAndKeepsEvidenceOfBoth() {
+        // the vendor got 0.3 s slower and the generator stalled 0.1 s more on top
+        RunSample baseline = run("b", EIGHTY_PERCENT, i -> withHostLag(i, 0.0));
+        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withHostLag(withTimings(i, i.ttftSeconds() + 0.4,
+                i.durationSeconds() + 0.4), 0.1));
+
+        DriftAnalysis analysis = DriftAnalyzer.analyze(baseline, candidate, POLICY);
+
+        List<Finding> latency = analysis.findings(Signals.LATENCY);
+        assertEquals(1, latency.size(), analysis.findings().toString());
+        assertTrue(latency.get(0).summary().contains("after host lag (raw x"), latency.get(0).summary());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ttft = (Map<String, Object>) latency.get(0).evidence().get("ttftP95Seconds");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hostLag = (Map<String, Object>) ttft.get("hostLag");
+        assertEquals(0.1, ((Number) hostLag.get("meanShift")).doubleValue(), 1e-9);
+        assertTrue(ttft.containsKey("raw"));
+        assertEquals(true, ttft.get("beyondHostLag"));
+        assertJsonFriendly(latency.get(0).evidence());
+    }
+
+    @Test
     void aSmallSlowDownUnderTheP95ThresholdDoesNotAlert() {
         RunSample candidate = run("c", EIGHTY_PERCENT,
                 i -> withTimings(i, i.ttftSeconds() * 1.2, i.durationSeconds() * 1.2));
@@ -329,6 +367,12 @@ class DriftAnalyzerTest {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), ttft, duration,
                 i.costUsd(), i.outputTokens(), i.codeFormat(), i.systemFingerprint(), i.responseModelId(),
                 i.outputHash(), i.hostLagSeconds());
+    }
+
+    private static ItemOutcome withHostLag(ItemOutcome i, double hostLag) {
+        return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
+                i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), i.systemFingerprint(),
+                i.responseModelId(), i.outputHash(), hostLag);
     }
 
     private static ItemOutcome withCost(ItemOutcome i, double cost) {

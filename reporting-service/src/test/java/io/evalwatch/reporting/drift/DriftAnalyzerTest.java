@@ -31,7 +31,8 @@ class DriftAnalyzerTest {
                 boolean ok = passed.test(i);
                 ItemOutcome item = new ItemOutcome(String.format("task-%02d", task), sample, category.apply(task), ok,
                         ok ? 1.0 : -0.2 + 0.01 * (i % 7), 0.20 + 0.01 * (i % 17), 1.5 + 0.05 * (i % 13),
-                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i, null);
+                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i,
+                        null);
                 items.add(tweak.apply(item));
             }
         }

@@ -224,7 +224,8 @@ public final class StreamDetector {
             }
             lastDrop = drop;
             excursionMeanDrop = excursionChecks == 0 ? Double.NaN
-                    : Arrays.stream(excursionDrops, 0, Math.min(excursionChecks, EFFECT_CHECKS)).average().orElseThrow();
+                    : Arrays.stream(excursionDrops, 0, Math.min(excursionChecks, EFFECT_CHECKS)).average()
+                            .orElseThrow();
 
             State state;
             boolean alarm = false;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param checks one row per run after the reference, in the order given
  * @param alertOpen whether the stream is out of control after the latest run (an alert should be open)
  * @param summary one sentence with the figures, e.g. "pass rate 0.66 against the stream's in-control 0.80 (z=-3.9;
- *     CUSUM 6.1 > 5.0)"
+ *     CUSUM 6.1 > 4.0)"
  * @param evidence the statistics behind the latest state, for an alert: see the package documentation for the keys
  */
 public record StreamAssessment(State state, List<Check> checks, boolean alertOpen, String summary,

@@ -286,7 +286,8 @@ public final class StreamDetector {
                 evidence.put("calibrationRuns", 1);
                 evidence.put("calibrationWindow", policy.calibrationRuns());
                 return new StreamAssessment(State.CALIBRATING, checks, false,
-                        "reference run " + referenceRunId + ": nothing to judge yet", evidence);
+                        "reference run " + referenceRunId + ": nothing to judge yet",
+                        Collections.unmodifiableMap(evidence));
             }
             Check last = checks.get(checks.size() - 1);
             evidence.put("state", last.state().name());

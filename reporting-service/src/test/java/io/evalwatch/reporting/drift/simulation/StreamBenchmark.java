@@ -38,6 +38,8 @@ public final class StreamBenchmark {
     static final int DECAY_DEADLINE = 10;
     static final double ALPHA = 0.05;
     static final double MIN_DROP = 0.05;
+    /** Sensitivity check only: sd of a weekly shift of every task's logit (-Dstreams.weeklyLogitSd; default 0). */
+    static final double WEEKLY_LOGIT_SD = Double.parseDouble(System.getProperty("streams.weeklyLogitSd", "0"));
 
     private StreamBenchmark() {
     }
@@ -75,10 +77,12 @@ public final class StreamBenchmark {
             while (outcomes.size() <= week) {
                 int w = outcomes.size();
                 double rate = rateOfWeek.applyAsDouble(w);
+                // optional week-to-week variation of the model's level beyond item noise (a sensitivity check)
+                double weekShift = WEEKLY_LOGIT_SD > 0 ? WEEKLY_LOGIT_SD * random.nextGaussian() : 0.0;
                 boolean[] passed = new boolean[TASKS * SAMPLES];
                 List<ItemOutcome> items = new ArrayList<>(TASKS * SAMPLES);
                 for (int t = 0; t < TASKS; t++) {
-                    double p = SimulatedRuns.passProbability(rate, model.spread(), difficulty[t]);
+                    double p = shifted(SimulatedRuns.passProbability(rate, model.spread(), difficulty[t]), weekShift);
                     for (int s = 0; s < SAMPLES; s++) {
                         boolean ok = random.nextDouble() < p;
                         passed[t * SAMPLES + s] = ok;
@@ -89,6 +93,13 @@ public final class StreamBenchmark {
                 outcomes.add(passed);
                 runs.add(new RunSample("week-" + w, "sim-model", "1.0.0", items));
             }
+        }
+
+        private static double shifted(double p, double logitShift) {
+            if (logitShift == 0 || p <= 0 || p >= 1) {
+                return p;
+            }
+            return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + logitShift)));
         }
 
         List<RunSample> runs(int lastWeek) {
@@ -261,7 +272,9 @@ public final class StreamBenchmark {
         boolean rules = !Boolean.getBoolean("streams.skipRules");
         System.out.printf(Locale.ROOT, "stream detection benchmark: %d simulated streams per case and item model "
                 + "(seeds from %d), %d tasks x %d samples a weekly check, in control %.2f; step and decay to %.2f "
-                + "from week %d%n", streams, seed, TASKS, SAMPLES, IN_CONTROL, DEGRADED, CHANGE_WEEK);
+                + "from week %d%s%n", streams, seed, TASKS, SAMPLES, IN_CONTROL, DEGRADED, CHANGE_WEEK,
+                WEEKLY_LOGIT_SD > 0 ? String.format(Locale.ROOT, "; weekly logit shift sd %.2f", WEEKLY_LOGIT_SD)
+                        : "");
         for (ItemModel model : MODELS) {
             System.out.println();
             System.out.println("== " + model.name());

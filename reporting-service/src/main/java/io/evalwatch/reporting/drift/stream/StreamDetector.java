@@ -29,6 +29,8 @@ public final class StreamDetector {
     private static final int RECENT_CHECKS = 8;
     /** A CUSUM alarm's effect: the mean drop of the latest checks (at most this many) since the CUSUM left 0. */
     static final int EFFECT_CHECKS = 4;
+    /** The between-run variance is estimated once the calibration window holds this many runs. */
+    static final int MIN_RUNS_FOR_BETWEEN = 3;
     private static final MathContext FOUR_DIGITS = new MathContext(4);
 
     private StreamDetector() {
@@ -136,18 +138,25 @@ public final class StreamDetector {
         private double alarmEffect = Double.NaN;
         private double lastDrop = Double.NaN;
         private double excursionMeanDrop = Double.NaN;
+        /** Per window run: items and passes per task, for the between-run variance. */
+        private final List<int[][]> windowRunCounts = new ArrayList<>();
+        private double betweenRunVariance;
 
         Tracker(Reference reference, StreamPolicy policy) {
             this.reference = reference;
             this.policy = policy;
             this.windowPasses = new double[reference.tasks()];
             this.windowItems = new int[reference.tasks()];
+            int[][] counts = new int[2][reference.tasks()];
             for (int t = 0; t < reference.tasks(); t++) {
                 for (int k = reference.offsets()[t]; k < reference.offsets()[t + 1]; k++) {
                     windowPasses[t] += reference.passed()[k] ? 1 : 0;
                     windowItems[t]++;
+                    counts[0][t]++;
+                    counts[1][t] += reference.passed()[k] ? 1 : 0;
                 }
             }
+            windowRunCounts.add(counts);
         }
 
         void judge(RunSample run) {
@@ -207,6 +216,7 @@ public final class StreamDetector {
                 inControl += weight * level;
                 variance += weight * weight * itemVariance * (1.0 / checkItems[t] + 1.0 / n);
             }
+            variance += betweenRunVariance * (1 + 1.0 / windowRuns);
             double difference = passRate - inControl;
             double standardError = Math.max(Math.sqrt(variance), 0.5 / pairs);
             double z = Math.max(-Z_BOUND, Math.min(Z_BOUND, difference / standardError));
@@ -266,15 +276,50 @@ public final class StreamDetector {
         }
 
         private void addToWindow(boolean[] seen, boolean[] passed) {
+            int[][] counts = new int[2][reference.tasks()];
             for (int t = 0; t < reference.tasks(); t++) {
                 for (int k = reference.offsets()[t]; k < reference.offsets()[t + 1]; k++) {
                     if (seen[k]) {
                         windowPasses[t] += passed[k] ? 1 : 0;
                         windowItems[t]++;
+                        counts[0][t]++;
+                        counts[1][t] += passed[k] ? 1 : 0;
                     }
                 }
             }
             windowRuns++;
+            windowRunCounts.add(counts);
+            if (policy.betweenRunVariance() && windowRuns >= MIN_RUNS_FOR_BETWEEN) {
+                betweenRunVariance = betweenRunVariance();
+            }
+        }
+
+        /**
+         * The variance of the window runs' pass rates beyond what their items explain: their sample variance minus
+         * the mean binomial variance of a run's pass rate (from the tasks' in-control variances), at least 0.
+         */
+        private double betweenRunVariance() {
+            int runs = windowRunCounts.size();
+            double[] rates = new double[runs];
+            double binomial = 0;
+            for (int j = 0; j < runs; j++) {
+                int[][] c = windowRunCounts.get(j);
+                int items = 0;
+                int passes = 0;
+                double expected = 0;
+                for (int t = 0; t < reference.tasks(); t++) {
+                    items += c[0][t];
+                    passes += c[1][t];
+                    int n = windowItems[t];
+                    double level = windowPasses[t] / n;
+                    expected += c[0][t] * (n > 1 ? level * (1 - level) * n / (n - 1) : 0.25);
+                }
+                rates[j] = items == 0 ? 0 : (double) passes / items;
+                binomial += items == 0 ? 0 : expected / ((double) items * items);
+            }
+            double mean = Arrays.stream(rates).average().orElse(0);
+            double spread = Arrays.stream(rates).map(r -> (r - mean) * (r - mean)).sum() / (runs - 1);
+            return Math.max(0, spread - binomial / runs);
         }
 
         StreamAssessment assessment(String referenceRunId) {
@@ -305,6 +350,7 @@ public final class StreamDetector {
             evidence.put("shewhartLimit", number(policy.shewhartLimit()));
             evidence.put("minDrop", number(policy.minPassRateDrop()));
             evidence.put("recentMeanDrop", number(excursionMeanDrop));
+            evidence.put("betweenRunSd", number(Math.sqrt(betweenRunVariance)));
             evidence.put("calibrationRuns", last.calibrationRuns());
             evidence.put("calibrationWindow", policy.calibrationRuns());
             evidence.put("alertOpen", outOfControl);

@@ -21,9 +21,13 @@ package io.evalwatch.reporting.drift.stream;
  * @param recoveryZ a check counts towards recovery when it is at most this many standard errors below the in-control
  *     level
  * @param recoveryChecks this many such checks in a row end an alarm (RECOVERED)
+ * @param betweenRunVariance whether the standard error also holds the variance of the run-level pass rate between
+ *     the calibration runs beyond what their items explain (a model whose level wobbles from week to week), estimated
+ *     once the window holds 3 runs
  */
 public record StreamPolicy(int calibrationRuns, double cusumAllowance, double cusumLimit, double shewhartLimit,
-        double minPassRateDrop, int minPairs, int minTasks, double recoveryZ, int recoveryChecks) {
+        double minPassRateDrop, int minPairs, int minTasks, double recoveryZ, int recoveryChecks,
+        boolean betweenRunVariance) {
 
     public StreamPolicy {
         if (calibrationRuns < 1) {
@@ -57,13 +61,19 @@ public record StreamPolicy(int calibrationRuns, double cusumAllowance, double cu
 
     /** The defaults, chosen by simulation (bench/drift/streams.sh): see the package documentation. */
     public static StreamPolicy defaults() {
-        return new StreamPolicy(10, 0.5, 4.0, 2.5, 0.05, 30, 10, 1.0, 2);
+        return new StreamPolicy(10, 0.5, 3.5, 2.4, 0.05, 30, 10, 1.0, 2, true);
     }
 
     /** A copy with another calibration window, CUSUM allowance and limit and single-check limit. */
     public StreamPolicy withLimits(int calibrationRuns, double cusumAllowance, double cusumLimit,
             double shewhartLimit) {
         return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,
-                minTasks, recoveryZ, recoveryChecks);
+                minTasks, recoveryZ, recoveryChecks, betweenRunVariance);
+    }
+
+    /** A copy with or without the between-run variance term. */
+    public StreamPolicy withBetweenRunVariance(boolean enabled) {
+        return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,
+                minTasks, recoveryZ, recoveryChecks, enabled);
     }
 }

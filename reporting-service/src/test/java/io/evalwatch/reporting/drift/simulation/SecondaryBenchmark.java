@@ -93,8 +93,8 @@ final class SecondaryBenchmark {
                 0.0, 0.80, 0.80);
         System.out.println();
         System.out.printf(Locale.ROOT, "== latency with host trouble: %d comparisons per case (seeds %d..), "
-                + "homogeneous model, %d resamples; CPU hog delay on every candidate first token: Lomax(scale %.0f ms, shape %.1f) "
-                + "cut at %.0f ms, host lag = delay + N(0, %.0f ms); vendor shift +%.0f ms on time to first token%n",
+                + "homogeneous model, %d resamples; CPU hog delay on every candidate first token: "
+                + "Lomax(scale %.0f ms, shape %.1f) cut at %.0f ms, host lag = delay + N(0, %.0f ms); vendor shift +%.0f ms on time to first token%n",
                 comparisons, seed, LATENCY_RESAMPLES, 1000 * HOG_SCALE, HOG_SHAPE, 1000 * HOG_CAP,
                 1000 * HOST_LAG_NOISE, 1000 * VENDOR_SHIFT);
         System.out.printf(Locale.ROOT, "%-44s %-16s %-26s %-26s%n", "case", "p95 threshold", "old rule (no host lag)",

@@ -266,7 +266,9 @@ public final class StreamBenchmark {
             if (!spec.isBlank()) {
                 String[] p = spec.split(",");
                 policies.add(StreamPolicy.defaults().withLimits(Integer.parseInt(p[0].trim()),
-                        Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3])));
+                        Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3]))
+                        .withBetweenRunVariance(p.length > 4 ? "1".equals(p[4].trim())
+                                : StreamPolicy.defaults().betweenRunVariance()));
             }
         }
         boolean rules = !Boolean.getBoolean("streams.skipRules");
@@ -282,8 +284,9 @@ public final class StreamBenchmark {
                     "openings / 52 checks", "ARL0 (weeks, cap " + RUN_LENGTH_CAP + ")", "P(<=52)",
                     "step: at 1st check", "step: by 2nd check", "decay: by week " + DECAY_DEADLINE);
             for (StreamPolicy policy : policies) {
-                print(String.format(Locale.ROOT, "stream W=%d k=%.2f h=%.2f L=%.2f", policy.calibrationRuns(),
-                        policy.cusumAllowance(), policy.cusumLimit(), policy.shewhartLimit()),
+                print(String.format(Locale.ROOT, "stream W=%d k=%.2f h=%.2f L=%.2f%s", policy.calibrationRuns(),
+                        policy.cusumAllowance(), policy.cusumLimit(), policy.shewhartLimit(),
+                        policy.betweenRunVariance() ? " +between" : ""),
                         figures(Rule.STREAM, model, streams, seed, policy));
             }
             if (rules) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class StreamDetectorTest {
 
     /** The in-control level is the reference alone: every check is judged against it. */
-    private static final StreamPolicy REFERENCE_ONLY = new StreamPolicy(1, 0.5, 4.0, 2.5, 0.05, 30, 10, 1.0, 2);
+    private static final StreamPolicy REFERENCE_ONLY = new StreamPolicy(1, 0.5, 4.0, 2.5, 0.05, 30, 10, 1.0, 2,
+            false);
 
     /** tasks x 3 samples; passed(sample index within the task) decides every task alike. */
     private static RunSample run(String id, int tasks, IntPredicate passedSample) {
@@ -134,6 +135,28 @@ class StreamDetectorTest {
     }
 
     @Test
+    void aWobblingCalibrationWindowWidensTheStandardError() {
+        // window runs at 2, 3, 2 and 3 of 3 on every task: their pass rates spread more than their items explain
+        List<RunSample> wobbling = List.of(run("ref", 10, TWO_OF_THREE), run("w1", 10, s -> true),
+                run("w2", 10, TWO_OF_THREE), run("w3", 10, s -> true), run("check", 10, ONE_OF_THREE));
+        StreamPolicy with = StreamDefaults.withWindow(4).withBetweenRunVariance(true);
+        StreamAssessment a = StreamDetector.assess(wobbling, with);
+        StreamAssessment b = StreamDetector.assess(wobbling, with.withBetweenRunVariance(false));
+
+        // a drop to 1 of 3 is within what this window's wobble makes ordinary, and an alarm without the term
+        assertEquals(List.of(State.CALIBRATING, State.CALIBRATING, State.CALIBRATING, State.IN_CONTROL),
+                a.checks().stream().map(StreamAssessment.Check::state).toList());
+        assertEquals(State.ALARM, b.state());
+        assertTrue(((Number) a.evidence().get("betweenRunSd")).doubleValue() > 0.1, a.evidence().toString());
+        assertTrue(a.latest().orElseThrow().statistic() > b.latest().orElseThrow().statistic(),
+                a.latest() + " vs " + b.latest());
+        // identical window runs: nothing beyond the items
+        List<RunSample> steady = List.of(run("ref", 10, TWO_OF_THREE), run("w1", 10, TWO_OF_THREE),
+                run("w2", 10, TWO_OF_THREE), run("w3", 10, TWO_OF_THREE), run("check", 10, ONE_OF_THREE));
+        assertEquals(0L, StreamDetector.assess(steady, with).evidence().get("betweenRunSd"));
+    }
+
+    @Test
     void tooFewPairsOrTasksAreNotJudgedAndLeaveAnOpenAlertOpen() {
         RunSample small = new RunSample("tiny", "m", "1.0.0", run("x", 10, TWO_OF_THREE).items().subList(0, 5));
         StreamAssessment a = StreamDetector.assess(List.of(run("ref", 10, TWO_OF_THREE), small),
@@ -197,15 +220,24 @@ class StreamDetectorTest {
                 () -> StreamDetector.assess(List.of(duplicated), StreamPolicy.defaults()));
         assertThrows(IllegalArgumentException.class,
                 () -> StreamDetector.assess(List.of(ref, duplicated), StreamPolicy.defaults()));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(0, 0.5, 4, 2.5, 0.05, 30, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, -1, 4, 2.5, 0.05, 30, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 0, 2.5, 0.05, 30, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 0, 0.05, 30, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 2.5, 1.0, 30, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 1, 10, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 1, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 10, -1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 10, 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(0, 0.5, 4, 2.5, 0.05, 30, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, -1, 4, 2.5, 0.05, 30, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 0, 2.5, 0.05, 30, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 0, 0.05, 30, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 2.5, 1.0, 30, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 1, 10, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 1, 1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 10, -1, 2, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StreamPolicy(10, 0.5, 4, 2.5, 0.05, 30, 10, 1, 0, false));
     }
 
     /** Weekly runs of 50 tasks x 3 samples, homogeneous: weeks 0..changeWeek-1 at before, week changeWeek at after. */

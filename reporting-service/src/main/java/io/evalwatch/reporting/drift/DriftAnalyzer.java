@@ -24,17 +24,18 @@ public final class DriftAnalyzer {
                     summary(baseline, candidate, paired, policy, false, 0, null));
         }
 
-        List<MetricTest> tests = new ArrayList<>(QualityComparisons.of(Scopes.ALL, paired.all(), policy, true));
-        paired.byCategory().forEach((category, pairs) ->
-                tests.addAll(QualityComparisons.of(category, pairs, policy, isStrictCategory(category, policy))));
-        tests.addAll(ServingComparisons.of(paired.all(), policy));
-        tests.addAll(OutputComparisons.of(paired.all(), policy));
+        List<MetricTest> tests = new ArrayList<>(judgeable(paired.all(),
+                QualityComparisons.of(Scopes.ALL, paired.all(), policy, true)));
+        paired.byCategory().forEach((category, pairs) -> tests.addAll(judgeable(pairs,
+                QualityComparisons.of(category, pairs, policy, isStrictCategory(category, policy)))));
+        tests.addAll(judgeable(paired.all(), ServingComparisons.of(paired.all(), policy)));
+        tests.addAll(judgeable(paired.all(), OutputComparisons.of(paired.all(), policy)));
 
         List<Compared> compared = decide(tests);
         OutputComparisons.Provenance provenance = OutputComparisons.Provenance.of(paired.all());
         FindingRules rules = new FindingRules(compared, provenance, policy);
         List<Finding> findings = rules.findings();
-        int secondary = (int) tests.stream().filter(t -> !t.primary()).count();
+        int secondary = (int) tests.stream().filter(t -> !t.primary() && !t.tooFew()).count();
         return new DriftAnalysis(compared.stream().map(Compared::comparison).toList(), findings,
                 summary(baseline, candidate, paired, policy, rules.gateOpen(), secondary, provenance));
     }
@@ -43,14 +44,27 @@ public final class DriftAnalyzer {
     record Compared(MetricTest test, Comparison comparison) {
     }
 
-    /** Primary tests stand alone at their level; all the others share one Benjamini-Hochberg family. */
+    /** The tests of a scope, or their untested too_few versions when it has too few pairs or tasks. */
+    private static List<MetricTest> judgeable(List<PairedItems.Pair> pairs, List<MetricTest> tests) {
+        long tasks = PairedItems.taskCount(pairs);
+        if (pairs.size() >= DriftPolicy.MIN_PAIRS && tasks >= DriftPolicy.MIN_TASKS) {
+            return tests;
+        }
+        return tests.stream().map(t -> t.asTooFew(pairs.size(), tasks)).toList();
+    }
+
+    /**
+     * Primary tests stand alone at their level; all the other tested ones share one Benjamini-Hochberg family
+     * (untested too_few comparisons are not part of it).
+     */
     private static List<Compared> decide(List<MetricTest> tests) {
-        double[] secondaryP = tests.stream().filter(t -> !t.primary()).mapToDouble(MetricTest::pValue).toArray();
+        double[] secondaryP = tests.stream().filter(t -> !t.primary() && !t.tooFew())
+                .mapToDouble(MetricTest::pValue).toArray();
         double[] adjusted = BenjaminiHochberg.adjust(secondaryP);
         List<Compared> compared = new ArrayList<>(tests.size());
         int next = 0;
         for (MetricTest test : tests) {
-            double q = test.primary() ? test.pValue() : adjusted[next++];
+            double q = test.primary() || test.tooFew() ? test.pValue() : adjusted[next++];
             compared.add(new Compared(test, test.decide(q)));
         }
         return compared;

@@ -28,6 +28,12 @@ public record DriftPolicy(double alpha, double minPassRateDrop, double minWeight
 
     public static final double DEFAULT_OUTPUT_LENGTH_CHANGE = 0.2;
 
+    /** A scope with fewer pairs than this is not tested: verdict too_few, no interval. */
+    public static final int MIN_PAIRS = 10;
+
+    /** A scope with fewer tasks than this is not tested: tasks are the unit of resampling and of the intervals. */
+    public static final int MIN_TASKS = 3;
+
     public DriftPolicy {
         requireLevel("alpha", alpha);
         requireLevel("strictAlpha", strictAlpha);

@@ -79,11 +79,19 @@ final class FindingRules {
         }
         Evidence evidence = Evidence.of();
         latency.forEach(c -> evidence.put(c.comparison().metric(), withDecision(c)));
-        String summary = "slower: " + String.join("; ", slower.stream().map(c -> String.format(Locale.ROOT,
-                "%s p95 %.3gs -> %.3gs (x%.2f)", c.comparison().metric().replace("P95Seconds", ""),
-                c.comparison().baseline(), c.comparison().candidate(),
-                c.comparison().candidate() / c.comparison().baseline())).toList());
+        String summary = "slower: " + String.join("; ", slower.stream().map(FindingRules::slowerPart).toList());
         return Optional.of(new Finding(Signals.LATENCY, Scopes.ALL, Finding.WARNING, summary, evidence.map()));
+    }
+
+    /** "ttft p95 0.62s -> 0.95s (x1.53)", with the raw ratio when host lag was taken off. */
+    private static String slowerPart(Compared c) {
+        Comparison x = c.comparison();
+        String part = String.format(Locale.ROOT, "%s p95 %.3gs -> %.3gs (x%.2f)", x.metric().replace("P95Seconds", ""),
+                x.baseline(), x.candidate(), x.candidate() / x.baseline());
+        if (c.test().evidence().get("raw") instanceof Map<?, ?> raw && raw.get("p95Ratio") instanceof Number r) {
+            part += String.format(Locale.ROOT, " after host lag (raw x%.2f)", r.doubleValue());
+        }
+        return part;
     }
 
     private Optional<Finding> cost() {

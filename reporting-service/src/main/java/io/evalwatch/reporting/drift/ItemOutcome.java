@@ -3,9 +3,11 @@ package io.evalwatch.reporting.drift;
 /**
  * What drift analysis needs of one scored item. Items of two runs are paired by (taskId, sample). weightedAccuracy is
  * the scorer's spectrum in [-1, 1]; codeFormat one of fenced, fenced_with_prose, raw, none; timings, fingerprint,
- * model id and output hash may be null when the provider did not report them.
+ * model id and output hash may be null when the provider did not report them. hostLagSeconds is the generator's own
+ * scheduling lag and GC pause time while the item waited for its first token (delay the vendor did not cause); null
+ * where not measured, read as 0.
  */
 public record ItemOutcome(String taskId, int sample, String category, boolean passed, double weightedAccuracy,
         Double ttftSeconds, Double durationSeconds, double costUsd, int outputTokens, String codeFormat,
-        String systemFingerprint, String responseModelId, String outputHash) {
+        String systemFingerprint, String responseModelId, String outputHash, Double hostLagSeconds) {
 }

@@ -46,6 +46,8 @@ final class QualityComparisons {
         int worse = counts.baselineOnly();
         int better = counts.candidateOnly();
         McNemarTest.Result test = McNemarTest.oneSided(worse, better);
+        // an improvement needs its own significant test: more pairs got better than worse
+        double improvementP = McNemarTest.oneSided(better, worse).midP();
         PairedProportionInterval.Interval ci =
                 PairedProportionInterval.of(counts.both(), better, worse, counts.neither(), 1 - level);
         Evidence details = Evidence.of()
@@ -53,9 +55,10 @@ final class QualityComparisons {
                 .put("test", "McNemar exact mid-p, one-sided (drop)" + (primary ? ", primary" : ""))
                 .put("pairs", counts.pairs())
                 .put("tasks", PairedItems.taskCount(pairs))
-                .put("discordant", Evidence.of().put("worse", worse).put("better", better));
+                .put("discordant", Evidence.of().put("worse", worse).put("better", better))
+                .put("pImprovement", improvementP);
         return drop(scope, PASS_RATE, counts.baselineShare(), counts.candidateShare(), ci.low(), ci.high(),
-                test.midP(), primary, level, minDrop, details);
+                test.midP(), primary, level, minDrop, details, improvementP <= level);
     }
 
     private static MetricTest resampled(String scope, String metric, List<Pair> pairs, double level,
@@ -69,15 +72,21 @@ final class QualityComparisons {
                 .put("test", "paired sign-flip over tasks, one-sided (drop); interval: task bootstrap")
                 .put("pairs", pairs.size())
                 .put("tasks", differences.tasks());
-        return drop(scope, metric, baseline, candidate, r.low(), r.high(), r.p(), false, level, minDrop, details);
+        // the two-sided interval above 0 is the improvement's test (at half the level, one-sided)
+        return drop(scope, metric, baseline, candidate, r.low(), r.high(), r.p(), false, level, minDrop, details,
+                true);
     }
 
-    /** A drop test: regressed if significant with a drop of at least minDrop; improved if the interval is above 0. */
+    /**
+     * A drop test: regressed if significant with a drop of at least minDrop; improved if the interval is above 0, the
+     * rise is at least minDrop and the improvement's own test (improvementSignificant) is significant.
+     */
     private static MetricTest drop(String scope, String metric, double baseline, double candidate, double low,
-            double high, double p, boolean primary, double level, double minDrop, Evidence details) {
+            double high, double p, boolean primary, double level, double minDrop, Evidence details,
+            boolean improvementSignificant) {
         double difference = candidate - baseline;
         String verdict = -difference >= minDrop - TOLERANCE ? Comparison.REGRESSED : null;
-        boolean improvement = low > 0 && difference >= minDrop - TOLERANCE;
+        boolean improvement = improvementSignificant && low > 0 && difference >= minDrop - TOLERANCE;
         Evidence evidence = Evidence.of()
                 .put("baseline", baseline)
                 .put("candidate", candidate)

@@ -31,7 +31,8 @@ class DriftAnalyzerTest {
                 boolean ok = passed.test(i);
                 ItemOutcome item = new ItemOutcome(String.format("task-%02d", task), sample, category.apply(task), ok,
                         ok ? 1.0 : -0.2 + 0.01 * (i % 7), 0.20 + 0.01 * (i % 17), 1.5 + 0.05 * (i % 13),
-                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i);
+                        0.001 + 0.0001 * (task % 5), 100 + (i % 23), "fenced", "fp_a", "model-2025-01", "h" + id + i,
+                        null);
                 items.add(tweak.apply(item));
             }
         }
@@ -150,6 +151,44 @@ class DriftAnalyzerTest {
     }
 
     @Test
+    void aSlowDownThatTheGeneratorsOwnHostLagExplainsIsNoLatencyRegression() {
+        // the generator stalled: every first token waited 0.3 s more, and the host lag says so
+        RunSample baseline = run("b", EIGHTY_PERCENT, i -> withHostLag(i, 0.0));
+        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withHostLag(withTimings(i, i.ttftSeconds() + 0.3,
+                i.durationSeconds() + 0.3), 0.3));
+
+        DriftAnalysis analysis = DriftAnalyzer.analyze(baseline, candidate, POLICY);
+
+        assertTrue(analysis.findings(Signals.LATENCY).isEmpty(), analysis.findings().toString());
+        // the same items without host lag (as older items arrive) alert: the rule before host lag
+        DriftAnalysis unaware = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), run("c", EIGHTY_PERCENT,
+                i -> withTimings(i, i.ttftSeconds() + 0.3, i.durationSeconds() + 0.3)), POLICY);
+        assertEquals(1, unaware.findings(Signals.LATENCY).size(), unaware.findings().toString());
+    }
+
+    @Test
+    void aVendorSlowDownAlertsDespiteHostLagAndKeepsEvidenceOfBoth() {
+        // the vendor got 0.3 s slower and the generator stalled 0.1 s more on top
+        RunSample baseline = run("b", EIGHTY_PERCENT, i -> withHostLag(i, 0.0));
+        RunSample candidate = run("c", EIGHTY_PERCENT, i -> withHostLag(withTimings(i, i.ttftSeconds() + 0.4,
+                i.durationSeconds() + 0.4), 0.1));
+
+        DriftAnalysis analysis = DriftAnalyzer.analyze(baseline, candidate, POLICY);
+
+        List<Finding> latency = analysis.findings(Signals.LATENCY);
+        assertEquals(1, latency.size(), analysis.findings().toString());
+        assertTrue(latency.get(0).summary().contains("after host lag (raw x"), latency.get(0).summary());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ttft = (Map<String, Object>) latency.get(0).evidence().get("ttftP95Seconds");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hostLag = (Map<String, Object>) ttft.get("hostLag");
+        assertEquals(0.1, ((Number) hostLag.get("meanShift")).doubleValue(), 1e-9);
+        assertTrue(ttft.containsKey("raw"));
+        assertEquals(true, ttft.get("beyondHostLag"));
+        assertJsonFriendly(latency.get(0).evidence());
+    }
+
+    @Test
     void aSmallSlowDownUnderTheP95ThresholdDoesNotAlert() {
         RunSample candidate = run("c", EIGHTY_PERCENT,
                 i -> withTimings(i, i.ttftSeconds() * 1.2, i.durationSeconds() * 1.2));
@@ -237,7 +276,7 @@ class DriftAnalyzerTest {
     void tiedAndTinySamplesAreAnalysedWithoutError() {
         // a deterministic provider: the same length and no timings for every answer
         UnaryOperator<ItemOutcome> constant = i -> new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(),
-                i.weightedAccuracy(), null, null, 0.0, 120, i.codeFormat(), null, null, null);
+                i.weightedAccuracy(), null, null, 0.0, 120, i.codeFormat(), null, null, null, null);
         DriftAnalysis tied = DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT, constant),
                 run("c", EIGHTY_PERCENT, constant), POLICY);
         RunSample one = new RunSample("b", "m", "1.0.0", List.of(run("b", EIGHTY_PERCENT).items().get(0)));
@@ -254,6 +293,46 @@ class DriftAnalyzerTest {
     }
 
     @Test
+    void onePairIsTooFewToJudgeRatherThanImproved() {
+        // one pair that failed in the baseline and passed in the candidate: McNemar p = 1, nothing to conclude
+        ItemOutcome failed = run("b", i -> false).items().get(0);
+        ItemOutcome passed = run("c", i -> true).items().get(0);
+        DriftAnalysis analysis = DriftAnalyzer.analyze(new RunSample("b", "m", "1.0.0", List.of(failed)),
+                new RunSample("c", "m", "1.0.0", List.of(passed)), POLICY);
+
+        Comparison passRate = analysis.comparison("all", "passRate").orElseThrow();
+        assertEquals(Comparison.TOO_FEW, passRate.verdict());
+        assertEquals("too few items to judge (n=1)", passRate.note());
+        assertEquals(null, passRate.ciLow());
+        assertEquals(null, passRate.ciHigh());
+        assertFalse(passRate.significant());
+        assertTrue(analysis.comparisons().stream().noneMatch(c -> c.verdict().equals(Comparison.IMPROVED)
+                || c.verdict().equals(Comparison.REGRESSED)), analysis.comparisons().toString());
+        assertTrue(analysis.findings().isEmpty(), analysis.findings().toString());
+    }
+
+    @Test
+    void aCategoryWithOneTaskGetsNoIntervalAndNoVerdict() {
+        IntFunction<String> category = t -> t == 0 ? "solo" : CATEGORIES.get(t % CATEGORIES.size());
+        // the one task of "solo" drops from 3 of 3 to 0 of 3; the others are unchanged
+        DriftAnalysis analysis = DriftAnalyzer.analyze(run("b", i -> i < 3 || EIGHTY_PERCENT.test(i), category,
+                UnaryOperator.identity()), run("c", i -> i >= 3 && EIGHTY_PERCENT.test(i), category,
+                UnaryOperator.identity()), POLICY);
+
+        for (String metric : List.of("passRate", "weightedAccuracy", "composite")) {
+            Comparison solo = analysis.comparison("solo", metric).orElseThrow();
+            assertEquals(Comparison.TOO_FEW, solo.verdict(), metric);
+            assertEquals(null, solo.ciLow(), metric);
+            assertEquals(null, solo.ciHigh(), metric);
+            assertEquals("too few items to judge (n=3)", solo.note());
+        }
+        Comparison all = analysis.comparison("all", "passRate").orElseThrow();
+        assertTrue(all.ciLow() != null && all.ciHigh() != null);
+        assertEquals(null, all.note());
+        assertJsonFriendly(analysis.summary());
+    }
+
+    @Test
     void twoItemsForOneTaskAndSampleAreRefused() {
         RunSample baseline = run("b", EIGHTY_PERCENT);
         List<ItemOutcome> items = new ArrayList<>(baseline.items());
@@ -267,7 +346,7 @@ class DriftAnalyzerTest {
     void aNonFiniteScoreIsRefusedRatherThanTested() {
         RunSample broken = run("c", EIGHTY_PERCENT, i -> new ItemOutcome(i.taskId(), i.sample(), i.category(),
                 i.passed(), Double.NaN, i.ttftSeconds(), i.durationSeconds(), i.costUsd(), i.outputTokens(),
-                i.codeFormat(), i.systemFingerprint(), i.responseModelId(), i.outputHash()));
+                i.codeFormat(), i.systemFingerprint(), i.responseModelId(), i.outputHash(), i.hostLagSeconds()));
 
         assertThrows(IllegalArgumentException.class,
                 () -> DriftAnalyzer.analyze(run("b", EIGHTY_PERCENT), broken, POLICY));
@@ -276,25 +355,31 @@ class DriftAnalyzerTest {
     private static ItemOutcome withProvenance(ItemOutcome i, String fingerprint, String modelId) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), fingerprint, modelId,
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static ItemOutcome withFormat(ItemOutcome i, String format) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), i.costUsd(), i.outputTokens(), format, i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static ItemOutcome withTimings(ItemOutcome i, double ttft, double duration) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), ttft, duration,
                 i.costUsd(), i.outputTokens(), i.codeFormat(), i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
+    }
+
+    private static ItemOutcome withHostLag(ItemOutcome i, double hostLag) {
+        return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
+                i.durationSeconds(), i.costUsd(), i.outputTokens(), i.codeFormat(), i.systemFingerprint(),
+                i.responseModelId(), i.outputHash(), hostLag);
     }
 
     private static ItemOutcome withCost(ItemOutcome i, double cost) {
         return new ItemOutcome(i.taskId(), i.sample(), i.category(), i.passed(), i.weightedAccuracy(), i.ttftSeconds(),
                 i.durationSeconds(), cost, i.outputTokens(), i.codeFormat(), i.systemFingerprint(), i.responseModelId(),
-                i.outputHash());
+                i.outputHash(), i.hostLagSeconds());
     }
 
     private static void assertJsonFriendly(Object value) {

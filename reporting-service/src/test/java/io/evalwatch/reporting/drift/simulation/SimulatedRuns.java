@@ -84,7 +84,7 @@ public final class SimulatedRuns {
                 double cost = task.promptTokens() * 2.5e-6 + tokens * 10e-6;
                 items.add(new ItemOutcome(task.id(), s, task.category(), passed, accuracy, ttft, duration, cost,
                         (int) tokens, format(random), "fp_sim_1", "sim-model-2025-01",
-                        Long.toHexString(random.nextLong())));
+                        Long.toHexString(random.nextLong()), null));
             }
         }
         return new RunSample(runId, "sim-model", "1.0.0", items);

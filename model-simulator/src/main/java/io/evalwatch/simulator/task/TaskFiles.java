@@ -46,8 +46,7 @@ public final class TaskFiles {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(taskDir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                            .sorted().toList()) {
+                    for (Path file : files.filter(TaskFiles::isTaskFile).sorted().toList()) {
                         try {
                             tasks.add(load(file));
                         } catch (TaskFileException bad) {
@@ -60,6 +59,12 @@ public final class TaskFiles {
             throw new TaskFileException("cannot list suites under " + suitesDir.toAbsolutePath() + ": " + e, e);
         }
         return tasks;
+    }
+
+    /** Whether a file in a suite's tasks folder is a task file (.yaml or .yml). */
+    public static boolean isTaskFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     public static SimTask load(Path file) {

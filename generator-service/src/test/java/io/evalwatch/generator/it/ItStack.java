@@ -168,6 +168,48 @@ public final class ItStack {
         }
     }
 
+    /** An admin call to the simulator (which accepts only the planted key); the response body. */
+    public String simulatorAdmin(String method, String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + plantedKey)
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets the simulator's peaks of open requests, so the next peak is that of what follows. */
+    public void resetOpenRequestPeaks() {
+        simulatorAdmin("DELETE", "/admin/requests/open/peaks");
+    }
+
+    /**
+     * The most requests for a simulated model that the simulator had open at once since the last reset: the
+     * vendor's view of the generator's concurrency. A request is open there from its arrival until its response
+     * ended, which lies inside the generator's hold on the model's slot, so this never exceeds what the generator
+     * had in flight and does not depend on how quickly anyone stamped anything.
+     */
+    public int openRequestPeak(String simulatedModel) {
+        try {
+            var counts = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(simulatorAdmin("GET", "/admin/requests/open"));
+            return counts.path(simulatedModel).path("peak").asInt(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The simulator's running total of how late it wrote first tokens (its pacing error, not ours). */
     public Lateness simulatorLateness() {
         String metrics = get(simulator, "/q/metrics");

@@ -8,9 +8,6 @@ import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.TaskDispatched;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +53,7 @@ class GenerationFidelityIT {
         stack.resetOpenRequestPeaks();
         ItStack.Lateness before = stack.simulatorLateness();
         List<TaskDispatched> items = ItSuite.items(run, model, count);
-        stack.topics.dispatchPaced(items, interval);
-        List<ConsumerRecord<String, GenerationCompleted>> records = stack.topics.awaitRun(run,
-                r -> r.size() >= count, Duration.ofSeconds(120));
-        assertEquals(count, records.size(), "every item answered once");
-        Set<String> ids = records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
-        assertEquals(items.stream().map(TaskDispatched::itemId).collect(Collectors.toSet()), ids);
-        List<GenerationCompleted> generations = records.stream().map(ConsumerRecord::value).toList();
+        List<GenerationCompleted> generations = stack.generate(run, items, interval, Duration.ofSeconds(120));
         for (GenerationCompleted g : generations) {
             assertNull(g.error(), () -> g.itemId() + ": " + g.error());
             assertTrue(g.usage().outputTokens() >= 5, "an answer long enough to measure a rate: " + g.usage());

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The tasks the simulator recognises: every suite's tasks, plus tasks registered through the admin API. The suites
@@ -137,26 +136,13 @@ public class TaskRegistry {
         return ConfigPaths.resolve(config.suitesDir());
     }
 
-    /** suites/&lt;suite&gt;/tasks/*.yaml|yml, in suite then file order; nothing when the folder is absent. */
     private static List<Path> taskFiles(Path suites) {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(suites)) {
-            return files;
+        try {
+            return TaskFiles.taskFiles(suites);
+        } catch (TaskFileException e) {
+            LOG.warn(e.getMessage());
+            return List.of();
         }
-        try (Stream<Path> suiteDirs = Files.list(suites)) {
-            for (Path suite : suiteDirs.filter(Files::isDirectory).sorted().toList()) {
-                Path taskDir = suite.resolve("tasks");
-                if (!Files.isDirectory(taskDir)) {
-                    continue;
-                }
-                try (Stream<Path> tasks = Files.list(taskDir)) {
-                    tasks.filter(TaskFiles::isTaskFile).sorted().forEach(files::add);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warnf("cannot list suites under %s: %s", suites.toAbsolutePath(), e);
-        }
-        return files;
     }
 
     private static FileStamp stamp(Path file) {

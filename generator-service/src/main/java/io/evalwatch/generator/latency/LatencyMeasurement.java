@@ -13,6 +13,8 @@ import org.apache.commons.statistics.descriptive.Quantile;
  * <li>output tokens/s: the decode rate, tokens after the first chunk over the time from first to last chunk, with
  * the provider's token count spread evenly over the chunks (so one token a chunk gives (N-1)/(last-first)). For a
  * non-streamed answer there are no chunks, so it is tokens over the whole duration and TTFT is not known.</li>
+ * <li>host lag: the delay this process itself added between the start and the first token (for a non-streamed
+ * answer, the end of the body), from {@link HostLag}; null when it was not watched.</li>
  * </ul>
  * Queue time is measured elsewhere and only carried here.
  */
@@ -25,16 +27,18 @@ public final class LatencyMeasurement {
     }
 
     public static Timings of(double queueSeconds, long startNanos, long endNanos, List<Long> contentArrivals,
-            int outputTokens, boolean streamed) {
+            int outputTokens, boolean streamed, HostLag hostLag) {
         double duration = (endNanos - startNanos) / NANOS;
         if (!streamed || contentArrivals.isEmpty()) {
             Double rate = !streamed && outputTokens > 0 && duration > 0 ? outputTokens / duration : null;
-            return new Timings(queueSeconds, null, duration, null, null, rate, null);
+            Double lag = hostLag.lagSeconds(startNanos, endNanos);
+            return new Timings(queueSeconds, null, duration, null, null, rate, lag);
         }
         double ttft = (contentArrivals.get(0) - startNanos) / NANOS;
+        Double lag = hostLag.lagSeconds(startNanos, contentArrivals.get(0));
         int chunks = contentArrivals.size();
         if (chunks < 2) {
-            return new Timings(queueSeconds, ttft, duration, null, null, null, null);
+            return new Timings(queueSeconds, ttft, duration, null, null, null, lag);
         }
         double[] gaps = new double[chunks - 1];
         for (int i = 1; i < chunks; i++) {
@@ -45,6 +49,6 @@ public final class LatencyMeasurement {
                 ? outputTokens * (chunks - 1.0) / chunks / decodeSeconds
                 : null;
         return new Timings(queueSeconds, ttft, duration, QUANTILE.evaluate(gaps, 0.5), QUANTILE.evaluate(gaps, 0.95),
-                rate, null);
+                rate, lag);
     }
 }

@@ -20,6 +20,10 @@ public class GenerationMetrics {
     private static final Duration[] LATENCY_BUCKETS = Arrays.stream(new double[] {
             0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120})
             .mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
+    // host lag is milliseconds on a healthy host; tens to hundreds under a CPU hog or a long GC pause
+    private static final Duration[] LAG_BUCKETS = Arrays.stream(new double[] {
+            0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5})
+            .mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9))).toArray(Duration[]::new);
     private static final double[] RATE_BUCKETS = {1, 2, 5, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150, 200, 300, 500, 1000};
 
     @Inject
@@ -33,6 +37,14 @@ public class GenerationMetrics {
         if (t.durationSeconds() != null) {
             timer("evalwatch.generation.duration", "request sent to last byte of the answer", model, provider)
                     .record(seconds(t.durationSeconds()));
+        }
+        if (t.hostLagSeconds() != null) {
+            Timer.builder("evalwatch.generation.host.lag")
+                    .description("delay the generator itself added before the first token (CPU contention, GC)")
+                    .tags("model", model, "provider", provider)
+                    .serviceLevelObjectives(LAG_BUCKETS)
+                    .register(registry)
+                    .record(seconds(t.hostLagSeconds()));
         }
         if (t.outputTokensPerSecond() != null) {
             DistributionSummary.builder("evalwatch.generation.output.tokens.per.second")

@@ -14,6 +14,7 @@ import io.evalwatch.generator.config.ModelCatalog;
 import io.evalwatch.generator.extraction.CodeExtractor;
 import io.evalwatch.generator.extraction.CodeFormat;
 import io.evalwatch.generator.extraction.ExtractedCode;
+import io.evalwatch.generator.latency.HostLagMonitor;
 import io.evalwatch.generator.latency.LatencyMeasurement;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import io.evalwatch.generator.provider.Attempt;
@@ -58,6 +59,9 @@ public class GenerationService {
 
     @Inject
     GeneratorConfig config;
+
+    @Inject
+    HostLagMonitor hostLag;
 
     private final SecretRedactor redactor = SecretRedactor.instance();
     private RetryPolicy retryPolicy;
@@ -149,7 +153,7 @@ public class GenerationService {
         String provider = model.config().provider().id();
         Timings timings = LatencyMeasurement.of(queueSeconds, attempt.startNanos(), attempt.endNanos(),
                 attempt.transcript().content().stream().map(ContentPiece::arrivedNanos).toList(),
-                attempt.usage().outputTokens(), model.config().stream());
+                attempt.usage().outputTokens(), model.config().stream(), hostLag);
         String output = redactor.redact(attempt.transcript().text());
         ExtractedCode code = CodeExtractor.extract(output, item.task().entryPoint());
         double cost = model.config().prices().costOf(usage);
@@ -165,6 +169,7 @@ public class GenerationService {
             AttemptFailure failure, int attempts, Usage usage, double queueSeconds, String provider) {
         double cost = model.config().prices().costOf(usage);
         Double duration = last == null ? null : (last.endNanos() - last.startNanos()) / NANOS;
+        Double lag = last == null ? null : hostLag.lagSeconds(last.startNanos(), last.endNanos());
         String partial = last == null ? null : last.transcript().refusal() != null
                 ? last.transcript().refusal()
                 : last.transcript().text();
@@ -174,7 +179,7 @@ public class GenerationService {
         LOG.infof("item %s: %s failed with %s after %d attempt(s): %s", item.itemId(), model.name(), failure.reason(),
                 attempts, message);
         return event(item, partial == null || partial.isEmpty() ? null : redactor.redact(partial), null,
-                CodeFormat.NONE.id(), new Timings(queueSeconds, null, duration, null, null, null, null), usage, cost,
+                CodeFormat.NONE.id(), new Timings(queueSeconds, null, duration, null, null, null, lag), usage, cost,
                 provenance(model, prompt, last),
                 new GenerationError(failure.reason(), message, failure.httpStatus(), attempts), attempts);
     }

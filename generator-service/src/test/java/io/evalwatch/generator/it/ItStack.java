@@ -1,5 +1,7 @@
 package io.evalwatch.generator.it;
 
+import io.evalwatch.events.GenerationCompleted;
+import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.generator.testing.EvalTopics;
 import io.evalwatch.generator.testing.PrometheusText;
 import io.evalwatch.localstack.FreePorts;
@@ -20,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The real thing, once per test JVM: a Kafka broker, the packaged model-simulator with this module's profiles and
@@ -155,16 +160,66 @@ public final class ItStack {
     }
 
     public String get(QuarkusAppProcess app, String path) {
+        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))).body();
+    }
+
+    /** An admin call to the simulator (which accepts only the planted key); the response body. */
+    public String simulatorAdmin(String method, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                .header("Authorization", "Bearer " + plantedKey)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Dispatches items at a steady pace and waits for their generations: every item answered exactly once, in
+     * no particular order.
+     */
+    public List<GenerationCompleted> generate(String runId, List<TaskDispatched> items, Duration interval,
+            Duration timeout) {
+        topics.dispatchPaced(items, interval);
+        List<ConsumerRecord<String, GenerationCompleted>> records = topics.awaitRun(runId,
+                r -> r.size() >= items.size(), timeout);
+        Assertions.assertEquals(items.size(), records.size(), "every item answered once");
+        Assertions.assertEquals(items.stream().map(TaskDispatched::itemId).collect(Collectors.toSet()),
+                records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
+        return records.stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Forgets the simulator's peaks of open requests, so the next peak is that of what follows. */
+    public void resetOpenRequestPeaks() {
+        simulatorAdmin("DELETE", "/admin/requests/open/peaks");
+    }
+
+    /**
+     * The most requests for a simulated model that the simulator had open at once since the last reset: the
+     * vendor's view of the generator's concurrency. A request is open there from its arrival until its response
+     * ended, which lies inside the generator's hold on the model's slot, so this never exceeds what the generator
+     * had in flight and does not depend on how quickly anyone stamped anything.
+     */
+    public int openRequestPeak(String simulatedModel) {
+        try {
+            var counts = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(simulatorAdmin("GET", "/admin/requests/open"));
+            return counts.path(simulatedModel).path("peak").asInt(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -31,7 +31,7 @@ public final class ProfileFile {
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
             "description");
-    private static final Set<String> TTFT_FIELDS = Set.of("median_ms", "sigma");
+    private static final Set<String> TTFT_FIELDS = Set.of("median_ms", "sigma", "added_ms");
     private static final Set<String> SPEED_FIELDS = Set.of("median", "sigma");
     private static final Set<String> ERROR_FIELDS = Set.of("rate_429", "rate_503", "retry_after_seconds");
 
@@ -178,7 +178,12 @@ public final class ProfileFile {
         if (sigma < 0) {
             throw new ProfileFileException(where + ": 'sigma' must not be negative, got " + sigma);
         }
-        return positive(where, median, new LogNormal(median, sigma));
+        // only time to first token has an added part (fields says which keys a quantity accepts)
+        double added = node.has("added_ms") ? number(where, node, "added_ms") : previous.added();
+        if (added < 0) {
+            throw new ProfileFileException(where + ": 'added_ms' must not be negative, got " + added);
+        }
+        return positive(where, median, new LogNormal(median, sigma, added));
     }
 
     private static LogNormal positive(String where, double median, LogNormal value) {

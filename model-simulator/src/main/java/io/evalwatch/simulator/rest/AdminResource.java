@@ -6,6 +6,7 @@ import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.service.AttemptCounter;
 import io.evalwatch.simulator.service.ModelRegistry;
 import io.evalwatch.simulator.service.ModelRegistry.ActiveModel;
+import io.evalwatch.simulator.service.OpenRequests;
 import io.evalwatch.simulator.service.Simulator;
 import io.evalwatch.simulator.service.TaskRegistry;
 import io.evalwatch.simulator.task.SimTask;
@@ -43,14 +44,16 @@ public class AdminResource {
     private final Simulator simulator;
     private final AttemptCounter attempts;
     private final ApiKeys keys;
+    private final OpenRequests open;
 
     public AdminResource(ModelRegistry models, TaskRegistry tasks, Simulator simulator, AttemptCounter attempts,
-                         ApiKeys keys) {
+                         ApiKeys keys, OpenRequests open) {
         this.models = models;
         this.tasks = tasks;
         this.simulator = simulator;
         this.attempts = attempts;
         this.keys = keys;
+        this.open = open;
     }
 
     /** A model as the admin API shows it. */
@@ -59,7 +62,12 @@ public class AdminResource {
     }
 
     /** One version of a model as the admin API shows it. */
-    public record VersionStatus(String version, String systemFingerprint, double passProbability, String activeFrom) {
+    public record VersionStatus(String version, String systemFingerprint, double passProbability, String activeFrom,
+                                Ttft ttft) {
+    }
+
+    /** A version's time to first token in ms: log-normal median and sigma, plus the fixed part added to each. */
+    public record Ttft(double medianMs, double sigma, double addedMs) {
     }
 
     /** The body of a version switch. */
@@ -142,6 +150,29 @@ public class AdminResource {
         return Response.ok(Map.of("registered", parsed.size(), "total", tasks.all().size())).build();
     }
 
+    @POST
+    @Path("/tasks/reload")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Integer> reloadTasks() {
+        TaskRegistry.Scan scan = tasks.rescan();
+        simulator.prepare(scan.loaded());
+        return Map.of("files", scan.files(), "loaded", scan.loaded().size(), "skipped", scan.skipped(),
+                "total", scan.total());
+    }
+
+    @GET
+    @Path("/requests/open")
+    public Map<String, OpenRequests.Count> openRequests() {
+        return open.counts();
+    }
+
+    @DELETE
+    @Path("/requests/open/peaks")
+    public Response resetOpenRequestPeaks() {
+        open.resetPeaks();
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/answers")
     public Response previewAnswer(@QueryParam("model") String model, @QueryParam("task") String taskId,
@@ -180,6 +211,7 @@ public class AdminResource {
         return new ModelStatus(active.model().name(), active.version().version(),
                 active.version().systemFingerprint(), active.forced(),
                 active.model().versions().stream().map(v -> new VersionStatus(v.version(), v.systemFingerprint(),
-                        v.passProbability(), v.activeFrom() == null ? null : v.activeFrom().toString())).toList());
+                        v.passProbability(), v.activeFrom() == null ? null : v.activeFrom().toString(),
+                        new Ttft(v.ttftMillis().median(), v.ttftMillis().sigma(), v.ttftMillis().added()))).toList());
     }
 }

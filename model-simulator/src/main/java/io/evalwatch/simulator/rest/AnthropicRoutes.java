@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.simulator.service.ChatRequest;
+import io.evalwatch.simulator.service.OpenRequests;
 import io.evalwatch.simulator.service.Outcome;
 import io.evalwatch.simulator.service.Simulator;
 import io.evalwatch.simulator.service.SimulatorMetrics;
@@ -39,14 +40,16 @@ public class AnthropicRoutes {
     private final Simulator simulator;
     private final ApiKeys keys;
     private final SimulatorMetrics metrics;
+    private final OpenRequests open;
 
     public AnthropicRoutes(Vertx vertx, ObjectMapper json, Simulator simulator, ApiKeys keys,
-                           SimulatorMetrics metrics) {
+                           SimulatorMetrics metrics, OpenRequests open) {
         this.vertx = vertx;
         this.json = json;
         this.simulator = simulator;
         this.keys = keys;
         this.metrics = metrics;
+        this.open = open;
     }
 
     void register(@Observes Router router) {
@@ -77,6 +80,8 @@ public class AnthropicRoutes {
             return;
         }
         String model = body.get("model").asText();
+        Runnable close = open.open(model);
+        ctx.addEndHandler(ended -> close.run());
         RequestBodies.Conversation conversation = RequestBodies.conversation(body.get("messages"),
                 body.get("system"));
         ChatRequest request = new ChatRequest(API, model, conversation.lastUserMessage(), conversation.characters(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.simulator.service.ChatRequest;
 import io.evalwatch.simulator.service.ModelRegistry;
+import io.evalwatch.simulator.service.OpenRequests;
 import io.evalwatch.simulator.service.Outcome;
 import io.evalwatch.simulator.service.Simulator;
 import io.evalwatch.simulator.service.SimulatorMetrics;
@@ -42,15 +43,17 @@ public class OpenAiRoutes {
     private final ModelRegistry models;
     private final ApiKeys keys;
     private final SimulatorMetrics metrics;
+    private final OpenRequests open;
 
     public OpenAiRoutes(Vertx vertx, ObjectMapper json, Simulator simulator, ModelRegistry models, ApiKeys keys,
-                        SimulatorMetrics metrics) {
+                        SimulatorMetrics metrics, OpenRequests open) {
         this.vertx = vertx;
         this.json = json;
         this.simulator = simulator;
         this.models = models;
         this.keys = keys;
         this.metrics = metrics;
+        this.open = open;
     }
 
     void register(@Observes Router router) {
@@ -92,6 +95,8 @@ public class OpenAiRoutes {
             return;
         }
         String model = body.get("model").asText();
+        Runnable close = open.open(model);
+        ctx.addEndHandler(ended -> close.run());
         RequestBodies.Conversation conversation = RequestBodies.conversation(body.get("messages"), null);
         Integer maxTokens = RequestBodies.positiveInt(body.get("max_completion_tokens"));
         ChatRequest request = new ChatRequest(API, model, conversation.lastUserMessage(), conversation.characters(),

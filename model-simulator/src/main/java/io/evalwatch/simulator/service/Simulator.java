@@ -72,6 +72,14 @@ public class Simulator {
             return new Outcome.Trouble(active, trouble, version.errors().retryAfterSeconds());
         }
         Optional<SimTask> task = tasks.match(request.lastUserMessage());
+        if (task.isEmpty()) {
+            // a suite imported since the last scan: read it now rather than answer its first requests blind
+            List<SimTask> learned = tasks.rescanIfDue();
+            if (!learned.isEmpty()) {
+                prepare(learned);
+                task = tasks.match(request.lastUserMessage());
+            }
+        }
         SimulatedAnswer answer = null;
         String content;
         if (task.isPresent()) {
@@ -83,6 +91,9 @@ public class Simulator {
         } else {
             content = AnswerComposer.UNKNOWN_TASK_TEXT;
             metrics.unknownPrompt(request.model());
+            LOG.infof("%s: unknown prompt, it matches none of the %d known task(s), the suites folder rescanned within "
+                    + "the last second included: answered with the generic reply without code; prompt starts \"%s\"",
+                    request.model(), tasks.all().size(), excerpt(request.lastUserMessage()));
         }
         List<String> tokens = Tokens.split(content);
         boolean truncated = false;
@@ -95,6 +106,11 @@ public class Simulator {
         double speed = version.tokensPerSecond().sample(Truth.latencyNoise(version.seed(), seed, attempt, 1));
         return new Outcome.Reply(active, seed, task.orElse(null), answer, content, List.copyOf(tokens), truncated,
                 ttft, speed, Tokens.estimate(request.promptCharacters()));
+    }
+
+    private static String excerpt(String text) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 80 ? flat : flat.substring(0, 80) + "...";
     }
 
     /** Checks the mistakes of tasks in the background, so that the first request for a task need not wait. */

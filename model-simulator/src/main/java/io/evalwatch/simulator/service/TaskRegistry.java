@@ -3,28 +3,50 @@ package io.evalwatch.simulator.service;
 import io.evalwatch.simulator.config.SimulatorConfig;
 import io.evalwatch.simulator.task.SimTask;
 import io.evalwatch.simulator.task.TaskCatalog;
+import io.evalwatch.simulator.task.TaskFileException;
 import io.evalwatch.simulator.task.TaskFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The tasks the simulator recognises: every suite's tasks at start, plus tasks registered through the admin API. */
+/**
+ * The tasks the simulator recognises: every suite's tasks, plus tasks registered through the admin API. The suites
+ * folder is read at start and read again when asked (POST /admin/tasks/reload) or when a prompt matches no known
+ * task, at most once per {@link #RESCAN_INTERVAL_NANOS}: a suite imported while the simulator runs is then known
+ * from its first request on. A rescan reads only task files that are new or whose modification time or size
+ * changed; tasks whose files disappeared stay known.
+ */
 @Startup
 @ApplicationScoped
 public class TaskRegistry {
 
     private static final Logger LOG = Logger.getLogger(TaskRegistry.class);
+    static final long RESCAN_INTERVAL_NANOS = 1_000_000_000L;
+
+    /** What one scan of the suites folder did. */
+    public record Scan(int files, List<SimTask> loaded, int skipped, int total) {
+    }
+
+    private record FileStamp(long modifiedMillis, long size) {
+    }
 
     private final SimulatorConfig config;
     private final TaskCatalog catalog = new TaskCatalog();
+    private final Map<Path, FileStamp> seen = new HashMap<>();
     private volatile List<SimTask> ordered = List.of();
+    private volatile long lastScanNanos;
 
     public TaskRegistry(SimulatorConfig config) {
         this.config = config;
@@ -32,17 +54,64 @@ public class TaskRegistry {
 
     @PostConstruct
     void load() {
-        Path suites = ConfigPaths.resolve(config.suitesDir());
+        Path suites = suitesDir();
         if (!Files.isDirectory(suites)) {
-            LOG.warnf("no suites folder at %s: only tasks registered through POST /admin/tasks will be recognised",
-                    suites.toAbsolutePath());
+            LOG.warnf("no suites folder at %s (yet): tasks registered through POST /admin/tasks are recognised, and "
+                    + "suites that appear there later are read when an unknown prompt arrives", suites.toAbsolutePath());
+            lastScanNanos = System.nanoTime();
             return;
         }
-        // one broken task file must not take the whole simulated vendor down
-        List<SimTask> tasks = TaskFiles.loadSuites(suites, bad -> LOG.errorf("skipped a task file: %s",
-                bad.getMessage()));
-        register(tasks);
-        LOG.infof("loaded %d task(s) from %s", tasks.size(), suites.toAbsolutePath());
+        Scan scan = rescan();
+        LOG.infof("loaded %d task(s) from %s", scan.loaded().size(), suites.toAbsolutePath());
+    }
+
+    /** Reads the task files of the suites folder that are new or changed since the last scan. */
+    public synchronized Scan rescan() {
+        lastScanNanos = System.nanoTime();
+        Path suites = suitesDir();
+        List<SimTask> loaded = new ArrayList<>();
+        int files = 0;
+        int skipped = 0;
+        for (Path file : taskFiles(suites)) {
+            files++;
+            FileStamp stamp = stamp(file);
+            if (stamp == null || stamp.equals(seen.get(file))) {
+                continue;
+            }
+            try {
+                loaded.add(TaskFiles.load(file));
+                seen.put(file, stamp);
+            } catch (TaskFileException bad) {
+                // one broken task file must not take the whole simulated vendor down; read it again once it changes
+                seen.put(file, stamp);
+                skipped++;
+                LOG.errorf("skipped a task file: %s", bad.getMessage());
+            }
+        }
+        if (!loaded.isEmpty()) {
+            register(loaded);
+        }
+        return new Scan(files, List.copyOf(loaded), skipped, ordered.size());
+    }
+
+    /**
+     * Rescans unless the last scan was under a second ago (a flood of unknown prompts must not turn into a flood of
+     * folder listings); the tasks it newly read, possibly none.
+     */
+    public List<SimTask> rescanIfDue() {
+        if (System.nanoTime() - lastScanNanos < RESCAN_INTERVAL_NANOS) {
+            return List.of();
+        }
+        synchronized (this) {
+            if (System.nanoTime() - lastScanNanos < RESCAN_INTERVAL_NANOS) {
+                return List.of();
+            }
+            Scan scan = rescan();
+            if (!scan.loaded().isEmpty()) {
+                LOG.infof("learned %d task(s) from %s", scan.loaded().size(), suitesDir().toAbsolutePath());
+            }
+            return scan.loaded();
+        }
     }
 
     public synchronized void register(Collection<SimTask> tasks) {
@@ -61,5 +130,27 @@ public class TaskRegistry {
     /** Every task ordered by id. */
     public List<SimTask> all() {
         return ordered;
+    }
+
+    private Path suitesDir() {
+        return ConfigPaths.resolve(config.suitesDir());
+    }
+
+    private static List<Path> taskFiles(Path suites) {
+        try {
+            return TaskFiles.taskFiles(suites);
+        } catch (TaskFileException e) {
+            LOG.warn(e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static FileStamp stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size());
+        } catch (IOException e) {
+            return null; // gone between listing and reading
+        }
     }
 }

@@ -36,30 +36,41 @@ public final class TaskFiles {
     /** As {@link #loadSuites(Path)}, handing each unreadable task file to onBadFile instead of stopping. */
     public static List<SimTask> loadSuites(Path suitesDir, Consumer<TaskFileException> onBadFile) {
         List<SimTask> tasks = new ArrayList<>();
+        for (Path file : taskFiles(suitesDir)) {
+            try {
+                tasks.add(load(file));
+            } catch (TaskFileException bad) {
+                onBadFile.accept(bad);
+            }
+        }
+        return tasks;
+    }
+
+    /** The task files (suites/&lt;suite&gt;/tasks/*.yaml|yml) by suite then file name; none when the folder is absent. */
+    public static List<Path> taskFiles(Path suitesDir) {
+        List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(suitesDir)) {
-            return tasks;
+            return files;
         }
         try (Stream<Path> suites = Files.list(suitesDir)) {
             for (Path suite : suites.filter(Files::isDirectory).sorted().toList()) {
                 Path taskDir = suite.resolve("tasks");
-                if (!Files.isDirectory(taskDir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(taskDir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                            .sorted().toList()) {
-                        try {
-                            tasks.add(load(file));
-                        } catch (TaskFileException bad) {
-                            onBadFile.accept(bad);
-                        }
+                if (Files.isDirectory(taskDir)) {
+                    try (Stream<Path> tasks = Files.list(taskDir)) {
+                        tasks.filter(TaskFiles::isTaskFile).sorted().forEach(files::add);
                     }
                 }
             }
         } catch (IOException e) {
             throw new TaskFileException("cannot list suites under " + suitesDir.toAbsolutePath() + ": " + e, e);
         }
-        return tasks;
+        return files;
+    }
+
+    /** Whether a file in a suite's tasks folder is a task file (.yaml or .yml). */
+    public static boolean isTaskFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     public static SimTask load(Path file) {

@@ -50,6 +50,41 @@ class ProfileFileTest {
     }
 
     @Test
+    void aVendorUpdateCanAddAFixedDelayToEveryFirstToken() {
+        SimulatorProfiles profiles = ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - {version: "1", system_fingerprint: fp1, ttft: {median_ms: 200, sigma: 0.25}}
+                      - {version: "2", system_fingerprint: fp2, ttft: {added_ms: 150}}
+                      - {version: "3", system_fingerprint: fp3, ttft: {median_ms: 300}}
+                      - {version: "4", system_fingerprint: fp4, ttft: 120}
+                """, "inline");
+        SimulatedModel model = profiles.model("m");
+        LogNormal before = model.version("1").orElseThrow().ttftMillis();
+        LogNormal after = model.version("2").orElseThrow().ttftMillis();
+        assertEquals(new LogNormal(200, 0.25, 150), after, "median and spread come from the previous version");
+        for (double z : new double[] {-2, -0.5, 0, 1, 3}) {
+            assertEquals(before.sample(z) + 150, after.sample(z), 1e-9);
+        }
+        assertEquals(450, model.version("3").orElseThrow().ttftMillis().sample(0), 1e-9, "added_ms is kept too");
+        assertEquals(120, model.version("4").orElseThrow().ttftMillis().sample(0), 1e-9, "a bare number is all of it");
+        assertThrows(ProfileFileException.class, () -> ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - {version: "1", system_fingerprint: fp1, ttft: {added_ms: -5}}
+                """, "inline"));
+        ProfileFileException speed = assertThrows(ProfileFileException.class, () -> ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - {version: "1", system_fingerprint: fp1, tokens_per_second: {added_ms: 5}}
+                """, "inline"));
+        assertTrue(speed.getMessage().contains("added_ms"), speed.getMessage());
+    }
+
+    @Test
     void errorsNameTheFileTheModelAndTheField() {
         ProfileFileException typo = assertThrows(ProfileFileException.class, () -> ProfileFile.parse("""
                 models:

@@ -6,10 +6,12 @@ import io.evalwatch.simulator.profile.ProfileFile;
 import io.evalwatch.simulator.profile.SimulatedModel;
 import io.evalwatch.simulator.task.SimTask;
 import io.evalwatch.simulator.truth.AnswerKind;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AdminResourceTest {
+
+    @TestHTTPResource("/v1/chat/completions")
+    URI completions;
 
     private static final SimulatedModel ALPHA = ProfileFile.load(Path.of("src/test/resources/simulator-test.yaml"))
             .model("sim-alpha");
@@ -65,6 +71,31 @@ class AdminResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("version", "a1"))
                 .post("/admin/models/nobody/version").then().statusCode(404)
                 .body("error", containsString("nobody"));
+    }
+
+    @Test
+    void aVersionSwitchCanMakeEveryFirstToken150MsLater() throws Exception {
+        given().get("/admin/models").then().statusCode(200)
+                .body("find { it.name == 'sim-timed' }.versions.find { it.version == 't2' }.ttft.medianMs",
+                        equalTo(200.0f))
+                .body("find { it.name == 'sim-timed' }.versions.find { it.version == 't2' }.ttft.addedMs",
+                        equalTo(150.0f));
+        Map<String, Object> body = new java.util.HashMap<>(
+                Prompts.chat("sim-timed", Prompts.userMessage(Prompts.task("sum-range")), 5));
+        body.put("stream", true);
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("version", "t2"))
+                    .post("/admin/models/sim-timed/version").then().statusCode(200)
+                    .body("activeVersion", equalTo("t2"));
+            // a first token is never early, so the lower bound holds however busy the machine is
+            Sse.Stream stream = Sse.post(completions, body, Map.of());
+            assertEquals("fp_test_t2", stream.headers().get("x-system-fingerprint").get(0));
+            double ttftMs = stream.events().get(0).nanosAfterSend() / 1e6;
+            assertTrue(ttftMs >= 349.0, "ttft " + ttftMs + " ms under t2 (200 + 150)");
+        } finally {
+            given().delete("/admin/models/sim-timed/version").then().statusCode(200)
+                    .body("activeVersion", equalTo("t1"));
+        }
     }
 
     private static int countReferences(ModelVersion version, SimTask task, int seeds) {

@@ -347,13 +347,17 @@ public class DriftRecorder {
     }
 
     StreamPolicy streamPolicy() {
-        return StreamPolicy.defaults();
+        StreamPolicy d = StreamPolicy.defaults();
+        ReportingConfig.Stream s = config.drift().stream();
+        return d.withLimits(s.calibrationRuns().orElse(d.calibrationRuns()),
+                s.cusumAllowance().orElse(d.cusumAllowance()), s.cusumLimit().orElse(d.cusumLimit()),
+                s.shewhartLimit().orElse(d.shewhartLimit()));
     }
 
     DriftPolicy policy() {
         ReportingConfig.Drift d = config.drift();
         return new DriftPolicy(d.alpha(), d.minPassRateDrop(), d.minWeightedAccuracyDrop(), d.strictCategories(),
                 d.strictAlpha(), d.strictMinDrop(), d.latencyP95Ratio(), d.costChangeRatio(), d.formatRateChange(),
-                d.bootstrapIterations(), d.seed());
+                d.bootstrapIterations(), d.seed(), DriftPolicy.DEFAULT_OUTPUT_LENGTH_CHANGE, d.ttftMedianShiftSeconds());
     }
 }

@@ -3,6 +3,8 @@ package io.evalwatch.reporting.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Drift decision thresholds and where alerts are delivered. */
@@ -45,6 +47,10 @@ public interface ReportingConfig {
         @WithDefault("1.5")
         double latencyP95Ratio();
 
+        /** A median time to first token this many seconds later is a latency regression (when significant). */
+        @WithDefault("0.1")
+        double ttftMedianShiftSeconds();
+
         /** A relative change of cost per item beyond this is a cost change. */
         @WithDefault("0.2")
         double costChangeRatio();
@@ -58,6 +64,24 @@ public interface ReportingConfig {
 
         @WithDefault("42")
         long seed();
+
+        /** Detection across a stream's checks; each unset value keeps StreamPolicy.defaults() (benchmarked). */
+        Stream stream();
+    }
+
+    /** Overrides of the stream detector's calibration window and limits (see drift/package-info.java). */
+    interface Stream {
+        /** Runs in the calibration window that fixes a stream's in-control level. */
+        OptionalInt calibrationRuns();
+
+        /** The CUSUM's allowance k, in standard errors. */
+        OptionalDouble cusumAllowance();
+
+        /** The CUSUM's alarm limit h. */
+        OptionalDouble cusumLimit();
+
+        /** The single-check limit L, in standard errors below the in-control level. */
+        OptionalDouble shewhartLimit();
     }
 
     /** The health a run needs before any verdict is drawn from it (shares of a model's expected items). */

@@ -20,13 +20,16 @@ import java.util.Set;
  * @param seed seed of all resampling, so an analysis is reproducible
  * @param outputLengthChange relative change of the median output length from which a significant shift counts as a
  *     changed output distribution
+ * @param ttftMedianShiftSeconds shift of the median vendor-attributable time to first token (seconds) from which a
+ *     significant slow-down alerts even when the p95 ratio stays under {@code latencyP95Ratio}
  */
 public record DriftPolicy(double alpha, double minPassRateDrop, double minWeightedAccuracyDrop,
         Set<String> strictCategories, double strictAlpha, double strictMinDrop, double latencyP95Ratio,
         double costChangeRatio, double formatRateChange, int bootstrapIterations, long seed,
-        double outputLengthChange) {
+        double outputLengthChange, double ttftMedianShiftSeconds) {
 
     public static final double DEFAULT_OUTPUT_LENGTH_CHANGE = 0.2;
+    public static final double DEFAULT_TTFT_MEDIAN_SHIFT_SECONDS = 0.1;
 
     /** A scope with fewer pairs than this is not tested: verdict too_few, no interval. */
     public static final int MIN_PAIRS = 10;
@@ -43,6 +46,7 @@ public record DriftPolicy(double alpha, double minPassRateDrop, double minWeight
         requireNonNegative("costChangeRatio", costChangeRatio);
         requireNonNegative("formatRateChange", formatRateChange);
         requireNonNegative("outputLengthChange", outputLengthChange);
+        requireNonNegative("ttftMedianShiftSeconds", ttftMedianShiftSeconds);
         if (!(latencyP95Ratio >= 1)) {
             throw new IllegalArgumentException("latencyP95Ratio must be at least 1: " + latencyP95Ratio);
         }
@@ -50,6 +54,16 @@ public record DriftPolicy(double alpha, double minPassRateDrop, double minWeight
             throw new IllegalArgumentException("bootstrapIterations must be at least 100: " + bootstrapIterations);
         }
         strictCategories = strictCategories == null ? Set.of() : Set.copyOf(strictCategories);
+    }
+
+    /** A policy with the default time-to-first-token median shift. */
+    public DriftPolicy(double alpha, double minPassRateDrop, double minWeightedAccuracyDrop,
+            Set<String> strictCategories, double strictAlpha, double strictMinDrop, double latencyP95Ratio,
+            double costChangeRatio, double formatRateChange, int bootstrapIterations, long seed,
+            double outputLengthChange) {
+        this(alpha, minPassRateDrop, minWeightedAccuracyDrop, strictCategories, strictAlpha, strictMinDrop,
+                latencyP95Ratio, costChangeRatio, formatRateChange, bootstrapIterations, seed, outputLengthChange,
+                DEFAULT_TTFT_MEDIAN_SHIFT_SECONDS);
     }
 
     /** A policy with the default output-length threshold. */
@@ -64,7 +78,7 @@ public record DriftPolicy(double alpha, double minPassRateDrop, double minWeight
     /** The defaults: see package documentation for why these values. */
     public static DriftPolicy defaults() {
         return new DriftPolicy(0.05, 0.05, 0.1, Set.of("security"), 0.10, 0.02, 1.5, 0.2, 0.2, 2000, 42L,
-                DEFAULT_OUTPUT_LENGTH_CHANGE);
+                DEFAULT_OUTPUT_LENGTH_CHANGE, DEFAULT_TTFT_MEDIAN_SHIFT_SECONDS);
     }
 
     /** Whether a category is held to the strict standard. */

@@ -59,8 +59,13 @@ final class ServingComparisons {
         double lagShift = mean(candidate.lag()) - mean(baseline.lag());
         boolean beyondHostLag = !lagMeasured || rawShift > lagShift;
         double ratio = shift.p95Ratio();
+        double medianShift = shift.candidateMedian() - shift.baselineMedian();
+        // a tail that grew by the ratio, or (for the first token) a whole distribution moved by a fixed delay: a
+        // vendor's +150 ms on a 350 ms median is a 1.4x median but may stay under the p95 ratio
+        boolean large = ratio >= policy.latencyP95Ratio()
+                || TTFT.equals(metric) && medianShift >= policy.ttftMedianShiftSeconds();
         double level = policy.alpha();
-        String verdict = ratio >= policy.latencyP95Ratio() && beyondHostLag ? Comparison.REGRESSED : null;
+        String verdict = large && beyondHostLag ? Comparison.REGRESSED : null;
         boolean improvement = ratio <= 1 / policy.latencyP95Ratio() && shift.pLess() <= level;
         Evidence evidence = Evidence.of()
                 .put("baseline", Evidence.of().put("median", shift.baselineMedian()).put("p95", shift.baselineP95())
@@ -68,11 +73,15 @@ final class ServingComparisons {
                 .put("candidate", Evidence.of().put("median", shift.candidateMedian()).put("p95", shift.candidateP95())
                         .put("items", shift.candidateCount()))
                 .put("p95Ratio", ratio)
+                .put("medianShift", medianShift)
                 .put("p", shift.pGreater())
                 .put("test", lagMeasured ? "Mann-Whitney U, one-sided (slower), on time minus host lag"
                         : "Mann-Whitney U, one-sided (slower)")
                 .put("ks", Evidence.of().put("d", shift.ksStatistic()).put("p", shift.ksP()))
                 .put("threshold", policy.latencyP95Ratio());
+        if (TTFT.equals(metric)) {
+            evidence.put("medianShiftThreshold", policy.ttftMedianShiftSeconds());
+        }
         if (lagMeasured) {
             evidence.put("raw", Evidence.of()
                             .put("baselineP95", quantile95(baseline.raw()))

@@ -42,7 +42,9 @@
  * </ol>
  *
  * <h2>Other signals</h2>
- * LatencyRegression: slower (significant) and p95 ratio at least {@code latencyP95Ratio}, both on vendor-attributable
+ * LatencyRegression: slower (significant) and p95 ratio at least {@code latencyP95Ratio} (or, for time to first token,
+ * a median shift of at least {@code ttftMedianShiftSeconds}, 0.1 s by default: a vendor's fixed +150 ms moves the
+ * whole distribution without stretching its tail by 1.5), both on vendor-attributable
  * times (see "Latency and host lag"). CostChange: significant
  * and the mean cost per item changed by at least {@code costChangeRatio} (warning when up, info when down).
  * FormatDrift: a format's share moved significantly by at least {@code formatRateChange}. SilentChangeSuspected:

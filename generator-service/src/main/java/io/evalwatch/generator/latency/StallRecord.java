@@ -56,7 +56,8 @@ public final class StallRecord {
         if (due[index(oldest)] > startNanos) {
             return null;
         }
-        return after(startNanos, oldest) + before(firstNanos, oldest);
+        // one stall may reach both edges of a short window: never more lag than the window itself
+        return Math.min(firstNanos - startNanos, after(startNanos, oldest) + before(firstNanos, oldest));
     }
 
     /** The longest part of a stall that lies in [t, t + edge] and later, counted from t: delay in getting going. */

@@ -18,9 +18,11 @@ class HostLagMonitorTest {
             Thread.sleep(30);
             long start = System.nanoTime();
             Thread.sleep(30);
-            Double lag = monitor.lagSeconds(start, System.nanoTime());
+            long end = System.nanoTime();
+            Double lag = monitor.lagSeconds(start, end);
             assertNotNull(lag);
-            assertTrue(lag >= 0 && lag < 0.060, "lag " + lag);
+            // stalls are counted only inside the window, however loaded the machine is
+            assertTrue(lag >= 0 && lag <= (end - start) / 1e9 + 1e-3, "lag " + lag + " in " + (end - start) + " ns");
             assertNull(monitor.lagSeconds(before, System.nanoTime()), "the window began before the probe");
         } finally {
             monitor.stop();

@@ -26,7 +26,10 @@ public record StreamAssessment(State state, List<Check> checks, boolean alertOpe
 
     /** What the latest run means for the stream's alert. */
     public enum State {
-        /** Not enough history: the run is the reference itself, or it joined the calibration window. */
+        /**
+     * Not enough history: the run is the reference itself, or a check during calibration, which joined the
+     * calibration window or, clearly low, was held out of it.
+     */
         CALIBRATING,
         /** Judged against the frozen in-control level, no alarm. */
         IN_CONTROL,
@@ -54,9 +57,11 @@ public record StreamAssessment(State state, List<Check> checks, boolean alertOpe
      * @param calibrationRuns runs in the in-control estimate this check was compared with
      * @param alarm whether an alarm was raised at this check
      * @param state the state this check left the stream in
+     * @param heldOut whether this calibrating check was held out of the in-control estimate (its statistic below
+     *     the admission limit)
      */
     public record Check(String runId, int pairs, int tasks, Double passRate, Double inControlPassRate,
-            Double statistic, double cusum, int calibrationRuns, boolean alarm, State state) {
+            Double statistic, double cusum, int calibrationRuns, boolean alarm, State state, boolean heldOut) {
     }
 
     /** The latest check, if there is one (none when only the reference was given). */

@@ -196,7 +196,7 @@ public final class StreamDetector {
             Double passRate = pairs == 0 ? null : (double) passes / pairs;
             if (pairs < policy.minPairs() || pairedTasks < policy.minTasks()) {
                 checks.add(new Check(run.runId(), pairs, pairedTasks, passRate, null, null, cusum, windowRuns, false,
-                        State.TOO_FEW));
+                        State.TOO_FEW, false));
                 return;
             }
 
@@ -222,7 +222,10 @@ public final class StreamDetector {
             double z = Math.max(-Z_BOUND, Math.min(Z_BOUND, difference / standardError));
             double drop = -difference;
             boolean frozen = windowRuns >= policy.calibrationRuns();
-            if (frozen) {
+            // with an admission rule the CUSUM runs from the first check, against the window so far: the runs held
+            // out of a small window are what it should add up
+            boolean cusumRuns = frozen || policy.hasAdmissionRule();
+            if (cusumRuns) {
                 double next = Math.max(0, cusum - z - policy.cusumAllowance());
                 if (next > 0) {
                     excursionDrops[excursionChecks % EFFECT_CHECKS] = drop;
@@ -239,24 +242,31 @@ public final class StreamDetector {
 
             State state;
             boolean alarm = false;
+            boolean heldOut = false;
             int comparedWith = windowRuns;
             if (!outOfControl) {
                 boolean single = -z > policy.shewhartLimit() && drop >= policy.minPassRateDrop() - TOLERANCE;
-                boolean accumulated = frozen && cusum > policy.cusumLimit()
+                boolean accumulated = cusumRuns && cusum > policy.cusumLimit()
                         && excursionMeanDrop >= policy.minPassRateDrop() - TOLERANCE;
                 if (single || accumulated) {
                     alarm = true;
                     outOfControl = true;
                     recoveryStreak = 0;
                     alarmRunId = run.runId();
-                    trigger = accumulated ? "cusum" : "shewhart";
-                    alarmEffect = accumulated ? excursionMeanDrop : drop;
+                    // a check beyond the single-check limit is named as such, also when the CUSUM passed h with it
+                    trigger = single ? "shewhart" : "cusum";
+                    alarmEffect = single ? drop : excursionMeanDrop;
                     state = State.ALARM;
                 } else if (frozen) {
                     state = State.IN_CONTROL;
-                } else {
+                } else if (policy.admits(z)) {
                     // an in-control run during calibration joins the window; the level freezes once it is full
                     addToWindow(seen, passed);
+                    state = State.CALIBRATING;
+                } else {
+                    // clearly low (or, to keep the estimate unbiased, clearly high) without an alarm: still a check,
+                    // but kept out of the in-control estimate, so an early change does not pull the level to itself
+                    heldOut = true;
                     state = State.CALIBRATING;
                 }
             } else {
@@ -272,7 +282,7 @@ public final class StreamDetector {
                 }
             }
             checks.add(new Check(run.runId(), pairs, pairedTasks, passRate, inControl, z, cusum, comparedWith, alarm,
-                    state));
+                    state, heldOut));
         }
 
         private void addToWindow(boolean[] seen, boolean[] passed) {
@@ -353,6 +363,8 @@ public final class StreamDetector {
             evidence.put("betweenRunSd", number(Math.sqrt(betweenRunVariance)));
             evidence.put("calibrationRuns", last.calibrationRuns());
             evidence.put("calibrationWindow", policy.calibrationRuns());
+            evidence.put("heldOut", last.heldOut());
+            evidence.put("admissionZ", number(policy.admissionZ()));
             evidence.put("alertOpen", outOfControl);
             evidence.put("alarmRunId", alarmRunId);
             evidence.put("trigger", trigger);
@@ -367,6 +379,7 @@ public final class StreamDetector {
                 row.put("z", number(c.statistic()));
                 row.put("cusum", number(c.cusum()));
                 row.put("state", c.state().name());
+                row.put("heldOut", c.heldOut());
                 recent.add(Collections.unmodifiableMap(row));
             }
             evidence.put("recentChecks", Collections.unmodifiableList(recent));
@@ -395,8 +408,12 @@ public final class StreamDetector {
                         policy.recoveryChecks(), policy.recoveryZ());
                 case IN_CONTROL -> String.format(Locale.ROOT, "in control: %s (z=%.1f; CUSUM %.1f of %.1f)", against,
                         c.statistic(), c.cusum(), policy.cusumLimit());
-                default -> String.format(Locale.ROOT, "calibrating (%d of %d runs in the in-control estimate): %s "
-                        + "(z=%.1f)", c.calibrationRuns(), policy.calibrationRuns(), against, c.statistic());
+                default -> c.heldOut()
+                        ? String.format(Locale.ROOT, "calibrating (%d of %d runs in the in-control estimate): %s; "
+                                + "held out of the in-control estimate (z=%.1f, beyond %.1f)", c.calibrationRuns(),
+                                policy.calibrationRuns(), against, c.statistic(), policy.admissionZ())
+                        : String.format(Locale.ROOT, "calibrating (%d of %d runs in the in-control estimate): %s "
+                                + "(z=%.1f)", c.calibrationRuns(), policy.calibrationRuns(), against, c.statistic());
             };
         }
     }

@@ -24,10 +24,17 @@ package io.evalwatch.reporting.drift.stream;
  * @param betweenRunVariance whether the standard error also holds the variance of the run-level pass rate between
  *     the calibration runs beyond what their items explain (a model whose level wobbles from week to week), estimated
  *     once the window holds 3 runs
+ * @param admissionZ the admission rule of the calibration window: a calibrating run joins it only when its
+ *     statistic is not clearly low, z &gt;= -admissionZ, so a model that changed early does not pull the in-control
+ *     level down towards itself; a run that is clearly high, z &gt; admissionZ, is held out as well, so that the
+ *     truncation does not bias an unchanged stream's level upwards. A held-out run stays a check (CALIBRATING).
+ *     With the rule the CUSUM runs from the first check, against the window so far, rather than from a full window.
+ *     {@code Double.POSITIVE_INFINITY} = no rule: every run without an alarm joins, the CUSUM waits for a full
+ *     window
  */
 public record StreamPolicy(int calibrationRuns, double cusumAllowance, double cusumLimit, double shewhartLimit,
         double minPassRateDrop, int minPairs, int minTasks, double recoveryZ, int recoveryChecks,
-        boolean betweenRunVariance) {
+        boolean betweenRunVariance, double admissionZ) {
 
     public StreamPolicy {
         if (calibrationRuns < 1) {
@@ -57,23 +64,53 @@ public record StreamPolicy(int calibrationRuns, double cusumAllowance, double cu
         if (recoveryChecks < 1) {
             throw new IllegalArgumentException("recoveryChecks must be at least 1: " + recoveryChecks);
         }
+        if (!(admissionZ > 0)) {
+            throw new IllegalArgumentException("admissionZ must be positive (infinite = none): " + admissionZ);
+        }
     }
+
+    /** A policy without an admission rule: every calibrating run without an alarm joins the window. */
+    public StreamPolicy(int calibrationRuns, double cusumAllowance, double cusumLimit, double shewhartLimit,
+            double minPassRateDrop, int minPairs, int minTasks, double recoveryZ, int recoveryChecks,
+            boolean betweenRunVariance) {
+        this(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs, minTasks,
+                recoveryZ, recoveryChecks, betweenRunVariance, Double.POSITIVE_INFINITY);
+    }
+
+    /** Whether a calibrating run with this statistic joins the calibration window: |z| &lt;= admissionZ. */
+    public boolean admits(double z) {
+        return Math.abs(z) <= admissionZ;
+    }
+
+    /** Whether the calibration window has an admission rule (a finite admissionZ). */
+    public boolean hasAdmissionRule() {
+        return Double.isFinite(admissionZ);
+    }
+
+    /** The default admission rule of the calibration window: |z| &lt;= ADMISSION_Z. */
+    static final double ADMISSION_Z = 1.5;
 
     /** The defaults, chosen by simulation (bench/drift/streams.sh): see the package documentation. */
     public static StreamPolicy defaults() {
-        return new StreamPolicy(10, 0.5, 3.5, 2.4, 0.05, 30, 10, 1.0, 2, true);
+        return new StreamPolicy(10, 0.5, 3.5, 2.4, 0.05, 30, 10, 1.0, 2, true, ADMISSION_Z);
     }
 
     /** A copy with another calibration window, CUSUM allowance and limit and single-check limit. */
     public StreamPolicy withLimits(int calibrationRuns, double cusumAllowance, double cusumLimit,
             double shewhartLimit) {
         return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,
-                minTasks, recoveryZ, recoveryChecks, betweenRunVariance);
+                minTasks, recoveryZ, recoveryChecks, betweenRunVariance, admissionZ);
+    }
+
+    /** A copy with another admission rule of the calibration window (infinite = none). */
+    public StreamPolicy withAdmissionZ(double z) {
+        return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,
+                minTasks, recoveryZ, recoveryChecks, betweenRunVariance, z);
     }
 
     /** A copy with or without the between-run variance term. */
     public StreamPolicy withBetweenRunVariance(boolean enabled) {
         return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,
-                minTasks, recoveryZ, recoveryChecks, enabled);
+                minTasks, recoveryZ, recoveryChecks, enabled, admissionZ);
     }
 }

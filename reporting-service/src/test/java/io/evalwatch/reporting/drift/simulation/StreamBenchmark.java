@@ -36,6 +36,10 @@ public final class StreamBenchmark {
     static final int CHANGE_WEEK = 20;
     static final int DECAY_WEEKS = 15;
     static final int DECAY_DEADLINE = 10;
+    /** Early steps: the change comes at these weeks, while the calibration window is still filling. */
+    static final int[] EARLY_WEEKS = {1, 3};
+    /** Early steps are followed for this many checks from the change on. */
+    static final int EARLY_CHECKS = 3;
     static final double ALPHA = 0.05;
     static final double MIN_DROP = 0.05;
     /** Sensitivity check only: sd of a weekly shift of every task's logit (-Dstreams.weeklyLogitSd; default 0). */
@@ -110,6 +114,15 @@ public final class StreamBenchmark {
         boolean[] outcome(int week) {
             generateTo(week);
             return outcomes.get(week);
+        }
+
+        /** The true in-control pass rate of this stream's items (its tasks' mean pass probability at 0.80). */
+        double trueInControl() {
+            double sum = 0;
+            for (int t = 0; t < TASKS; t++) {
+                sum += SimulatedRuns.passProbability(IN_CONTROL, model.spread(), difficulty[t]);
+            }
+            return sum / TASKS;
         }
     }
 
@@ -218,14 +231,22 @@ public final class StreamBenchmark {
         return week >= CHANGE_WEEK ? DEGRADED : IN_CONTROL;
     }
 
+    static IntToDoubleFunction earlyStep(int changeWeek) {
+        return week -> week >= changeWeek ? DEGRADED : IN_CONTROL;
+    }
+
     static double decay(int week) {
         int j = week - CHANGE_WEEK + 1;
         return j <= 0 ? IN_CONTROL : IN_CONTROL - (IN_CONTROL - DEGRADED) * Math.min(j, DECAY_WEEKS) / DECAY_WEEKS;
     }
 
-    /** The figures of one rule in one item model. */
+    /**
+     * The figures of one rule in one item model; early[e][j] = 1 when the early step at EARLY_WEEKS[e] has an alert
+     * open by its (j + 1)-th check; levelBias: the frozen in-control level minus the true one in the unchanged
+     * streams (NaN for the ratcheting rules).
+     */
     record Figures(double[] openingsPerYear, int[] runLengths, int[] firstAtStep, int[] bySecond, int[] byDecay,
-            int[] falseBeforeChange) {
+            int[] falseBeforeChange, int[][][] early, double[] levelBias) {
     }
 
     static Figures figures(Rule rule, ItemModel model, int streams, long seed, StreamPolicy policy) {
@@ -235,9 +256,12 @@ public final class StreamBenchmark {
         int[] bySecond = new int[streams];
         int[] byDecay = new int[streams];
         int[] falseBefore = new int[streams];
+        int[][][] early = new int[EARLY_WEEKS.length][EARLY_CHECKS][streams];
+        double[] levelBias = new double[streams];
         IntStream.range(0, streams).parallel().forEach(i -> {
             SimulatedStream year = new SimulatedStream(model, seed + i, w -> IN_CONTROL);
             openings[i] = alerts(rule, year, YEAR, policy).openings(1, YEAR);
+            levelBias[i] = rule == Rule.STREAM ? frozenLevel(year, policy) - year.trueInControl() : Double.NaN;
             runLengths[i] = runLength(rule, new SimulatedStream(model, seed + 1_000_003L + i, w -> IN_CONTROL),
                     policy);
             SimulatedStream stepped = new SimulatedStream(model, seed + 2_000_006L + i, StreamBenchmark::step);
@@ -248,8 +272,31 @@ public final class StreamBenchmark {
             SimulatedStream decaying = new SimulatedStream(model, seed + 3_000_009L + i, StreamBenchmark::decay);
             Alerts d = alerts(rule, decaying, CHANGE_WEEK + DECAY_DEADLINE - 1, policy);
             byDecay[i] = d.openAnywhere(CHANGE_WEEK, CHANGE_WEEK + DECAY_DEADLINE - 1) ? 1 : 0;
+            for (int e = 0; e < EARLY_WEEKS.length; e++) {
+                int change = EARLY_WEEKS[e];
+                SimulatedStream changed = new SimulatedStream(model, seed + (4 + e) * 1_000_003L + i,
+                        earlyStep(change));
+                Alerts x = alerts(rule, changed, change + EARLY_CHECKS - 1, policy);
+                for (int j = 0; j < EARLY_CHECKS; j++) {
+                    early[e][j][i] = x.openAnywhere(change, change + j) ? 1 : 0;
+                }
+            }
         });
-        return new Figures(openings, runLengths, atStep, bySecond, byDecay, falseBefore);
+        return new Figures(openings, runLengths, atStep, bySecond, byDecay, falseBefore, early, levelBias);
+    }
+
+    /**
+     * The in-control level an unchanged stream's chart ends its year with (the frozen level of the year's last
+     * judged check, the check's items being all of the reference's), or NaN when none was judged.
+     */
+    static double frozenLevel(SimulatedStream s, StreamPolicy policy) {
+        List<StreamAssessment.Check> checks = StreamDetector.assess(s.runs(YEAR), policy).checks();
+        for (int j = checks.size() - 1; j >= 0; j--) {
+            if (checks.get(j).inControlPassRate() != null) {
+                return checks.get(j).inControlPassRate();
+            }
+        }
+        return Double.NaN;
     }
 
     static final List<ItemModel> MODELS = List.of(new ItemModel("homogeneous", 0.0),
@@ -268,7 +315,8 @@ public final class StreamBenchmark {
                 policies.add(StreamPolicy.defaults().withLimits(Integer.parseInt(p[0].trim()),
                         Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3]))
                         .withBetweenRunVariance(p.length > 4 ? "1".equals(p[4].trim())
-                                : StreamPolicy.defaults().betweenRunVariance()));
+                                : StreamPolicy.defaults().betweenRunVariance())
+                        .withAdmissionZ(p.length > 5 ? admission(p[5].trim()) : StreamPolicy.defaults().admissionZ()));
             }
         }
         boolean rules = !Boolean.getBoolean("streams.skipRules");
@@ -280,24 +328,61 @@ public final class StreamBenchmark {
         for (ItemModel model : MODELS) {
             System.out.println();
             System.out.println("== " + model.name());
-            System.out.printf(Locale.ROOT, "%-44s %-24s %-30s %-10s %-22s %-22s %-22s%n", "rule",
+            System.out.printf(Locale.ROOT, "%-52s %-24s %-30s %-10s %-22s %-22s %-22s %-18s%n", "rule",
                     "openings / 52 checks", "ARL0 (weeks, cap " + RUN_LENGTH_CAP + ")", "P(<=52)",
-                    "step: at 1st check", "step: by 2nd check", "decay: by week " + DECAY_DEADLINE);
+                    "step: at 1st check", "step: by 2nd check", "decay: by week " + DECAY_DEADLINE,
+                    "level bias (pts)");
+            List<String> names = new ArrayList<>();
+            List<Figures> all = new ArrayList<>();
             for (StreamPolicy policy : policies) {
-                print(String.format(Locale.ROOT, "stream W=%d k=%.2f h=%.2f L=%.2f%s", policy.calibrationRuns(),
-                        policy.cusumAllowance(), policy.cusumLimit(), policy.shewhartLimit(),
-                        policy.betweenRunVariance() ? " +between" : ""),
-                        figures(Rule.STREAM, model, streams, seed, policy));
+                names.add(String.format(Locale.ROOT, "stream W=%d k=%.2f h=%.2f L=%.2f%s%s",
+                        policy.calibrationRuns(), policy.cusumAllowance(), policy.cusumLimit(),
+                        policy.shewhartLimit(), policy.betweenRunVariance() ? " +between" : "",
+                        Double.isInfinite(policy.admissionZ()) ? " no admission"
+                                : String.format(Locale.ROOT, " admit |z|<=%.2f", policy.admissionZ())));
+                all.add(figures(Rule.STREAM, model, streams, seed, policy));
             }
             if (rules) {
-                print("today: McNemar mid-p 0.05, ratcheting", figures(Rule.TODAY, model, streams, seed, null));
-                print("naive: 5 points below ratcheting", figures(Rule.NAIVE, model, streams, seed, null));
+                names.add("today: McNemar mid-p 0.05, ratcheting");
+                all.add(figures(Rule.TODAY, model, streams, seed, null));
+                names.add("naive: 5 points below ratcheting");
+                all.add(figures(Rule.NAIVE, model, streams, seed, null));
+            }
+            for (int r = 0; r < all.size(); r++) {
+                print(names.get(r), all.get(r));
+            }
+            System.out.println();
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-52s", "early step (rule)"));
+            for (int week : EARLY_WEEKS) {
+                for (int j = 1; j <= EARLY_CHECKS; j++) {
+                    header.append(String.format(Locale.ROOT, " %-22s",
+                            "wk " + week + ": " + (j == 1 ? "at 1st" : "by " + ordinal(j))));
+                }
+            }
+            System.out.println(header.toString().stripTrailing());
+            for (int r = 0; r < all.size(); r++) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-52s", names.get(r)));
+                for (int e = 0; e < EARLY_WEEKS.length; e++) {
+                    for (int j = 0; j < EARLY_CHECKS; j++) {
+                        row.append(String.format(Locale.ROOT, " %-22s", rate(all.get(r).early()[e][j])));
+                    }
+                }
+                System.out.println(row.toString().stripTrailing());
             }
         }
         if (!Boolean.getBoolean("streams.skipSecondary")) {
             SecondaryBenchmark.run(streams, seed);
         }
         System.out.printf(Locale.ROOT, "%nelapsed %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static double admission(String value) {
+        return "inf".equalsIgnoreCase(value) || "none".equalsIgnoreCase(value) ? Double.POSITIVE_INFINITY
+                : Double.parseDouble(value);
+    }
+
+    private static String ordinal(int n) {
+        return n + (n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th");
     }
 
     private static void print(String rule, Figures f) {
@@ -309,7 +394,12 @@ public final class StreamBenchmark {
         double sdRl = sd(rl);
         long capped = Arrays.stream(f.runLengths()).filter(r -> r >= RUN_LENGTH_CAP).count();
         int within = (int) Arrays.stream(f.runLengths()).filter(r -> r <= YEAR).count();
-        System.out.printf(Locale.ROOT, "%-44s %-24s %-30s %-10s %-22s %-22s %-22s%n", rule,
+        double[] bias = Arrays.stream(f.levelBias()).filter(Double::isFinite).toArray();
+        String levelBias = bias.length == 0 ? "-" : String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]",
+                100 * Arrays.stream(bias).average().orElse(0),
+                100 * (Arrays.stream(bias).average().orElse(0) - 1.96 * sd(bias) / Math.sqrt(bias.length)),
+                100 * (Arrays.stream(bias).average().orElse(0) + 1.96 * sd(bias) / Math.sqrt(bias.length)));
+        System.out.printf(Locale.ROOT, "%-52s %-24s %-30s %-10s %-22s %-22s %-22s %-18s%n", rule,
                 String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", meanOpenings,
                         Math.max(0, meanOpenings - 1.96 * sdOpenings / Math.sqrt(n)),
                         meanOpenings + 1.96 * sdOpenings / Math.sqrt(n)),
@@ -317,7 +407,7 @@ public final class StreamBenchmark {
                         meanRl - 1.96 * sdRl / Math.sqrt(n), meanRl + 1.96 * sdRl / Math.sqrt(n),
                         capped > 0 ? " " + capped + " capped" : ""),
                 String.format(Locale.ROOT, "%.3f", within / (double) n),
-                rate(f.firstAtStep()), rate(f.bySecond()), rate(f.byDecay()));
+                rate(f.firstAtStep()), rate(f.bySecond()), rate(f.byDecay()), levelBias);
     }
 
     static String rate(int[] hits) {

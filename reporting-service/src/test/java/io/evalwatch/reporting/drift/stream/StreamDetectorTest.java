@@ -135,11 +135,92 @@ class StreamDetectorTest {
     }
 
     @Test
+    void aClearlyLowCalibratingRunIsHeldOutAndDoesNotMoveTheInControlLevel() {
+        // 20 tasks; reference and w1 at 2 of 3 per task; w2 has 9 tasks at 1 of 3 (a 15-point drop, z = -1.84):
+        // below the admission limit of 1.5, not an alarm (the single-check limit is 2.4)
+        List<ItemOutcome> low = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            for (int s = 0; s < 3; s++) {
+                low.add(item("task-" + t, s, t < 9 ? s < 1 : s < 2));
+            }
+        }
+        List<RunSample> runs = List.of(run("ref", 20, TWO_OF_THREE), run("w1", 20, TWO_OF_THREE),
+                new RunSample("w2", "m", "1.0.0", low), run("w3", 20, TWO_OF_THREE));
+        StreamAssessment a = StreamDetector.assess(runs, StreamPolicy.defaults());
+
+        StreamAssessment.Check held = a.checks().get(1);
+        assertTrue(held.statistic() < -1.5 && held.statistic() > -2.4, held.toString());
+        assertEquals(State.CALIBRATING, held.state());
+        assertTrue(held.heldOut());
+        assertFalse(held.alarm());
+        // the next check is compared with the same two runs: the held-out run joined nothing
+        StreamAssessment.Check next = a.checks().get(2);
+        assertEquals(2, next.calibrationRuns());
+        assertEquals(2.0 / 3, next.inControlPassRate(), 1e-12);
+        assertFalse(next.heldOut());
+        assertEquals(List.of(1, 2, 2), a.checks().stream().map(StreamAssessment.Check::calibrationRuns).toList());
+
+        StreamAssessment atHeld = StreamDetector.assess(runs.subList(0, 3), StreamPolicy.defaults());
+        assertEquals(State.CALIBRATING, atHeld.state());
+        assertEquals(Boolean.TRUE, atHeld.evidence().get("heldOut"));
+        assertTrue(atHeld.summary().contains("held out of the in-control estimate (z=-1.8"), atHeld.summary());
+        assertJsonFriendly(atHeld.evidence());
+
+        // without an admission rule (the old behaviour) the same run joins and pulls the level down
+        StreamPolicy none = StreamPolicy.defaults().withAdmissionZ(Double.POSITIVE_INFINITY);
+        StreamAssessment b = StreamDetector.assess(runs, none);
+        assertFalse(b.checks().get(1).heldOut());
+        assertEquals(3, b.checks().get(2).calibrationRuns());
+        assertTrue(b.checks().get(2).inControlPassRate() < 2.0 / 3 - 0.01, b.checks().get(2).toString());
+    }
+
+    @Test
+    void anOrdinaryCalibratingRunJoinsTheWindow() {
+        // a check one pass lower than the reference on one task: z well within the admission limit
+        List<ItemOutcome> close = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            for (int s = 0; s < 3; s++) {
+                close.add(item("task-" + t, s, t < 1 ? s < 1 : s < 2));
+            }
+        }
+        List<RunSample> runs = List.of(run("ref", 20, TWO_OF_THREE), new RunSample("w1", "m", "1.0.0", close),
+                run("w2", 20, TWO_OF_THREE));
+        StreamAssessment a = StreamDetector.assess(runs, StreamPolicy.defaults());
+
+        StreamAssessment.Check joined = a.checks().get(0);
+        assertTrue(Math.abs(joined.statistic()) < 1.5, joined.toString());
+        assertEquals(State.CALIBRATING, joined.state());
+        assertFalse(joined.heldOut());
+        assertEquals(2, a.checks().get(1).calibrationRuns());
+        assertEquals((40.0 + 39) / 120, a.checks().get(1).inControlPassRate(), 1e-12);
+        assertEquals(Boolean.FALSE, a.evidence().get("heldOut"));
+        assertFalse(a.summary().contains("held out"), a.summary());
+    }
+
+    @Test
+    void theAdmissionRuleIsOptionalAndValidated() {
+        StreamPolicy old = new StreamPolicy(10, 0.5, 3.5, 2.4, 0.05, 30, 10, 1.0, 2, true);
+        assertTrue(Double.isInfinite(old.admissionZ()));
+        assertFalse(old.hasAdmissionRule());
+        assertTrue(old.admits(-7.9));
+        assertTrue(StreamPolicy.defaults().hasAdmissionRule());
+        assertEquals(1.5, StreamPolicy.defaults().admissionZ());
+        assertTrue(StreamPolicy.defaults().admits(-1.5));
+        assertFalse(StreamPolicy.defaults().admits(-1.51));
+        assertFalse(StreamPolicy.defaults().admits(1.51));
+        assertEquals(1.5, StreamPolicy.defaults().withLimits(8, 0.5, 4, 2.5).admissionZ());
+        assertThrows(IllegalArgumentException.class, () -> StreamPolicy.defaults().withAdmissionZ(0));
+        assertThrows(IllegalArgumentException.class, () -> StreamPolicy.defaults().withAdmissionZ(Double.NaN));
+    }
+
+    @Test
     void aWobblingCalibrationWindowWidensTheStandardError() {
         // window runs at 2, 3, 2 and 3 of 3 on every task: their pass rates spread more than their items explain
         List<RunSample> wobbling = List.of(run("ref", 10, TWO_OF_THREE), run("w1", 10, s -> true),
                 run("w2", 10, TWO_OF_THREE), run("w3", 10, s -> true), run("check", 10, ONE_OF_THREE));
-        StreamPolicy with = StreamDefaults.withWindow(4).withBetweenRunVariance(true);
+        // (no admission rule: it would hold the runs at 3 of 3 out of the window)
+        StreamPolicy with = StreamDefaults.withWindow(4).withBetweenRunVariance(true)
+                .withAdmissionZ(Double.POSITIVE_INFINITY);
         StreamAssessment a = StreamDetector.assess(wobbling, with);
         StreamAssessment b = StreamDetector.assess(wobbling, with.withBetweenRunVariance(false));
 

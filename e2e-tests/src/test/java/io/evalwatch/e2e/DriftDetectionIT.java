@@ -36,8 +36,9 @@ class DriftDetectionIT {
      * The stream's detector catches a true drop from 0.80 to 0.65 at the first check after it most of the time
      * (docs/BENCHMARKS.md), but not always: the draw of 150 answers may make the drop small. A miss is accepted only
      * when every item was scored exactly as the simulator's truth says (so the draw missed, not the pipeline) and the
-     * realized drop was small; the next scheduled check, against the same reference, must then catch it. Three
-     * misses in a row fail the test.
+     * realized drop was small; the next scheduled check, against the same reference, must then catch it. Four
+     * misses in a row fail the test (a step one check after the reference is caught by the third check in 95 % of
+     * simulated streams, one three checks after it in 99 %: bench/drift/RESULTS.md; this one comes two after it).
      */
     @Test
     void aSilentUpdateThatLowersThePassRateRaisesRegressionDetectedAtTheNextScheduledCheck() throws Exception {
@@ -53,11 +54,17 @@ class DriftDetectionIT {
             assertEquals("first_valid", first.path("models").get(0).path("stream").path("referenceChanged").asText());
             String streamId = first.path("models").get(0).path("stream").path("streamId").asText();
 
+            // one scheduled check of the unchanged model joins the stream's in-control estimate
+            String inControl = fireMonitorAndWait(api, taskUrl);
+            assertScoredAsTheTruth(api, inControl, "2025-01-15");
+            assertEquals(baselineRun, awaitAnalysis(api, inControl).path("models").get(0).path("baselineRunId")
+                    .asText(), "checks are judged against the stream's reference");
+
             SimulatorAdmin.forceVersion("sim-alpha", "2025-06-02"); // same name, worse model
 
             String nextRun = null;
             JsonNode regression = null;
-            for (int check = 1; check <= 3; check++) {
+            for (int check = 1; check <= 4; check++) {
                 nextRun = fireMonitorAndWait(api, taskUrl);
                 int passes = assertScoredAsTheTruth(api, nextRun, "2025-06-02");
                 regression = awaitAnalysis(api, nextRun);

@@ -44,7 +44,8 @@ class StreamTrustIT {
     void aSuiteTheSimulatorDoesNotKnowMakesAnInvalidRunThenItLearnsItWithoutARestart() throws Exception {
         EvalwatchApi api = StackFixture.api();
         String suite = "unknown-to-sim";
-        copyStarter(suite, "1.0.0", StackFixture.taskSuites()); // task-service sees it; the simulator does not yet
+        // prompts of its own (the simulator recognises a task by its prompt): task-service sees it, the simulator not yet
+        copyStarter(suite, "1.0.0", StackFixture.taskSuites(), "From the payments team's backlog.");
         String series = "invalid-check";
 
         String invalidRun = runAndWait(api, suite, "sim-beta", 1, series);
@@ -57,7 +58,7 @@ class StreamTrustIT {
         assertEquals(List.of("RunInvalid"), open, "an invalid run raises RunInvalid and no model alert");
 
         // the simulator learns the suite from its folder without a restart; the next run is valid
-        copyStarter(suite, "1.0.0", StackFixture.simulatorSuites());
+        copyStarter(suite, "1.0.0", StackFixture.simulatorSuites(), "From the payments team's backlog.");
         String validRun = runAndWait(api, suite, "sim-beta", 1, series);
         JsonNode valid = awaitAnalysis(api, validRun).path("models").get(0);
         assertEquals("valid", valid.path("stream").path("validity").asText(), valid.toPrettyString());
@@ -70,8 +71,8 @@ class StreamTrustIT {
     void aUsedSuiteVersionCannotChangeAndABumpKeepsUnchangedTasksPaired() throws Exception {
         EvalwatchApi api = StackFixture.api();
         String suite = "versioned";
-        copyStarter(suite, "1.0.0", StackFixture.taskSuites());
-        copyStarter(suite, "1.0.0", StackFixture.simulatorSuites());
+        copyStarter(suite, "1.0.0", StackFixture.taskSuites(), null);
+        copyStarter(suite, "1.0.0", StackFixture.simulatorSuites(), null);
         String series = "versions";
         String v1 = runAndWait(api, suite, "sim-beta", 2, series);
         assertEquals("first_valid", awaitAnalysis(api, v1).path("models").get(0).path("stream")
@@ -100,7 +101,8 @@ class StreamTrustIT {
 
     // ---- helpers
 
-    private static void copyStarter(String name, String version, Path suites) throws IOException {
+    /** A copy of the starter suite under another name and version; with a note, every prompt starts with it. */
+    private static void copyStarter(String name, String version, Path suites, String promptNote) throws IOException {
         Path target = suites.resolve(name);
         Files.createDirectories(target.resolve("tasks"));
         Path starter = StackFixture.root().resolve("suites/starter");
@@ -108,8 +110,11 @@ class StreamTrustIT {
                 .replace("name: starter", "name: " + name).replace("version: 1.0.0", "version: " + version));
         try (var files = Files.list(starter.resolve("tasks"))) {
             for (Path f : files.toList()) {
-                Files.copy(f, target.resolve("tasks").resolve(f.getFileName().toString()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String yaml = Files.readString(f);
+                if (promptNote != null) {
+                    yaml = yaml.replace("prompt: |\n", "prompt: |\n  " + promptNote + "\n");
+                }
+                Files.writeString(target.resolve("tasks").resolve(f.getFileName().toString()), yaml);
             }
         }
     }

@@ -1,8 +1,8 @@
 package io.evalwatch.reporting.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evalwatch.reporting.baseline.DriftAnalysisRecord;
-import io.evalwatch.reporting.baseline.DriftRecorder;
+import io.evalwatch.reporting.verdict.DriftAnalysisRecord;
+import io.evalwatch.reporting.verdict.DriftRecorder;
 import io.evalwatch.reporting.drift.DriftAnalysis;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;

@@ -1,7 +1,7 @@
 package io.evalwatch.reporting.rest;
 
 import io.evalwatch.reporting.alert.AlertRecord;
-import io.evalwatch.reporting.baseline.DriftRecorder;
+import io.evalwatch.reporting.verdict.DriftRecorder;
 import io.evalwatch.reporting.stream.ComparisonStream;
 import io.evalwatch.reporting.stream.ReferenceChange;
 import io.evalwatch.reporting.stream.RunStream;

@@ -1,6 +1,5 @@
 package io.evalwatch.reporting.stream;
 
-import io.evalwatch.reporting.ledger.ModelRunKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.baseline;
+package io.evalwatch.reporting.verdict;
 
 import java.util.LinkedHashMap;
 import java.util.List;

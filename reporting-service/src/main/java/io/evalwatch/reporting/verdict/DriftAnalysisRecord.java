@@ -1,6 +1,6 @@
-package io.evalwatch.reporting.baseline;
+package io.evalwatch.reporting.verdict;
 
-import io.evalwatch.reporting.ledger.ModelRunKey;
+import io.evalwatch.reporting.stream.ModelRunKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

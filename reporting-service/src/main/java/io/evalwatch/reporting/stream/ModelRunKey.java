@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.ledger;
+package io.evalwatch.reporting.stream;
 
 import java.io.Serializable;
 import java.util.Objects;

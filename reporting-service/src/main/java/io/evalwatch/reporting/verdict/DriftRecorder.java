@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.baseline;
+package io.evalwatch.reporting.verdict;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.baseline;
+package io.evalwatch.reporting.verdict;
 
 import io.evalwatch.reporting.drift.ItemOutcome;
 import io.evalwatch.reporting.drift.RunSample;

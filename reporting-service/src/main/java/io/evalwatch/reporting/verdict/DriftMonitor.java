@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.baseline;
+package io.evalwatch.reporting.verdict;
 
 import io.evalwatch.events.AlertEvent;
 import io.evalwatch.events.DriftAlert;

@@ -101,7 +101,7 @@ class StreamTrustIT {
 
     // ---- helpers
 
-    /** A copy of the starter suite under another name and version; with a note, every prompt starts with it. */
+    /** A copy of the starter suite under another name and version; with a note in every prompt, after its first line. */
     private static void copyStarter(String name, String version, Path suites, String promptNote) throws IOException {
         Path target = suites.resolve(name);
         Files.createDirectories(target.resolve("tasks"));
@@ -112,7 +112,8 @@ class StreamTrustIT {
             for (Path f : files.toList()) {
                 String yaml = Files.readString(f);
                 if (promptNote != null) {
-                    yaml = yaml.replace("prompt: |\n", "prompt: |\n  " + promptNote + "\n");
+                    // after the prompt's first line: the simulator knows a task when a message contains its whole prompt
+                    yaml = yaml.replaceFirst("(prompt: \\|\\n  [^\\n]*\\n)", "$1  " + promptNote + "\n");
                 }
                 Files.writeString(target.resolve("tasks").resolve(f.getFileName().toString()), yaml);
             }

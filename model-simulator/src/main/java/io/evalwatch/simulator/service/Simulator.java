@@ -71,14 +71,15 @@ public class Simulator {
         if (trouble != VendorTrouble.NONE) {
             return new Outcome.Trouble(active, trouble, version.errors().retryAfterSeconds());
         }
+        long askedAt = System.nanoTime();
         Optional<SimTask> task = tasks.match(request.lastUserMessage());
         if (task.isEmpty()) {
             // a suite imported since the last scan: read it now rather than answer its first requests blind
-            List<SimTask> learned = tasks.rescanIfDue();
+            List<SimTask> learned = tasks.rescanSince(askedAt);
             if (!learned.isEmpty()) {
                 prepare(learned);
-                task = tasks.match(request.lastUserMessage());
             }
+            task = tasks.match(request.lastUserMessage()); // this scan's tasks, or another prompt's
         }
         SimulatedAnswer answer = null;
         String content;

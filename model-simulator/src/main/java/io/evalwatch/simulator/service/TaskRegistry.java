@@ -95,16 +95,19 @@ public class TaskRegistry {
     }
 
     /**
-     * Rescans unless the last scan was under a second ago (a flood of unknown prompts must not turn into a flood of
-     * folder listings); the tasks it newly read, possibly none.
+     * Makes sure the folder was read after {@code askedAtNanos} (when an unknown prompt arrived), at most once a
+     * second: a flood of unknown prompts shares one folder listing, and none is answered from a listing older than
+     * itself (it waits for the next one instead, under a second). Returns the tasks this call newly read, possibly
+     * none: another prompt's scan may have read them.
      */
-    public List<SimTask> rescanIfDue() {
-        if (System.nanoTime() - lastScanNanos < RESCAN_INTERVAL_NANOS) {
-            return List.of();
-        }
+    public List<SimTask> rescanSince(long askedAtNanos) {
         synchronized (this) {
-            if (System.nanoTime() - lastScanNanos < RESCAN_INTERVAL_NANOS) {
-                return List.of();
+            if (lastScanNanos - askedAtNanos > 0) {
+                return List.of(); // a scan began after the prompt arrived
+            }
+            long wait = lastScanNanos + RESCAN_INTERVAL_NANOS - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait); // others wait here and then see the new scan
             }
             Scan scan = rescan();
             if (!scan.loaded().isEmpty()) {

@@ -48,7 +48,7 @@ class DriftDetectionIT {
         try {
             String baselineRun = fireMonitorAndWait(api, taskUrl);
             int baselinePasses = assertScoredAsTheTruth(api, baselineRun, "2025-01-15");
-            JsonNode first = awaitAnalysis(api, baselineRun);
+            JsonNode first = Verdicts.awaitAnalysis(api, baselineRun);
             assertEquals("no_baseline", first.path("models").get(0).path("verdict").asText(),
                     "the monitor's first run becomes its stream's reference");
             assertEquals("first_valid", first.path("models").get(0).path("stream").path("referenceChanged").asText());
@@ -57,7 +57,7 @@ class DriftDetectionIT {
             // one scheduled check of the unchanged model joins the stream's in-control estimate
             String inControl = fireMonitorAndWait(api, taskUrl);
             assertScoredAsTheTruth(api, inControl, "2025-01-15");
-            assertEquals(baselineRun, awaitAnalysis(api, inControl).path("models").get(0).path("baselineRunId")
+            assertEquals(baselineRun, Verdicts.awaitAnalysis(api, inControl).path("models").get(0).path("baselineRunId")
                     .asText(), "checks are judged against the stream's reference");
 
             SimulatorAdmin.forceVersion("sim-alpha", "2025-06-02"); // same name, worse model
@@ -67,7 +67,7 @@ class DriftDetectionIT {
             for (int check = 1; check <= 4; check++) {
                 nextRun = fireMonitorAndWait(api, taskUrl);
                 int passes = assertScoredAsTheTruth(api, nextRun, "2025-06-02");
-                regression = awaitAnalysis(api, nextRun);
+                regression = Verdicts.awaitAnalysis(api, nextRun);
                 if ("regressed".equals(regression.path("models").get(0).path("verdict").asText())) {
                     break;
                 }
@@ -87,7 +87,7 @@ class DriftDetectionIT {
             JsonNode open = JSON.readTree(SimulatorAdmin.get(reportingUrl + "/api/alerts?status=open&model=sim-alpha"
                     + "&suite=" + StackFixture.HUMANEVAL_SUITE));
             assertTrue(containsSignal(open, "RegressionDetected"), open.toPrettyString());
-            assertTrue(containsSignal(StreamTrustIT.openAlerts(streamId), "RegressionDetected"),
+            assertTrue(containsSignal(Verdicts.openAlerts(streamId), "RegressionDetected"),
                     "the alert belongs to the monitor's stream");
 
             // a one-task ad-hoc run of the same model and suite moves no reference and closes no alert
@@ -98,14 +98,14 @@ class DriftDetectionIT {
             adHoc.putPOJO("tasks", List.of(api.items(baselineRun).get(0).path("taskId").asText()));
             JsonNode adHocRun = api.startRun(adHoc);
             new RunWatcher(api, System.out).await(adHocRun.path("runId").asText(), 3, Duration.ofMinutes(2));
-            JsonNode adHocReport = awaitAnalysis(api, adHocRun.path("runId").asText());
+            JsonNode adHocReport = Verdicts.awaitAnalysis(api, adHocRun.path("runId").asText());
             assertTrue(adHocReport.path("models").get(0).path("stream").path("streamId").isNull()
                     || adHocReport.path("models").get(0).path("stream").path("streamId").isMissingNode(),
                     adHocReport.toPrettyString());
             JsonNode stream = JSON.readTree(SimulatorAdmin.get(reportingUrl + "/api/streams/" + streamId));
             assertEquals(baselineRun, stream.path("stream").path("referenceRunId").asText(),
                     "an ad-hoc run does not move the monitor's reference");
-            assertTrue(containsSignal(StreamTrustIT.openAlerts(streamId), "RegressionDetected"),
+            assertTrue(containsSignal(Verdicts.openAlerts(streamId), "RegressionDetected"),
                     "an ad-hoc run does not close the monitor's alert");
             await().atMost(Duration.ofSeconds(30)).until(() -> StackFixture.webhookBodies().stream()
                     .anyMatch(b -> b.contains("\"RegressionDetected\"") && b.contains(regressedRun)));
@@ -147,12 +147,12 @@ class DriftDetectionIT {
         EvalwatchApi api = StackFixture.api();
         try {
             String before = runAndWait(api, "sim-delta");
-            assertEquals("no_baseline", awaitAnalysis(api, before).path("models").get(0).path("verdict").asText());
+            assertEquals("no_baseline", Verdicts.awaitAnalysis(api, before).path("models").get(0).path("verdict").asText());
 
             SimulatorAdmin.forceVersion("sim-delta", "2025-08-15"); // now prose around fenced code, same logic
 
             String after = runAndWait(api, "sim-delta");
-            JsonNode delta = awaitAnalysis(api, after).path("models").get(0);
+            JsonNode delta = Verdicts.awaitAnalysis(api, after).path("models").get(0);
             Set<String> signals = signals(delta);
             assertTrue(signals.contains("SilentChangeSuspected"), signals.toString());
             assertTrue(signals.contains("FormatDrift"), signals.toString());
@@ -191,16 +191,6 @@ class DriftDetectionIT {
         new RunWatcher(api, System.out).await(run.path("runId").asText(), run.path("expectedItems").asInt(),
                 Duration.ofMinutes(5));
         return run.path("runId").asText();
-    }
-
-    private static JsonNode awaitAnalysis(EvalwatchApi api, String runId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            last[0] = api.regression(runId, null);
-            return last[0].path("models").size() > 0
-                    && !"pending".equals(last[0].path("models").get(0).path("verdict").asText());
-        });
-        return last[0];
     }
 
     private static Set<String> signals(JsonNode model) {

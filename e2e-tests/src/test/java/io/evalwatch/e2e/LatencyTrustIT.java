@@ -32,7 +32,7 @@ class LatencyTrustIT {
     void aCpuHogOnTheGeneratorsHostRaisesNoLatencyRegressionAVendorTtftShiftDoes() throws Exception {
         EvalwatchApi api = StackFixture.api();
         String reference = runAndWait(api);
-        String streamId = StreamTrustIT.awaitAnalysis(api, reference).path("models").get(0).path("stream")
+        String streamId = Verdicts.awaitAnalysis(api, reference).path("models").get(0).path("stream")
                 .path("streamId").asText();
 
         List<Process> hogs = new ArrayList<>();
@@ -47,7 +47,7 @@ class LatencyTrustIT {
                 hog.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-        JsonNode underLoad = StreamTrustIT.awaitAnalysis(api, hogged).path("models").get(0);
+        JsonNode underLoad = Verdicts.awaitAnalysis(api, hogged).path("models").get(0);
         assertEquals("valid", underLoad.path("stream").path("validity").asText(), underLoad.toPrettyString());
         assertFalse(signals(underLoad).contains("LatencyRegression"),
                 "our own host's load is not the vendor's latency: " + ttft(underLoad));
@@ -56,7 +56,7 @@ class LatencyTrustIT {
         SimulatorAdmin.forceVersion(MODEL, "2025-12-01"); // +150 ms before every first token
         try {
             String slower = runAndWait(api);
-            JsonNode shifted = StreamTrustIT.awaitAnalysis(api, slower).path("models").get(0);
+            JsonNode shifted = Verdicts.awaitAnalysis(api, slower).path("models").get(0);
             assertTrue(signals(shifted).contains("LatencyRegression"), "a vendor TTFT shift of +150 ms: "
                     + ttft(shifted));
             assertTrue(openSignals(streamId).contains("LatencyRegression"), "the stream's alert is open");
@@ -85,7 +85,7 @@ class LatencyTrustIT {
 
     private static List<String> openSignals(String streamId) throws IOException {
         List<String> signals = new ArrayList<>();
-        StreamTrustIT.openAlerts(streamId).forEach(a -> signals.add(a.path("signal").asText()));
+        Verdicts.openAlerts(streamId).forEach(a -> signals.add(a.path("signal").asText()));
         return signals;
     }
 

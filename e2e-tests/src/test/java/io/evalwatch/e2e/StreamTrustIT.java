@@ -1,6 +1,5 @@
 package io.evalwatch.e2e;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.cli.EvalwatchApi;
 import io.evalwatch.cli.RunWatcher;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,22 +47,22 @@ class StreamTrustIT {
         String series = "invalid-check";
 
         String invalidRun = runAndWait(api, suite, "sim-beta", 1, series);
-        JsonNode beta = awaitAnalysis(api, invalidRun).path("models").get(0);
+        JsonNode beta = Verdicts.awaitAnalysis(api, invalidRun).path("models").get(0);
         assertEquals("invalid", beta.path("verdict").asText(), beta.toPrettyString());
         assertTrue(beta.path("stream").path("health").path("problems").get(0).asText().startsWith("no code"),
                 beta.toPrettyString());
         String streamId = beta.path("stream").path("streamId").asText();
-        List<String> open = signals(openAlerts(streamId));
+        List<String> open = signals(Verdicts.openAlerts(streamId));
         assertEquals(List.of("RunInvalid"), open, "an invalid run raises RunInvalid and no model alert");
 
         // the simulator learns the suite from its folder without a restart; the next run is valid
         copyStarter(suite, "1.0.0", StackFixture.simulatorSuites(), "From the payments team's backlog.");
         String validRun = runAndWait(api, suite, "sim-beta", 1, series);
-        JsonNode valid = awaitAnalysis(api, validRun).path("models").get(0);
+        JsonNode valid = Verdicts.awaitAnalysis(api, validRun).path("models").get(0);
         assertEquals("valid", valid.path("stream").path("validity").asText(), valid.toPrettyString());
         assertEquals("first_valid", valid.path("stream").path("referenceChanged").asText(),
                 "the invalid run never became the reference");
-        assertEquals(List.of(), signals(openAlerts(streamId)), "the stream's valid run resolved RunInvalid");
+        assertEquals(List.of(), signals(Verdicts.openAlerts(streamId)), "the stream's valid run resolved RunInvalid");
     }
 
     @Test
@@ -75,7 +73,7 @@ class StreamTrustIT {
         copyStarter(suite, "1.0.0", StackFixture.simulatorSuites(), null);
         String series = "versions";
         String v1 = runAndWait(api, suite, "sim-beta", 2, series);
-        assertEquals("first_valid", awaitAnalysis(api, v1).path("models").get(0).path("stream")
+        assertEquals("first_valid", Verdicts.awaitAnalysis(api, v1).path("models").get(0).path("stream")
                 .path("referenceChanged").asText());
 
         // the same version with changed content is refused, naming the version and the task
@@ -92,7 +90,7 @@ class StreamTrustIT {
         Path suiteYaml = StackFixture.taskSuites().resolve(suite).resolve("suite.yaml");
         Files.writeString(suiteYaml, Files.readString(suiteYaml).replace("version: 1.0.0", "version: 1.1.0"));
         String v2 = runAndWait(api, suite, "sim-beta", 2, series);
-        JsonNode beta = awaitAnalysis(api, v2).path("models").get(0);
+        JsonNode beta = Verdicts.awaitAnalysis(api, v2).path("models").get(0);
         assertEquals("segment_changed", beta.path("stream").path("referenceChanged").asText(), beta.toPrettyString());
         assertEquals(v1, beta.path("previousRunId").asText());
         assertEquals(18, beta.path("stream").path("previous").path("pairs").asInt(), "9 unchanged tasks x 2 samples");
@@ -136,32 +134,6 @@ class StreamTrustIT {
         new RunWatcher(api, System.out).await(run.path("runId").asText(), run.path("expectedItems").asInt(),
                 Duration.ofMinutes(5));
         return run.path("runId").asText();
-    }
-
-    static JsonNode awaitAnalysis(EvalwatchApi api, String runId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            last[0] = api.regression(runId, null);
-            return last[0].path("models").size() > 0
-                    && !"pending".equals(last[0].path("models").get(0).path("verdict").asText());
-        });
-        return last[0];
-    }
-
-    static JsonNode openAlerts(String streamId) {
-        try {
-            JsonNode all = JSON.readTree(SimulatorAdmin.get(StackFixture.stack().url("reporting-service")
-                    + "/api/alerts?stream=" + streamId));
-            List<JsonNode> open = new ArrayList<>();
-            all.forEach(a -> {
-                if (!"resolved".equals(a.path("status").asText())) {
-                    open.add(a);
-                }
-            });
-            return JSON.valueToTree(open);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> signals(JsonNode alerts) {

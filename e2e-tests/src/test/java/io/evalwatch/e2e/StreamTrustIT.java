@@ -99,7 +99,10 @@ class StreamTrustIT {
 
     // ---- helpers
 
-    /** A copy of the starter suite under another name and version; with a note in every prompt, after its first line. */
+    /**
+     * A copy of the starter suite under another name and version; with a note, tasks of its own (ids prefixed with
+     * the suite's name, the note in every prompt after its first line).
+     */
     private static void copyStarter(String name, String version, Path suites, String promptNote) throws IOException {
         Path target = suites.resolve(name);
         Files.createDirectories(target.resolve("tasks"));
@@ -109,11 +112,15 @@ class StreamTrustIT {
         try (var files = Files.list(starter.resolve("tasks"))) {
             for (Path f : files.toList()) {
                 String yaml = Files.readString(f);
+                String file = f.getFileName().toString();
                 if (promptNote != null) {
-                    // after the prompt's first line: the simulator knows a task when a message contains its whole prompt
-                    yaml = yaml.replaceFirst("(prompt: \\|\\n  [^\\n]*\\n)", "$1  " + promptNote + "\n");
+                    // tasks of their own: other ids (the simulator knows a task by its id across suites) and a note
+                    // after the prompt's first line (it recognises a task when a message contains its whole prompt)
+                    yaml = yaml.replaceFirst("(?m)^id: ", "id: " + name + "-")
+                            .replaceFirst("(prompt: \\|\\n  [^\\n]*\\n)", "$1  " + promptNote + "\n");
+                    file = name + "-" + file;
                 }
-                Files.writeString(target.resolve("tasks").resolve(f.getFileName().toString()), yaml);
+                Files.writeString(target.resolve("tasks").resolve(file), yaml);
             }
         }
     }

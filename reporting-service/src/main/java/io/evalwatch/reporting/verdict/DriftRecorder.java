@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalwatch.events.DriftAlert;
 import io.evalwatch.events.DriftAlert.Signals;
 import io.evalwatch.events.FailureCategory;
-import io.evalwatch.reporting.alert.AlertRecord;
 import io.evalwatch.reporting.alert.AlertService;
 import io.evalwatch.reporting.config.ReportingConfig;
 import io.evalwatch.reporting.drift.DriftAnalysis;
@@ -157,11 +156,7 @@ public class DriftRecorder {
         }
 
         RunRecord reference = RunRecord.findById(stream.referenceRunId);
-        Predicate<String> unchanged = unchangedTasks(reference, run);
-        RunSample before = RunSamples.of(reference.runId, rs.model, rs.variant, reference.suiteVersion,
-                ItemResult.ofRun(reference.runId), unchanged);
-        RunSample after = RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged);
-        DriftAnalysis analysis = DriftAnalyzer.analyze(before, after, policy());
+        DriftAnalysis analysis = analyze(reference, run, rs.model, rs.variant, items);
         record.baselineRunId = reference.runId;
         record.analysis = json.convertValue(analysis, MAP);
 
@@ -227,11 +222,7 @@ public class DriftRecorder {
     private void compareWithPrevious(RunRecord run, RunStream rs, RunStream previous, DriftAnalysisRecord record,
             Map<String, Object> verdict, List<ItemResult> items) {
         RunRecord prev = RunRecord.findById(previous.runId);
-        Predicate<String> unchanged = unchangedTasks(prev, run);
-        DriftAnalysis analysis = DriftAnalyzer.analyze(
-                RunSamples.of(prev.runId, rs.model, rs.variant, prev.suiteVersion, ItemResult.ofRun(prev.runId),
-                        unchanged),
-                RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged), policy());
+        DriftAnalysis analysis = analyze(prev, run, rs.model, rs.variant, items);
         record.previousRunId = prev.runId;
         record.previousAnalysis = json.convertValue(analysis, MAP);
         verdict.put("taskChanges", TaskChanges.between(prev.taskHashes, run.taskHashes));
@@ -244,11 +235,7 @@ public class DriftRecorder {
             List<ItemResult> items) {
         streams.matchingStream(run.suite, rs).ifPresent(stream -> {
             RunRecord reference = RunRecord.findById(stream.referenceRunId);
-            Predicate<String> unchanged = unchangedTasks(reference, run);
-            DriftAnalysis analysis = DriftAnalyzer.analyze(
-                    RunSamples.of(reference.runId, rs.model, rs.variant, reference.suiteVersion,
-                            ItemResult.ofRun(reference.runId), unchanged),
-                    RunSamples.of(run.runId, rs.model, rs.variant, run.suiteVersion, items, unchanged), policy());
+            DriftAnalysis analysis = analyze(reference, run, rs.model, rs.variant, items);
             record.baselineRunId = reference.runId;
             record.regressed = analysis.regressed();
             record.analysis = json.convertValue(analysis, MAP);
@@ -281,9 +268,6 @@ public class DriftRecorder {
                     + (rs.health == null ? "" : ": " + rs.health.get("problems")));
         }
         ReferenceChange change = streams.setReference(stream, rs, ReferenceChange.ACCEPTED, actor, note);
-        for (AlertRecord open : alerts.standing(streamId, Signals.REGRESSION)) {
-            LOG.infof("alert %s resolved: %s accepted run %s as the reference", open.alertId, actor, runId);
-        }
         alerts.resolveInStream(streamId, Signals.REGRESSION, runId, actor + " accepted run " + runId
                 + " as the stream's reference: " + note, Map.of("referenceChange", change.id));
         return change;
@@ -303,12 +287,16 @@ public class DriftRecorder {
         if (run == null || base == null) {
             return Optional.empty();
         }
+        return Optional.of(analyze(base, run, model, StreamRegistry.BASE_VARIANT, ItemResult.ofRun(runId)));
+    }
+
+    /** One model × variant of a run against an earlier run, paired on the tasks whose content is unchanged. */
+    private DriftAnalysis analyze(RunRecord base, RunRecord run, String model, String variant,
+            List<ItemResult> runItems) {
         Predicate<String> unchanged = unchangedTasks(base, run);
-        return Optional.of(DriftAnalyzer.analyze(
-                RunSamples.of(baselineRunId, model, StreamRegistry.BASE_VARIANT, base.suiteVersion,
-                        ItemResult.ofRun(baselineRunId), unchanged),
-                RunSamples.of(runId, model, StreamRegistry.BASE_VARIANT, run.suiteVersion, ItemResult.ofRun(runId),
-                        unchanged), policy()));
+        return DriftAnalyzer.analyze(
+                RunSamples.of(base.runId, model, variant, base.suiteVersion, ItemResult.ofRun(base.runId), unchanged),
+                RunSamples.of(run.runId, model, variant, run.suiteVersion, runItems, unchanged), policy());
     }
 
     /** Tasks pair across runs only when their content is the same (runs without hashes pair by id). */

@@ -143,7 +143,9 @@ class HostileCodeTest {
                     return 1
                 """.formatted(places), 5, "assert attack() == 1");
         assertEquals(Outcomes.COMPLETED, result.outcome());
-        assertTrue(result.signals().contains(Signals.violation(Signals.LINGERING_PROCESS)), result.signals().toString());
+        // whether the grandchild was already forked (lingering) or not yet when the run ended is a race the machine's
+        // load decides; what must hold either way is that the process was seen and nothing outlived the run
+        assertTrue(result.signals().contains(Signals.SPAWNED_PROCESS), result.signals().toString());
         Thread.sleep(1500); // past the daemon's wake-up: it must have died with the run
         try (var files = Files.walk(Path.of("/tmp"), 4)) {
             List<Path> found = files.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(proof)).toList();

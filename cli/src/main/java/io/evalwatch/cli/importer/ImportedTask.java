@@ -1,0 +1,29 @@
+package io.evalwatch.cli.importer;
+
+import io.evalwatch.events.TestCase;
+import java.util.List;
+
+/**
+ * One benchmark problem as a suite task, before it is written. {@code timeoutSeconds} is the format's default
+ * until the reference's runtime has been measured (see {@link TimeLimit}).
+ */
+public record ImportedTask(
+        String id,
+        String category,
+        String kind,
+        String entryPoint,
+        String prompt,
+        String reference,
+        List<TestCase> tests,
+        List<String> tags,
+        double timeoutSeconds) {
+
+    public ImportedTask {
+        tests = List.copyOf(tests);
+        tags = List.copyOf(tags);
+    }
+
+    public ImportedTask withTimeout(double seconds) {
+        return new ImportedTask(id, category, kind, entryPoint, prompt, reference, tests, tags, seconds);
+    }
+}

@@ -24,8 +24,8 @@ import picocli.CommandLine;
 /** {@code ./evalwatch suites import KIND FILE --as NAME}, against a stand-in for sandbox-service's REST API. */
 class SuitesImportCommandTest {
 
-    private static final Path MBPP = Path.of(System.getProperty("evalwatch.root", "..")).resolve("../shared/datasets/mbpp")
-            .toAbsolutePath().normalize();
+    private static final Path MBPP = Path.of(System.getProperty("evalwatch.root", ".."))
+            .resolve("../shared/datasets/mbpp").toAbsolutePath().normalize();
 
     record Printed(int code, String out, String err) {
     }

@@ -94,10 +94,10 @@ public final class EvalPlusFormat implements BenchmarkFormat {
                 "base-inputs=" + count(problem, "base_input"), "plus-inputs=" + count(problem, "plus_input")));
         JsonNode atol = problem.node().get("atol");
         if (atol != null && atol.isNumber() && atol.asDouble() != 0) {
-            tags.add("atol=" + atol.asText());
+            tags.add("atol=" + atol.decimalValue().stripTrailingZeros().toPlainString());
         }
-        return new ImportedTask(TaskIds.of(taskId), family, completion ? "completion" : "generation", entryPoint,
-                prompt, completion ? prompt + canonical : canonical.strip() + "\n",
+        return new ImportedTask(TaskIds.of(taskId), taskId, family, completion ? "completion" : "generation",
+                entryPoint, prompt, completion ? prompt + canonical : canonical.strip() + "\n",
                 List.of(new TestCase("plus", test.toString(), false)), tags, defaultTimeoutSeconds());
     }
 

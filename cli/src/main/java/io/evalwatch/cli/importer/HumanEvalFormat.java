@@ -31,7 +31,7 @@ public final class HumanEvalFormat implements BenchmarkFormat {
             String prompt = problem.text("prompt");
             String entryPoint = problem.text("entry_point");
             String check = problem.text("test") + "\n\ncheck(" + entryPoint + ")\n";
-            tasks.add(new ImportedTask(TaskIds.of(taskId), "humaneval", "completion", entryPoint, prompt,
+            tasks.add(new ImportedTask(TaskIds.of(taskId), taskId, "humaneval", "completion", entryPoint, prompt,
                     prompt + problem.text("canonical_solution"), List.of(new TestCase("check", check, false)),
                     List.of("humaneval", taskId), defaultTimeoutSeconds()));
         }

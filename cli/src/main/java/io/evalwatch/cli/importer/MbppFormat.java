@@ -67,8 +67,9 @@ public final class MbppFormat implements BenchmarkFormat {
         }
         String prompt = text + "\nYour code should pass these tests:\n\n"
                 + String.join("\n", asserts.stream().map(MbppFormat::lines).toList()) + "\n";
-        return new ImportedTask("mbpp-" + TaskIds.of(taskId), "mbpp", "generation", entryPoint, prompt, reference,
-                tests, List.of(sanitized ? "mbpp-sanitized" : "mbpp", "mbpp/" + taskId), defaultTimeoutSeconds());
+        String datasetId = "mbpp/" + taskId;
+        return new ImportedTask("mbpp-" + TaskIds.of(taskId), datasetId, "mbpp", "generation", entryPoint, prompt,
+                reference, tests, List.of(sanitized ? "mbpp-sanitized" : "mbpp", datasetId), defaultTimeoutSeconds());
     }
 
     static String entryPoint(DatasetRecords.Entry problem, String reference, List<String> asserts)

@@ -51,7 +51,7 @@ public final class ReferenceTimer {
                 ImportedTask task = tasks.get(i);
                 ReferenceRunner.Outcome outcome = get(futures.get(i), task);
                 if (!outcome.passed()) {
-                    failures.add(task.id() + " (" + task.tags().get(task.tags().size() > 1 ? 1 : 0) + "): "
+                    failures.add(task.id() + " (" + task.datasetId() + "): "
                             + outcome.failure());
                 } else if (outcome.seconds() > limit.longestMeasurable()) {
                     slow.add(task.id() + " (" + String.format("%.1f s", outcome.seconds()) + ")");
@@ -64,6 +64,13 @@ public final class ReferenceTimer {
                         + String.join("\n  ", failures.subList(0, Math.min(20, failures.size())))
                         + (failures.size() > 20 ? "\n  ... and " + (failures.size() - 20) + " more" : "")
                         + "\nFix or remove those records (or import with --no-measure to keep them unchecked).");
+            }
+            if (progress != null) {
+                long atFloor = measured.stream().filter(t -> t.timeoutSeconds() <= limit.floorSeconds()).count();
+                ImportedTask longest = measured.stream()
+                        .max(java.util.Comparator.comparingDouble(ImportedTask::timeoutSeconds)).orElseThrow();
+                progress.printf("  time limits: %d of %d at the %.0f s floor, the longest %.0f s (%s)%n", atFloor,
+                        measured.size(), limit.floorSeconds(), longest.timeoutSeconds(), longest.id());
             }
             if (!slow.isEmpty() && progress != null) {
                 progress.println("  note: these references take longer than " + limit.longestMeasurable()

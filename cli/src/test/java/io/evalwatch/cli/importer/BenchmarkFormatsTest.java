@@ -76,8 +76,9 @@ class BenchmarkFormatsTest {
         assertTrue(check.contains("inputs = [") && check.contains("results = ["), "the dense check");
         assertTrue(check.strip().endsWith("assertion(similar_elements(*inp), exp, 0)"));
         assertTrue(first.tags().containsAll(List.of("mbppplus", "Mbpp/2", "base-inputs=3")));
-        assertEquals(13, tasks.stream().filter(t -> t.tags().contains("atol=1.0E-4")
-                || t.tags().stream().anyMatch(tag -> tag.startsWith("atol="))).count(), "13 tasks compare with atol");
+        assertEquals(13, tasks.stream().filter(t -> t.tags().contains("atol=0.0001")).count(),
+                "13 tasks compare with atol 1e-4, the others exactly");
+        assertTrue(tasks.stream().allMatch(t -> t.tests().get(0).code().contains(t.entryPoint() + "(*inp)")));
         assertTrue(tasks.stream().filter(t -> t.id().equals("mbpp-82")).findFirst().orElseThrow()
                 .tests().get(0).code().startsWith("import math\n"), "test_imports come first");
         // either file names the pair

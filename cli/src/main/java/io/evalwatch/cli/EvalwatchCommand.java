@@ -3,6 +3,12 @@ package io.evalwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.cli.importer.BenchmarkFormat;
+import io.evalwatch.cli.importer.ImportException;
+import io.evalwatch.cli.importer.ReferenceTimer;
+import io.evalwatch.cli.importer.SandboxReferenceRunner;
+import io.evalwatch.cli.importer.SuiteImport;
+import io.evalwatch.cli.importer.TimeLimit;
 import io.evalwatch.localstack.LocalStack;
 import io.evalwatch.localstack.ServiceSpec;
 import java.nio.file.Path;
@@ -395,29 +401,69 @@ public class EvalwatchCommand implements Runnable {
             spec.commandLine().usage(System.out);
         }
 
-        @Command(name = "import", description = "Import a HumanEval-format JSONL(.gz) file as a suite under suites/.")
+        @Command(name = "import", description = "Import a public benchmark as a suite version under suites/: each"
+                + " reference is run against its tests in the sandbox and its time limit set from its runtime."
+                + " Nothing is written unless every step succeeds.")
         static class Import implements Callable<Integer> {
-            @Option(names = "--from", required = true, description = "the .jsonl or .jsonl.gz file")
+            @Parameters(index = "0", paramLabel = "KIND", description = "humaneval, mbpp or evalplus")
+            String kind;
+
+            @Parameters(index = "1", paramLabel = "FILE", description = "the dataset file, or the folder holding it"
+                    + " (evalplus: the release file and its OriginFmt file)")
             Path from;
 
-            @Option(names = "--name", required = true, description = "suite name (folder under suites/)")
+            @Option(names = "--as", required = true, paramLabel = "NAME", description = "suite name (its folder)")
             String name;
 
-            @Option(names = "--version", defaultValue = "1.0.0", description = "suite version (default: 1.0.0)")
+            @Option(names = "--version", defaultValue = "1.0.0", description = "suite version (default: ${DEFAULT-VALUE})")
             String version;
 
             @Option(names = "--limit", defaultValue = "0", description = "import only the first N problems")
             int limit;
 
+            @Option(names = "--suites-dir", description = "where suites live (default: suites/ of the project)")
+            Path suitesDir;
+
+            @Option(names = "--measure", negatable = true, defaultValue = "true", fallbackValue = "true",
+                    description = "measure each reference in the sandbox and derive its time limit (default: on;"
+                            + " when the sandbox is not reachable the format's default limit is used)")
+            boolean measure;
+
+            @Option(names = "--sandbox-url", defaultValue = "${env:EVALWATCH_SANDBOX_URL:-http://127.0.0.1:8083}",
+                    description = "sandbox-service base URL (default: ${DEFAULT-VALUE})")
+            String sandboxUrl;
+
+            @Option(names = "--parallel", defaultValue = "0",
+                    description = "references measured at a time (default: the number of processors)")
+            int parallel;
+
             @Override
-            public Integer call() throws Exception {
-                if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
-                    throw new IllegalArgumentException("--name must be lower case letters, digits, - and _");
+            public Integer call() {
+                try {
+                    BenchmarkFormat format = BenchmarkFormat.named(kind);
+                    ReferenceTimer timer = null;
+                    if (measure) {
+                        SandboxReferenceRunner runner = new SandboxReferenceRunner(sandboxUrl);
+                        if (runner.reachable()) {
+                            timer = new ReferenceTimer(runner, TimeLimit.EVALPLUS, parallel > 0 ? parallel
+                                    : Runtime.getRuntime().availableProcessors(), System.out);
+                        } else {
+                            System.out.printf("sandbox-service is not reachable at %s: references are not run and"
+                                    + " every task gets the %s default limit of %.0f s (start the stack with"
+                                    + " ./evalwatch up to measure, or pass --no-measure)%n", runner.url(), kind,
+                                    format.defaultTimeoutSeconds());
+                        }
+                    }
+                    SuiteImport.Result result = new SuiteImport(format, timer, System.out).run(from,
+                            suitesDir != null ? suitesDir : root().resolve("suites"), name, version, limit);
+                    System.out.printf("imported %d tasks into %s (version %s, time limits %s)%n",
+                            result.tasks().size(), result.folder(), version, result.measured()
+                                    ? "from each reference's measured runtime" : "the format's default");
+                    return 0;
+                } catch (ImportException e) {
+                    System.err.println("import failed: " + e.getMessage());
+                    return 1;
                 }
-                Path target = root().resolve("suites").resolve(name);
-                List<String> ids = HumanEvalImporter.importSuite(from, target, name, version, limit);
-                System.out.println("imported " + ids.size() + " tasks into " + target);
-                return 0;
             }
         }
 

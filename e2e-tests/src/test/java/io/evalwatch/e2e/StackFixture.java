@@ -2,7 +2,9 @@ package io.evalwatch.e2e;
 
 import com.sun.net.httpserver.HttpServer;
 import io.evalwatch.cli.EvalwatchApi;
-import io.evalwatch.cli.HumanEvalImporter;
+import io.evalwatch.cli.importer.HumanEvalFormat;
+import io.evalwatch.cli.importer.ImportException;
+import io.evalwatch.cli.importer.SuiteImport;
 import io.evalwatch.localstack.FreePorts;
 import io.evalwatch.localstack.LocalStack;
 import java.io.IOException;
@@ -74,11 +76,15 @@ final class StackFixture {
         try {
             deleteTree(suites);
             copyTree(root().resolve("suites/starter"), suites.resolve("starter"));
-            HumanEvalImporter.importSuite(root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(),
-                    suites.resolve(HUMANEVAL_SUITE), HUMANEVAL_SUITE, "1.0.0", 50);
+            // the format's default limits: the simulator's answers are fast, and no sandbox is up yet to measure
+            new SuiteImport(new HumanEvalFormat(), null, null).run(
+                    root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(), suites,
+                    HUMANEVAL_SUITE, "1.0.0", 50);
             return suites;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ImportException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Anthropic Messages API ({@code POST {endpoint}/messages}). The stream is typed events: message_start (id, model,
- * input tokens), content_block_delta (text), message_delta (stop reason, cumulative output tokens), message_stop.
+ * input tokens), content_block_delta (text, or thinking for extended thinking, kept apart from the answer),
+ * message_delta (stop reason, cumulative usage), message_stop; ping at any time, error at any time.
  * The item seed travels as {@code metadata.user_id}, the one free-form field the API accepts.
  */
 public final class AnthropicMessagesProtocol implements ChatProtocol {
@@ -67,6 +68,11 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
             if (event.data().isBlank()) {
                 continue;
             }
+            if ("error".equals(event.event())) {
+                // "event: error" always means an error, whatever its data says (a llama.cpp error line included)
+                t.error(ChatProtocol.readError(event.data()));
+                continue;
+            }
             JsonNode n = ChatProtocol.parse(event.data(), "stream event");
             String type = text(n.get("type"));
             if (type == null) {
@@ -84,12 +90,19 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                     JsonNode block = n.path("content_block");
                     if ("text".equals(text(block.get("type")))) {
                         t.content(text(block.get("text")), event.arrivedNanos());
+                    } else if ("thinking".equals(text(block.get("type")))) {
+                        t.reasoning(text(block.get("thinking")), event.arrivedNanos());
                     }
                 }
                 case "content_block_delta" -> {
                     JsonNode delta = n.path("delta");
-                    if ("text_delta".equals(text(delta.get("type")))) {
-                        t.content(text(delta.get("text")), event.arrivedNanos());
+                    String kind = String.valueOf(text(delta.get("type")));
+                    switch (kind) {
+                        case "text_delta" -> t.content(text(delta.get("text")), event.arrivedNanos());
+                        case "thinking_delta" -> t.reasoning(text(delta.get("thinking")), event.arrivedNanos());
+                        default -> {
+                            // signature_delta, input_json_delta: nothing of the answer's text
+                        }
                     }
                 }
                 case "message_delta" -> {
@@ -100,7 +113,7 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                     readUsage(n.path("usage"), t);
                 }
                 case "message_stop" -> t.complete = true;
-                case "error" -> t.error = ChatProtocol.readError(event.data());
+                case "error" -> t.error(ChatProtocol.readError(event.data()));
                 default -> {
                     // ping, content_block_stop and event types added later carry nothing measured here
                 }
@@ -117,7 +130,7 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         JsonNode body = ChatProtocol.parse(json, "response body");
         TranscriptBuilder t = new TranscriptBuilder();
         if ("error".equals(text(body.get("type"))) || body.has("error")) {
-            t.error = ChatProtocol.readError(json);
+            t.error(ChatProtocol.readError(json));
             return t.build();
         }
         if (!body.path("content").isArray()) {
@@ -130,6 +143,8 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         for (JsonNode block : body.get("content")) {
             if ("text".equals(text(block.get("type")))) {
                 text.append(block.path("text").asText(""));
+            } else if ("thinking".equals(text(block.get("type")))) {
+                t.reasoning(block.path("thinking").asText(""), arrivedNanos);
             }
         }
         t.content(text.toString(), arrivedNanos);
@@ -146,9 +161,19 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         if (!usage.isObject()) {
             return;
         }
+        // input_tokens counts only the prompt after the last cache breakpoint; the cached parts are billed apart
         Integer input = integer(usage.get("input_tokens"));
+        Integer cacheRead = integer(usage.get("cache_read_input_tokens"));
+        Integer cacheWrite = integer(usage.get("cache_creation_input_tokens"));
+        if (cacheRead != null) {
+            t.cacheReadTokens = cacheRead;
+        }
+        if (cacheWrite != null) {
+            t.cacheWriteTokens = cacheWrite;
+        }
         if (input != null) {
-            t.inputTokens = input;
+            t.inputTokens = input + (t.cacheReadTokens == null ? 0 : t.cacheReadTokens)
+                    + (t.cacheWriteTokens == null ? 0 : t.cacheWriteTokens);
         }
         Integer output = integer(usage.get("output_tokens"));
         if (output != null) {

@@ -73,10 +73,15 @@ public final class OpenAiChatProtocol implements ChatProtocol {
             if (data.isEmpty()) {
                 continue;
             }
+            if ("error".equals(event.event())) {
+                // llama.cpp's error line, or an error event from a proxy; its data may not even be JSON
+                t.error(ChatProtocol.readError(data));
+                continue;
+            }
             JsonNode chunk = ChatProtocol.parse(data, "stream chunk");
-            if (chunk.has("error")) {
-                VendorError error = ChatProtocol.readError(data);
-                t.error = error;
+            // {"error": {...}} (OpenAI, Ollama, LiteLLM) or vLLM's bare ErrorResponse {"object": "error", ...}
+            if (chunk.has("error") || "error".equals(text(chunk.get("object")))) {
+                t.error(ChatProtocol.readError(data));
                 continue;
             }
             readChunk(chunk, t, event.arrivedNanos(), "delta");
@@ -91,7 +96,7 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         JsonNode body = ChatProtocol.parse(json, "response body");
         TranscriptBuilder t = new TranscriptBuilder();
         if (body.has("error")) {
-            t.error = ChatProtocol.readError(json);
+            t.error(ChatProtocol.readError(json));
             return t.build();
         }
         if (!body.path("choices").isArray()) {
@@ -114,6 +119,12 @@ public final class OpenAiChatProtocol implements ChatProtocol {
             if (content != null && content.isTextual()) {
                 t.content(content.asText(), arrivedNanos);
             }
+            // reasoning models behind vLLM, llama.cpp and DeepSeek send reasoning_content; Ollama, OpenRouter and
+            // newer vLLM send reasoning: either way it is not the answer
+            JsonNode reasoning = message.has("reasoning_content") ? message.get("reasoning_content") : message.get("reasoning");
+            if (reasoning != null && reasoning.isTextual()) {
+                t.reasoning(reasoning.asText(), arrivedNanos);
+            }
             JsonNode refusal = message.get("refusal");
             if (refusal != null && refusal.isTextual()) {
                 t.refusal(refusal.asText());
@@ -127,6 +138,31 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         if (usage != null && usage.isObject()) {
             t.inputTokens = integer(usage.get("prompt_tokens"));
             t.outputTokens = integer(usage.get("completion_tokens"));
+            // prompt_tokens includes cached_tokens, completion_tokens includes reasoning_tokens
+            t.cacheReadTokens = integer(usage.path("prompt_tokens_details").get("cached_tokens"));
+            t.reasoningTokens = integer(usage.path("completion_tokens_details").get("reasoning_tokens"));
+        }
+        JsonNode timings = chunk.get("timings");
+        if (timings != null && timings.isObject() && t.outputTokens == null) {
+            readLlamaTimings(timings, t);
+        }
+    }
+
+    /**
+     * llama.cpp's server reports {@code timings} on its last chunk, also when it sends no usage: prompt_n tokens
+     * were evaluated, cache_n more came from its prompt cache, predicted_n were generated. Usage, when sent,
+     * wins; this is read only in its absence.
+     */
+    private static void readLlamaTimings(JsonNode timings, TranscriptBuilder t) {
+        Integer evaluated = integer(timings.get("prompt_n"));
+        Integer cached = integer(timings.get("cache_n"));
+        Integer predicted = integer(timings.get("predicted_n"));
+        if (evaluated != null && predicted != null) {
+            t.inputTokens = evaluated + (cached == null ? 0 : cached);
+            t.outputTokens = predicted;
+            if (cached != null && cached > 0) {
+                t.cacheReadTokens = cached;
+            }
         }
     }
 

@@ -4,13 +4,23 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What one response said, whatever the protocol: the answer's pieces with arrival times, the provider's token
- * counts (null when not reported), identity of what answered, how it ended, and whether the response was whole.
+ * What one response said, whatever the protocol: the answer's pieces with arrival times, the reasoning pieces
+ * (kept apart: they are never part of the answer), the provider's token counts (null when not reported), identity
+ * of what answered, how it ended, and whether the response was whole.
+ *
+ * @param inputTokens the whole prompt, cached parts included
+ * @param cacheReadTokens prompt tokens read from the vendor's cache (part of inputTokens)
+ * @param cacheWriteTokens prompt tokens written to the vendor's cache (part of inputTokens)
+ * @param reasoningTokens output tokens spent reasoning (part of outputTokens)
  */
 public record Transcript(
         List<ContentPiece> content,
+        List<ContentPiece> reasoning,
         Integer inputTokens,
         Integer outputTokens,
+        Integer cacheReadTokens,
+        Integer cacheWriteTokens,
+        Integer reasoningTokens,
         String responseId,
         String responseModel,
         String systemFingerprint,
@@ -21,14 +31,26 @@ public record Transcript(
 
     public Transcript {
         content = List.copyOf(content);
+        reasoning = List.copyOf(reasoning);
     }
 
     public static Transcript empty() {
-        return new Transcript(List.of(), null, null, null, null, null, null, null, null, false);
+        return new TranscriptBuilder().build();
     }
 
     public String text() {
         return content.stream().map(ContentPiece::text).collect(Collectors.joining());
+    }
+
+    public String reasoningText() {
+        return reasoning.stream().map(ContentPiece::text).collect(Collectors.joining());
+    }
+
+    /** When the first token of any kind arrived, or null if none did. */
+    public Long firstTokenNanos() {
+        Long answer = content.isEmpty() ? null : content.get(0).arrivedNanos();
+        Long thought = reasoning.isEmpty() ? null : reasoning.get(0).arrivedNanos();
+        return answer == null ? thought : thought == null ? answer : Math.min(answer, thought);
     }
 
     public boolean usageReported() {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * answered {@code 400} with an empty body on the same kept-alive connection, as cpp-httplib does; it takes no
  * exchange.
  */
-final class PlaybackServer implements AutoCloseable {
+public final class PlaybackServer implements AutoCloseable {
 
     private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z]+ \\S+ HTTP/1\\.[01]");
 
@@ -40,7 +40,7 @@ final class PlaybackServer implements AutoCloseable {
      * @param close whether the server closes the connection after the response
      * @param cut whether the response stops without its end (no last chunk) and the connection is dropped
      */
-    record Exchange(int status, Map<String, String> headers, byte[] body, boolean readBody, boolean chunked,
+    public record Exchange(int status, Map<String, String> headers, byte[] body, boolean readBody, boolean chunked,
             boolean close, boolean cut) {
     }
 
@@ -56,33 +56,33 @@ final class PlaybackServer implements AutoCloseable {
         return t;
     });
 
-    PlaybackServer(List<Exchange> exchanges) throws IOException {
+    public PlaybackServer(List<Exchange> exchanges) throws IOException {
         this.exchanges = List.copyOf(exchanges);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.submit(this::accept);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    int served() {
+    public int served() {
         return Math.min(next.get(), exchanges.size());
     }
 
-    boolean exhausted() {
+    public boolean exhausted() {
         return next.get() >= exchanges.size();
     }
 
-    int malformedRequests() {
+    public int malformedRequests() {
         return malformed.get();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
-    List<String> requestBodies() {
+    public List<String> requestBodies() {
         return List.copyOf(requestBodies);
     }
 

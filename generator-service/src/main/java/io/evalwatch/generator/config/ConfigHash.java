@@ -57,6 +57,7 @@ public final class ConfigHash {
         putIfSet(c, "alias", m.alias() ? Boolean.TRUE : null);
         putIfSet(c, "accepted_model_ids", m.acceptedModelIds().isEmpty() ? null : m.acceptedModelIds());
         putIfSet(c, "tokenizer", m.tokenizer());
+        putIfSet(c, "structured_output", m.structuredOutput() == StructuredOutput.NONE ? null : m.structuredOutput().id());
         try {
             return JSON.writeValueAsString(c);
         } catch (JsonProcessingException e) {

@@ -34,7 +34,7 @@ public final class ModelCatalogFile {
     private static final Set<String> KEYS = Set.of("name", "provider", "endpoint", "model_id", "api_key_env",
             "price_per_million_tokens", "max_concurrency", "requests_per_minute", "tokens_per_minute",
             "timeout_seconds", "temperature", "max_tokens", "system_prompt", "prompt_template", "stream",
-            "anthropic_version", "alias", "accepted_model_ids", "tokenizer");
+            "anthropic_version", "alias", "accepted_model_ids", "tokenizer", "structured_output");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cache_read", "cache_write", "reasoning");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -145,6 +145,19 @@ public final class ModelCatalogFile {
             problems.add(where + ": tokenizer must be one of " + String.join(", ", TokenizerNames.KNOWN) + ", got '"
                     + tokenizer + "' (leave it out to choose by model_id)");
         }
+        StructuredOutput structured = StructuredOutput.NONE;
+        String structuredText = f.optionalText("structured_output");
+        if (structuredText != null) {
+            try {
+                structured = StructuredOutput.of(structuredText);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        if (structured == StructuredOutput.JSON_SCHEMA && provider == ProviderKind.ANTHROPIC) {
+            problems.add(where + ": structured_output json_schema is OpenAI's response_format; for provider anthropic"
+                    + " use structured_output: tool");
+        }
         if (problems.size() > before) {
             return null;
         }
@@ -152,7 +165,7 @@ public final class ModelCatalogFile {
                 Duration.ofMillis(Math.round((timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds) * 1000)),
                 temperature, maxTokens, systemPrompt, template, stream,
                 anthropicVersion == null ? DEFAULT_ANTHROPIC_VERSION : anthropicVersion, alias, acceptedModelIds,
-                tokenizer);
+                tokenizer, structured);
     }
 
     private static URI endpoint(String text, String where, List<String> problems) {

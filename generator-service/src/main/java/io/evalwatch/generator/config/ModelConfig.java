@@ -12,6 +12,7 @@ import java.util.List;
  *     accepted (and recorded)
  * @param acceptedModelIds response model ids accepted besides {@code modelId} itself
  * @param tokenizer the encoding that counts tokens when the vendor reports none, or null to choose by model id
+ * @param structuredOutput how the code is handed over: free text, JSON by schema, or a tool call
  */
 public record ModelConfig(
         String name,
@@ -32,10 +33,12 @@ public record ModelConfig(
         String anthropicVersion,
         boolean alias,
         List<String> acceptedModelIds,
-        String tokenizer) {
+        String tokenizer,
+        StructuredOutput structuredOutput) {
 
     public ModelConfig {
         acceptedModelIds = acceptedModelIds == null ? List.of() : List.copyOf(acceptedModelIds);
+        structuredOutput = structuredOutput == null ? StructuredOutput.NONE : structuredOutput;
     }
 
     /** A model that accepts only its own id as the response model and chooses its tokenizer by id. */
@@ -45,7 +48,7 @@ public record ModelConfig(
             String anthropicVersion) {
         this(name, provider, endpoint, modelId, apiKeyEnv, prices, maxConcurrency, requestsPerMinute, tokensPerMinute,
                 timeout, temperature, maxTokens, systemPrompt, promptTemplate, stream, anthropicVersion, false,
-                List.of(), null);
+                List.of(), null, StructuredOutput.NONE);
     }
 
     /**

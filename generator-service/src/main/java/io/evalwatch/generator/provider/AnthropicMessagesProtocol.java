@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
+import io.evalwatch.generator.extraction.StructuredAnswer;
 import io.evalwatch.generator.prompt.ChatMessage;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import java.net.URI;
@@ -56,6 +58,11 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
             // Anthropic accepts 0..1; the catalogue allows OpenAI's 0..2, so clamp instead of failing every item
             body.put("temperature", Math.min(1.0, model.temperature()));
         }
+        if (model.structuredOutput() == StructuredOutput.TOOL) {
+            body.putArray("tools").addObject().put("name", StructuredOutput.TOOL_NAME)
+                    .put("description", "Submit the solution's code.").set("input_schema", StructuredAnswer.schema());
+            body.putObject("tool_choice").put("type", "tool").put("name", StructuredOutput.TOOL_NAME);
+        }
         body.putObject("metadata").put("user_id", Long.toString(seed));
         body.put("stream", model.stream());
         return ChatProtocol.bytes(body);
@@ -92,6 +99,9 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                         t.content(text(block.get("text")), event.arrivedNanos());
                     } else if ("thinking".equals(text(block.get("type")))) {
                         t.reasoning(text(block.get("thinking")), event.arrivedNanos());
+                    } else if ("tool_use".equals(text(block.get("type")))) {
+                        // the input arrives as input_json_delta fragments; the block's own input is an empty {}
+                        t.toolArguments(n.path("index").asInt(0), text(block.get("name")), null, event.arrivedNanos());
                     }
                 }
                 case "content_block_delta" -> {
@@ -100,8 +110,10 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                     switch (kind) {
                         case "text_delta" -> t.content(text(delta.get("text")), event.arrivedNanos());
                         case "thinking_delta" -> t.reasoning(text(delta.get("thinking")), event.arrivedNanos());
+                        case "input_json_delta" -> t.toolArguments(n.path("index").asInt(0), null,
+                                text(delta.get("partial_json")), event.arrivedNanos());
                         default -> {
-                            // signature_delta, input_json_delta: nothing of the answer's text
+                            // signature_delta: nothing of the answer
                         }
                     }
                 }
@@ -145,6 +157,8 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                 text.append(block.path("text").asText(""));
             } else if ("thinking".equals(text(block.get("type")))) {
                 t.reasoning(block.path("thinking").asText(""), arrivedNanos);
+            } else if ("tool_use".equals(text(block.get("type")))) {
+                t.toolArguments(0, text(block.get("name")), block.path("input").toString(), arrivedNanos);
             }
         }
         t.content(text.toString(), arrivedNanos);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
+import io.evalwatch.generator.extraction.StructuredAnswer;
 import io.evalwatch.generator.prompt.ChatMessage;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import java.net.URI;
@@ -56,6 +58,16 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         body.put("stream", model.stream());
         if (model.stream()) {
             body.putObject("stream_options").put("include_usage", true);
+        }
+        if (model.structuredOutput() == StructuredOutput.JSON_SCHEMA) {
+            ObjectNode schema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+            schema.put("name", "code_answer").put("strict", true).set("schema", StructuredAnswer.schema());
+        } else if (model.structuredOutput() == StructuredOutput.TOOL) {
+            ObjectNode function = body.putArray("tools").addObject().put("type", "function").putObject("function");
+            function.put("name", StructuredOutput.TOOL_NAME).put("description", "Submit the solution's code.")
+                    .put("strict", true).set("parameters", StructuredAnswer.schema());
+            body.putObject("tool_choice").put("type", "function").putObject("function")
+                    .put("name", StructuredOutput.TOOL_NAME);
         }
         return ChatProtocol.bytes(body);
     }
@@ -124,6 +136,14 @@ public final class OpenAiChatProtocol implements ChatProtocol {
             JsonNode reasoning = message.has("reasoning_content") ? message.get("reasoning_content") : message.get("reasoning");
             if (reasoning != null && reasoning.isTextual()) {
                 t.reasoning(reasoning.asText(), arrivedNanos);
+            }
+            JsonNode toolCalls = message.get("tool_calls");
+            if (toolCalls != null && toolCalls.isArray()) {
+                for (JsonNode call : toolCalls) {
+                    JsonNode function = call.path("function");
+                    t.toolArguments(call.path("index").asInt(0), text(function.get("name")),
+                            text(function.get("arguments")), arrivedNanos);
+                }
             }
             JsonNode refusal = message.get("refusal");
             if (refusal != null && refusal.isTextual()) {

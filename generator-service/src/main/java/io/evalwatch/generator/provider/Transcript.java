@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
  * @param cacheReadTokens prompt tokens read from the vendor's cache (part of inputTokens)
  * @param cacheWriteTokens prompt tokens written to the vendor's cache (part of inputTokens)
  * @param reasoningTokens output tokens spent reasoning (part of outputTokens)
+ * @param toolCall the argument fragments of the first tool call, as they arrived
+ * @param toolName the name of that tool, or null when no tool was called
  */
 public record Transcript(
         List<ContentPiece> content,
         List<ContentPiece> reasoning,
+        List<ContentPiece> toolCall,
+        String toolName,
         Integer inputTokens,
         Integer outputTokens,
         Integer cacheReadTokens,
@@ -32,6 +36,7 @@ public record Transcript(
     public Transcript {
         content = List.copyOf(content);
         reasoning = List.copyOf(reasoning);
+        toolCall = List.copyOf(toolCall);
     }
 
     public static Transcript empty() {
@@ -40,6 +45,16 @@ public record Transcript(
 
     public String text() {
         return content.stream().map(ContentPiece::text).collect(Collectors.joining());
+    }
+
+    /**
+     * The transcript whose answer is the tool call's arguments (the answer of a model made to call a tool); text
+     * said around the call is left out, as reasoning is.
+     */
+    public Transcript withToolCallAsAnswer() {
+        return new Transcript(toolCall, reasoning, toolCall, toolName, inputTokens, outputTokens, cacheReadTokens,
+                cacheWriteTokens, reasoningTokens, responseId, responseModel, systemFingerprint, finishReason, refusal,
+                error, complete);
     }
 
     public String reasoningText() {

@@ -8,6 +8,10 @@ final class TranscriptBuilder {
 
     final List<ContentPiece> content = new ArrayList<>();
     final List<ContentPiece> reasoning = new ArrayList<>();
+    final List<ContentPiece> toolCall = new ArrayList<>();
+    String toolName;
+    /** Which tool call (OpenAI index, Anthropic block index) is the first; later calls are not the answer. */
+    Integer toolIndex;
     Integer inputTokens;
     Integer outputTokens;
     Integer cacheReadTokens;
@@ -33,6 +37,21 @@ final class TranscriptBuilder {
         }
     }
 
+    void toolArguments(int index, String name, String fragment, long arrivedNanos) {
+        if (toolIndex == null) {
+            toolIndex = index;
+        }
+        if (toolIndex != index) {
+            return;
+        }
+        if (toolName == null && name != null) {
+            toolName = name;
+        }
+        if (fragment != null && !fragment.isEmpty()) {
+            toolCall.add(new ContentPiece(fragment, arrivedNanos));
+        }
+    }
+
     void refusal(String text) {
         if (text != null && !text.isEmpty()) {
             if (refusal == null) {
@@ -55,7 +74,7 @@ final class TranscriptBuilder {
     }
 
     Transcript build() {
-        return new Transcript(content, reasoning, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens,
+        return new Transcript(content, reasoning, toolCall, toolName, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens,
                 reasoningTokens, responseId, responseModel, systemFingerprint, finishReason,
                 refusal == null ? null : refusal.toString(), error, complete);
     }

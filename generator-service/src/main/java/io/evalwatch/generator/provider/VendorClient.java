@@ -3,6 +3,7 @@ package io.evalwatch.generator.provider;
 import io.evalwatch.events.Usage;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import io.evalwatch.generator.resilience.RetryAfter;
 import io.evalwatch.generator.secrets.SecretRedactor;
@@ -158,6 +159,10 @@ public class VendorClient {
             transcript = streamed
                     ? protocol.readStream(SseReader.events(lines))
                     : protocol.readBody(body.text(), lines.isEmpty() ? end : lines.get(lines.size() - 1).arrivedNanos());
+            if (model.config().structuredOutput() == StructuredOutput.TOOL) {
+                // the answer of a model made to call a tool is the call's arguments, timed like any answer
+                transcript = transcript.withToolCallAsAnswer();
+            }
         } catch (MalformedResponseException e) {
             return new Attempt(start, end, client, status, requestId, Transcript.empty(),
                     billed(Transcript.empty(), prompt, true, model.config()), true,

@@ -14,6 +14,8 @@ import io.evalwatch.generator.config.ModelCatalog;
 import io.evalwatch.generator.extraction.CodeExtractor;
 import io.evalwatch.generator.extraction.CodeFormat;
 import io.evalwatch.generator.extraction.ExtractedCode;
+import io.evalwatch.generator.extraction.StructuredAnswer;
+import io.evalwatch.generator.config.StructuredOutput;
 import io.evalwatch.generator.latency.HostLagMonitor;
 import io.evalwatch.generator.latency.LatencyMeasurement;
 import io.evalwatch.generator.prompt.ChatPrompt;
@@ -156,7 +158,9 @@ public class GenerationService {
                 attempt.usage().outputTokens(), model.config().stream(), hostLag);
         // reasoning is not part of the answer: only the answer's text is kept and searched for code
         String output = redactor.redact(attempt.transcript().text());
-        ExtractedCode code = CodeExtractor.extract(output, item.task().entryPoint());
+        ExtractedCode code = model.config().structuredOutput() == StructuredOutput.NONE
+                ? CodeExtractor.extract(output, item.task().entryPoint())
+                : StructuredAnswer.extract(output);
         double cost = model.config().prices().costOf(usage);
         metrics.answered(model.name(), provider, timings);
         record(model.name(), provider, "answered", usage, cost, queueSeconds);

@@ -12,7 +12,9 @@ import io.evalwatch.generator.config.ApiKey;
 import io.evalwatch.generator.config.ConfigHash;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
 import io.evalwatch.generator.extraction.CodeExtractor;
+import io.evalwatch.generator.extraction.StructuredAnswer;
 import io.evalwatch.generator.latency.HostLag;
 import io.evalwatch.generator.latency.LatencyMeasurement;
 import io.evalwatch.generator.prompt.ChatMessage;
@@ -94,8 +96,10 @@ class ConformanceTest {
             assertEquals(expect.get("answer").asText(), last.transcript().text(), seen);
         }
         if (expect.has("code")) {
-            assertEquals(expect.get("code").asText(), CodeExtractor.extract(last.transcript().text(), "add").code(),
-                    seen);
+            String code = config.structuredOutput() == StructuredOutput.NONE
+                    ? CodeExtractor.extract(last.transcript().text(), "add").code()
+                    : StructuredAnswer.extract(last.transcript().text()).code();
+            assertEquals(expect.get("code").asText(), code, seen);
         }
         if (expect.has("reasoning_contains")) {
             assertTrue(last.transcript().reasoningText().contains(expect.get("reasoning_contains").asText()), seen);
@@ -109,6 +113,10 @@ class ConformanceTest {
         if (expect.has("request_model")) {
             assertTrue(server.requestBodies().stream().allMatch(b -> b.contains(
                     "\"model\":\"" + expect.get("request_model").asText() + "\"")), server.requestBodies().toString());
+        }
+        if (expect.has("request_contains")) {
+            String sent = expect.get("request_contains").asText();
+            assertTrue(server.requestBodies().stream().allMatch(b -> b.contains(sent)), server.requestBodies().toString());
         }
         checkTokens(expect, billed, seen);
         if (expect.has("cost_usd")) {

@@ -98,7 +98,7 @@ public class VendorClient {
                             + redactor.redact(describe(cause))));
         }
         long end = body.completedNanos() != 0 ? body.completedNanos() : System.nanoTime();
-        return read(model, protocol, prompt, response, body, origin(requestBody, start), end,
+        return read(model, client, protocol, prompt, response, body, origin(requestBody, start), end,
                 clientNanos(requestBody, start));
     }
 
@@ -111,13 +111,16 @@ public class VendorClient {
                 .build();
     }
 
-    /** The model's next request goes on a new connection (the pooled ones are left to close when idle). */
-    void freshConnections(String model) {
-        clients.remove(model);
+    /**
+     * The model's next request goes on a new connection: the client that met trouble is dropped (its pooled
+     * connections close when idle), once however many attempts met it at the same time.
+     */
+    private void freshConnections(String model, HttpClient troubled) {
+        clients.remove(model, troubled);
     }
 
-    private Attempt read(ConfiguredModel model, ChatProtocol protocol, ChatPrompt prompt, HttpResponse<Void> response,
-            BodyLines body, long start, long end, long client) {
+    private Attempt read(ConfiguredModel model, HttpClient client, ChatProtocol protocol, ChatPrompt prompt, HttpResponse<Void> response,
+            BodyLines body, long start, long end, long clientNanos) {
         HttpHeaders headers = response.headers();
         int status = response.statusCode();
         String requestId = protocol.requestIdHeaders().stream()
@@ -135,20 +138,20 @@ public class VendorClient {
             if (status == 503) {
                 // a server that is loading may answer before reading the request (llama.cpp does), leaving the
                 // connection out of step: the retry must not reuse it
-                freshConnections(name);
+                freshConnections(name, client);
                 failure = AttemptFailure.ofStatus(status, message, retryAfter);
             } else if (status >= 400 && status < 500 && status != 429 && !ChatProtocol.isJson(text)) {
-                freshConnections(name);
+                freshConnections(name, client);
                 failure = AttemptFailure.desynchronised(status, message + (text.isBlank() ? " (empty body)" : "")
                         + "; no API answers a request error without a JSON error, so the connection was probably"
                         + " out of step (as after a 503 from a loading server): retrying on a fresh connection");
             } else {
                 failure = AttemptFailure.ofStatus(status, message, retryAfter);
             }
-            return new Attempt(start, end, client, status, requestId, Transcript.empty(), Usage.zero(), false, failure);
+            return new Attempt(start, end, clientNanos, status, requestId, Transcript.empty(), Usage.zero(), false, failure);
         }
         if (body.overflowed()) {
-            return new Attempt(start, end, client, status, requestId, Transcript.empty(),
+            return new Attempt(start, end, clientNanos, status, requestId, Transcript.empty(),
                     billed(Transcript.empty(), prompt, true, model.config()), true,
                     AttemptFailure.badResponse(name + " sent more than " + MAX_BODY_CHARS + " characters", status));
         }
@@ -164,7 +167,7 @@ public class VendorClient {
                 transcript = transcript.withToolCallAsAnswer();
             }
         } catch (MalformedResponseException e) {
-            return new Attempt(start, end, client, status, requestId, Transcript.empty(),
+            return new Attempt(start, end, clientNanos, status, requestId, Transcript.empty(),
                     billed(Transcript.empty(), prompt, true, model.config()), true,
                     AttemptFailure.badResponse(redactor.redact(name + ": " + e.getMessage()), status));
         }
@@ -187,7 +190,7 @@ public class VendorClient {
                     + "'; if that id is the same model under another name, list it in accepted_model_ids (or set"
                     + " alias: true) for " + name + " in the model catalogue"));
         }
-        return new Attempt(start, end, client, status, requestId, transcript, usage, estimated, failure);
+        return new Attempt(start, end, clientNanos, status, requestId, transcript, usage, estimated, failure);
     }
 
     /** Model time starts when the request left; before the body was taken nothing was sent, so use the hand-over. */

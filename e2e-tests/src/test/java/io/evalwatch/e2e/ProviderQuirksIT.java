@@ -96,13 +96,16 @@ class ProviderQuirksIT {
         assertEquals(TASKS.size() + ProviderQuirks.LOADING_REQUESTS, loadingAttempts,
                 "one extra attempt for each request the loading server turned away");
 
-        // reporting counts the failed quirks as errored items, not as answers
+        // reporting scores the failed quirks as provider errors, never as answers
         JsonNode items = api.items(runId);
         assertEquals(expected, items.size());
         for (JsonNode item : items) {
             String model = item.path("model").asText();
-            boolean shouldError = model.equals(ProviderQuirks.STREAM_ERROR) || model.equals(ProviderQuirks.OTHER_MODEL);
-            assertEquals(shouldError, item.path("errored").asBoolean(), item.toString());
+            boolean providerError = model.equals(ProviderQuirks.STREAM_ERROR) || model.equals(ProviderQuirks.OTHER_MODEL);
+            assertEquals(providerError, "provider_error".equals(item.path("failureCategory").asText()), item.toString());
+            if (providerError) {
+                assertFalse(item.path("passed").asBoolean(), item.toString());
+            }
         }
     }
 

@@ -102,14 +102,14 @@ public class GenerationService {
         AttemptFailure failure;
         while (true) {
             if (guard.breaker().refusesNow()) {
-                failure = breakerOpen(model, guard);
+                failure = breakerOpen(model, guard, last);
                 break;
             }
             ModelThrottle.Slot slot = guard.throttle().acquire(estimatedTokens);
             queueNanos += slot.waitedNanos();
             if (!guard.breaker().tryAcquire()) {
                 slot.release(0);
-                failure = breakerOpen(model, guard);
+                failure = breakerOpen(model, guard, last);
                 break;
             }
             Attempt attempt;
@@ -211,11 +211,15 @@ public class GenerationService {
         metrics.queued(model, provider, queueSeconds);
     }
 
-    private static AttemptFailure breakerOpen(ConfiguredModel model, ModelGuard guard) {
+    /** The breaker's refusal; when this item's own attempts failed before it, their last vendor message too. */
+    private static AttemptFailure breakerOpen(ConfiguredModel model, ModelGuard guard, Attempt last) {
         String reason = guard.breaker().lastFailure() == null ? Reasons.SERVER_ERROR : guard.breaker().lastFailure();
+        String vendor = last == null || last.failure() == null ? "" : "; this item's last attempt: "
+                + last.failure().message();
         return new AttemptFailure(reason, "circuit breaker for " + model.name() + " is open after repeated "
-                + reason + " failures; next probe in " + guard.breaker().remainingOpen().toMillis() / 1000.0 + " s",
-                null, false, null, false);
+                + reason + " failures; next probe in " + guard.breaker().remainingOpen().toMillis() / 1000.0 + " s"
+                + vendor, last == null || last.failure() == null ? null : last.failure().httpStatus(), false, null,
+                false);
     }
 
     private static AttemptFailure withMessage(AttemptFailure f, String message) {

@@ -103,6 +103,15 @@ public final class EvalwatchApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), "reporting-service");
     }
 
+    /** Runs generator-service's endpoint check for one model, or for every configured model when model is null. */
+    public JsonNode checkModels(String generatorUrl, String model) {
+        String base = stripSlash(generatorUrl) + "/api/models/";
+        String path = model == null ? "check"
+                : java.net.URLEncoder.encode(model, java.nio.charset.StandardCharsets.UTF_8) + "/check";
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                "generator-service");
+    }
+
     public JsonNode runs() {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
     }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Alerts.class,
                 EvalwatchCommand.FrontierCommand.class,
                 EvalwatchCommand.Suites.class,
-                BaselineCommand.class})
+                BaselineCommand.class,
+                ModelsCommand.class})
 public class EvalwatchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper();

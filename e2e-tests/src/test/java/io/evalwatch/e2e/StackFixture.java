@@ -51,6 +51,9 @@ final class StackFixture {
                     .property("task-service", "evalwatch.suites.dir", suites(work).toString())
                     .property("model-simulator", "simulator.suites-dir", simulatorSuites(work).toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
+                    .property("task-service", "evalwatch.models.file", quirkyModels(work).toString())
+                    .property("generator-service", "evalwatch.models.file", quirkyModels(work).toString())
+                    .property("model-simulator", "simulator.profiles-file", quirkyProfiles(work).toString())
                     .property("reporting-service", "evalwatch.alerts.webhook-url",
                             "http://127.0.0.1:" + startWebhook() + "/hook")
                     .build();
@@ -107,6 +110,45 @@ final class StackFixture {
             deleteTree(suites);
             copyTree(work.resolve("suites"), suites);
             return suites;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The repository's model catalogue plus the models that play real servers' quirks (ProviderQuirksIT). */
+    private static Path quirkyModels(Path work) {
+        try {
+            Files.createDirectories(work);
+            Path file = work.resolve("models.yaml");
+            StringBuilder yaml = new StringBuilder(Files.readString(root().resolve("config/models.yaml")));
+            for (String[] m : ProviderQuirks.MODELS) {
+                yaml.append("""
+                          - name: %s
+                            provider: openai
+                            endpoint: ${EVALWATCH_SIMULATOR_URL:http://127.0.0.1:8090}/v1
+                            model_id: %s
+                            api_key_env: EVALWATCH_SIMULATOR_API_KEY
+                            price_per_million_tokens: {input: 1.00, output: 2.00, cache_read: 0.10}
+                            max_concurrency: 4
+                            timeout_seconds: 60
+                        %s""".formatted(m[0], m[1], m[2]));
+            }
+            Files.writeString(file, yaml.toString());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The repository's simulator profiles plus the quirky versions ProviderQuirksIT runs against. */
+    private static Path quirkyProfiles(Path work) {
+        try {
+            Files.createDirectories(work);
+            Path file = work.resolve("simulator.yaml");
+            String repo = Files.readString(root().resolve("config/simulator.yaml"));
+            int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
+            Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + repo.substring(models));
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,8 @@ public record GenerationError(String reason, String message, Integer httpStatus,
         public static final String REFUSED = "refused";
         public static final String BAD_RESPONSE = "bad_response";
         public static final String CONNECTION = "connection_error";
+        /** The endpoint answered as a different model than the one asked for, and the id is not an alias. */
+        public static final String MODEL_MISMATCH = "model_mismatch";
 
         private Reasons() {
         }

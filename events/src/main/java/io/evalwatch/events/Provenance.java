@@ -1,6 +1,10 @@
 package io.evalwatch.events;
 
-/** What answered and with what: the evidence silent-change detection compares between runs. */
+/**
+ * What answered and with what: the evidence silent-change detection compares between runs. responseModelId is
+ * what the endpoint said answered, recorded whether or not it matched requestedModelId; modelAlias says the
+ * catalogue declared the requested id an alias, so a different response id was expected (null in older events).
+ */
 public record Provenance(
         String provider,
         String requestedModelId,
@@ -8,5 +12,11 @@ public record Provenance(
         String systemFingerprint,
         String requestId,
         String promptHash,
-        String configHash) {
+        String configHash,
+        Boolean modelAlias) {
+
+    public Provenance(String provider, String requestedModelId, String responseModelId, String systemFingerprint,
+            String requestId, String promptHash, String configHash) {
+        this(provider, requestedModelId, responseModelId, systemFingerprint, requestId, promptHash, configHash, null);
+    }
 }

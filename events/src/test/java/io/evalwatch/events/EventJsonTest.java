@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.evalwatch.events.serde.AlertEventDeserializer;
 import io.evalwatch.events.serde.EventSerializer;
+import io.evalwatch.events.serde.GenerationCompletedDeserializer;
 import io.evalwatch.events.serde.TaskDispatchedDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,6 +41,27 @@ class EventJsonTest {
 
         assertEquals("r", event.runId());
         assertEquals(2, event.schemaVersion());
+    }
+
+    @Test
+    void generationsCarryCachedReasoningAndAnswerTimingAndReadOlderEventsWithDefaults() {
+        GenerationCompleted event = new GenerationCompleted(GenerationCompleted.SCHEMA_VERSION, "r1/t/m/0/base", "r1",
+                "s", "v1", "m", 0, "base", null, "out", "code", "fenced",
+                new Timings(0.1, 0.5, 2.0, 0.01, 0.02, 40.0, null, 1.5), new Usage(66, 20, 64, 0, 12, true), 0.001,
+                new Provenance("anthropic", "claude", "claude-x", null, "req", "p", "c", true), null, 1,
+                Instant.EPOCH, Instant.EPOCH);
+
+        GenerationCompleted back = new GenerationCompletedDeserializer().deserialize("t", serializer.serialize("t", event));
+        assertEquals(event, back);
+
+        String older = "{\"schemaVersion\":1,\"itemId\":\"r/x/m/0/base\",\"runId\":\"r\","
+                + "\"timings\":{\"ttftSeconds\":0.5},\"usage\":{\"inputTokens\":10,\"outputTokens\":5},"
+                + "\"provenance\":{\"provider\":\"openai\"}}";
+        GenerationCompleted old = new GenerationCompletedDeserializer().deserialize("t",
+                older.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Usage(10, 5), old.usage());
+        assertEquals(null, old.timings().firstAnswerTokenSeconds());
+        assertEquals(null, old.provenance().modelAlias());
     }
 
     @Test

@@ -23,10 +23,20 @@ public final class ConfigHash {
         return ChatPrompt.sha256(canonicalJson(m));
     }
 
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
     static String canonicalJson(ModelConfig m) {
         Map<String, Object> prices = new LinkedHashMap<>();
         prices.put("input", m.prices().inputPerMillion());
         prices.put("output", m.prices().outputPerMillion());
+        // settings added later enter the hash only when set, so the hash of a model that does not use them stays
+        putIfSet(prices, "cache_read", m.prices().cacheReadPerMillion());
+        putIfSet(prices, "cache_write", m.prices().cacheWritePerMillion());
+        putIfSet(prices, "reasoning", m.prices().reasoningPerMillion());
         Map<String, Object> c = new TreeMap<>();
         c.put("name", m.name());
         c.put("provider", m.provider().id());
@@ -44,6 +54,10 @@ public final class ConfigHash {
         c.put("prompt_template", m.promptTemplate());
         c.put("stream", m.stream());
         c.put("anthropic_version", m.provider() == ProviderKind.ANTHROPIC ? m.anthropicVersion() : null);
+        putIfSet(c, "alias", m.alias() ? Boolean.TRUE : null);
+        putIfSet(c, "accepted_model_ids", m.acceptedModelIds().isEmpty() ? null : m.acceptedModelIds());
+        putIfSet(c, "tokenizer", m.tokenizer());
+        putIfSet(c, "structured_output", m.structuredOutput() == StructuredOutput.NONE ? null : m.structuredOutput().id());
         try {
             return JSON.writeValueAsString(c);
         } catch (JsonProcessingException e) {

@@ -34,8 +34,8 @@ public final class ModelCatalogFile {
     private static final Set<String> KEYS = Set.of("name", "provider", "endpoint", "model_id", "api_key_env",
             "price_per_million_tokens", "max_concurrency", "requests_per_minute", "tokens_per_minute",
             "timeout_seconds", "temperature", "max_tokens", "system_prompt", "prompt_template", "stream",
-            "anthropic_version");
-    private static final Set<String> PRICE_KEYS = Set.of("input", "output");
+            "anthropic_version", "alias", "accepted_model_ids", "tokenizer", "structured_output");
+    private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cache_read", "cache_write", "reasoning");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -138,13 +138,34 @@ public final class ModelCatalogFile {
         }
         boolean stream = f.bool("stream", true);
         String anthropicVersion = f.optionalText("anthropic_version");
+        boolean alias = f.bool("alias", false);
+        List<String> acceptedModelIds = f.textList("accepted_model_ids");
+        String tokenizer = f.optionalText("tokenizer");
+        if (tokenizer != null && !TokenizerNames.KNOWN.contains(tokenizer)) {
+            problems.add(where + ": tokenizer must be one of " + String.join(", ", TokenizerNames.KNOWN) + ", got '"
+                    + tokenizer + "' (leave it out to choose by model_id)");
+        }
+        StructuredOutput structured = StructuredOutput.NONE;
+        String structuredText = f.optionalText("structured_output");
+        if (structuredText != null) {
+            try {
+                structured = StructuredOutput.of(structuredText);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        if (structured == StructuredOutput.JSON_SCHEMA && provider == ProviderKind.ANTHROPIC) {
+            problems.add(where + ": structured_output json_schema is OpenAI's response_format; for provider anthropic"
+                    + " use structured_output: tool");
+        }
         if (problems.size() > before) {
             return null;
         }
         return new ModelConfig(name, provider, endpoint, modelId, apiKeyEnv, prices, maxConcurrency, rpm, tpm,
                 Duration.ofMillis(Math.round((timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds) * 1000)),
                 temperature, maxTokens, systemPrompt, template, stream,
-                anthropicVersion == null ? DEFAULT_ANTHROPIC_VERSION : anthropicVersion);
+                anthropicVersion == null ? DEFAULT_ANTHROPIC_VERSION : anthropicVersion, alias, acceptedModelIds,
+                tokenizer, structured);
     }
 
     private static URI endpoint(String text, String where, List<String> problems) {
@@ -179,13 +200,17 @@ public final class ModelCatalogFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!PRICE_KEYS.contains(key)) {
-                problems.add(where + ": unknown key 'price_per_million_tokens." + key + "' (known: input, output)");
+                problems.add(where + ": unknown key 'price_per_million_tokens." + key + "' (known: input, output,"
+                        + " cache_read, cache_write, reasoning)");
             }
         }
         Fields f = new Fields(node, where + ": price_per_million_tokens", problems);
         Double input = f.requiredNumber("input", 0.0, 1_000_000.0);
         Double output = f.requiredNumber("output", 0.0, 1_000_000.0);
-        return input == null || output == null ? null : new Prices(input, output);
+        Double cacheRead = f.optionalNumber("cache_read", 0.0, 1_000_000.0);
+        Double cacheWrite = f.optionalNumber("cache_write", 0.0, 1_000_000.0);
+        Double reasoning = f.optionalNumber("reasoning", 0.0, 1_000_000.0);
+        return input == null || output == null ? null : new Prices(input, output, cacheRead, cacheWrite, reasoning);
     }
 
     private static void substitute(ObjectNode node, Function<String, String> environment, String where,
@@ -241,6 +266,26 @@ public final class ModelCatalogFile {
             }
             String text = value.asText();
             return text.isBlank() ? null : text;
+        }
+
+        List<String> textList(String key) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                return List.of();
+            }
+            List<String> texts = new ArrayList<>();
+            if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (item.isValueNode() && !item.asText().isBlank()) {
+                        texts.add(item.asText());
+                    } else {
+                        problems.add(where + ": " + key + " must be a list of model ids, found " + item);
+                    }
+                }
+            } else {
+                problems.add(where + ": " + key + " must be a list of model ids, for example [gpt-4o-2024-08-06]");
+            }
+            return texts;
         }
 
         int positiveInt(String key, int fallback) {

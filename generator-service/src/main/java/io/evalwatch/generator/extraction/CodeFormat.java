@@ -8,6 +8,8 @@ public enum CodeFormat {
     FENCED_WITH_PROSE("fenced_with_prose"),
     /** Code without fences. */
     RAW("raw"),
+    /** The code field of a structured answer (a JSON schema response or a tool call). */
+    STRUCTURED("structured"),
     /** No code at all: an empty answer, or prose only (a refusal, a question back). */
     NONE("none");
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
+import io.evalwatch.generator.extraction.StructuredAnswer;
 import io.evalwatch.generator.prompt.ChatMessage;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import java.net.URI;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * Anthropic Messages API ({@code POST {endpoint}/messages}). The stream is typed events: message_start (id, model,
- * input tokens), content_block_delta (text), message_delta (stop reason, cumulative output tokens), message_stop.
+ * input tokens), content_block_delta (text, or thinking for extended thinking, kept apart from the answer),
+ * message_delta (stop reason, cumulative usage), message_stop; ping at any time, error at any time.
  * The item seed travels as {@code metadata.user_id}, the one free-form field the API accepts.
  */
 public final class AnthropicMessagesProtocol implements ChatProtocol {
@@ -55,6 +58,11 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
             // Anthropic accepts 0..1; the catalogue allows OpenAI's 0..2, so clamp instead of failing every item
             body.put("temperature", Math.min(1.0, model.temperature()));
         }
+        if (model.structuredOutput() == StructuredOutput.TOOL) {
+            body.putArray("tools").addObject().put("name", StructuredOutput.TOOL_NAME)
+                    .put("description", "Submit the solution's code.").set("input_schema", StructuredAnswer.schema());
+            body.putObject("tool_choice").put("type", "tool").put("name", StructuredOutput.TOOL_NAME);
+        }
         body.putObject("metadata").put("user_id", Long.toString(seed));
         body.put("stream", model.stream());
         return ChatProtocol.bytes(body);
@@ -65,6 +73,11 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         TranscriptBuilder t = new TranscriptBuilder();
         for (SseEvent event : events) {
             if (event.data().isBlank()) {
+                continue;
+            }
+            if ("error".equals(event.event())) {
+                // "event: error" always means an error, whatever its data says (a llama.cpp error line included)
+                t.error(ChatProtocol.readError(event.data()));
                 continue;
             }
             JsonNode n = ChatProtocol.parse(event.data(), "stream event");
@@ -84,12 +97,24 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                     JsonNode block = n.path("content_block");
                     if ("text".equals(text(block.get("type")))) {
                         t.content(text(block.get("text")), event.arrivedNanos());
+                    } else if ("thinking".equals(text(block.get("type")))) {
+                        t.reasoning(text(block.get("thinking")), event.arrivedNanos());
+                    } else if ("tool_use".equals(text(block.get("type")))) {
+                        // the input arrives as input_json_delta fragments; the block's own input is an empty {}
+                        t.toolArguments(n.path("index").asInt(0), text(block.get("name")), null, event.arrivedNanos());
                     }
                 }
                 case "content_block_delta" -> {
                     JsonNode delta = n.path("delta");
-                    if ("text_delta".equals(text(delta.get("type")))) {
-                        t.content(text(delta.get("text")), event.arrivedNanos());
+                    String kind = String.valueOf(text(delta.get("type")));
+                    switch (kind) {
+                        case "text_delta" -> t.content(text(delta.get("text")), event.arrivedNanos());
+                        case "thinking_delta" -> t.reasoning(text(delta.get("thinking")), event.arrivedNanos());
+                        case "input_json_delta" -> t.toolArguments(n.path("index").asInt(0), null,
+                                text(delta.get("partial_json")), event.arrivedNanos());
+                        default -> {
+                            // signature_delta: nothing of the answer
+                        }
                     }
                 }
                 case "message_delta" -> {
@@ -100,7 +125,7 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
                     readUsage(n.path("usage"), t);
                 }
                 case "message_stop" -> t.complete = true;
-                case "error" -> t.error = ChatProtocol.readError(event.data());
+                case "error" -> t.error(ChatProtocol.readError(event.data()));
                 default -> {
                     // ping, content_block_stop and event types added later carry nothing measured here
                 }
@@ -117,7 +142,7 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         JsonNode body = ChatProtocol.parse(json, "response body");
         TranscriptBuilder t = new TranscriptBuilder();
         if ("error".equals(text(body.get("type"))) || body.has("error")) {
-            t.error = ChatProtocol.readError(json);
+            t.error(ChatProtocol.readError(json));
             return t.build();
         }
         if (!body.path("content").isArray()) {
@@ -130,6 +155,10 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         for (JsonNode block : body.get("content")) {
             if ("text".equals(text(block.get("type")))) {
                 text.append(block.path("text").asText(""));
+            } else if ("thinking".equals(text(block.get("type")))) {
+                t.reasoning(block.path("thinking").asText(""), arrivedNanos);
+            } else if ("tool_use".equals(text(block.get("type")))) {
+                t.toolArguments(0, text(block.get("name")), block.path("input").toString(), arrivedNanos);
             }
         }
         t.content(text.toString(), arrivedNanos);
@@ -146,9 +175,19 @@ public final class AnthropicMessagesProtocol implements ChatProtocol {
         if (!usage.isObject()) {
             return;
         }
+        // input_tokens counts only the prompt after the last cache breakpoint; the cached parts are billed apart
         Integer input = integer(usage.get("input_tokens"));
+        Integer cacheRead = integer(usage.get("cache_read_input_tokens"));
+        Integer cacheWrite = integer(usage.get("cache_creation_input_tokens"));
+        if (cacheRead != null) {
+            t.cacheReadTokens = cacheRead;
+        }
+        if (cacheWrite != null) {
+            t.cacheWriteTokens = cacheWrite;
+        }
         if (input != null) {
-            t.inputTokens = input;
+            t.inputTokens = input + (t.cacheReadTokens == null ? 0 : t.cacheReadTokens)
+                    + (t.cacheWriteTokens == null ? 0 : t.cacheWriteTokens);
         }
         Integer output = integer(usage.get("output_tokens"));
         if (output != null) {

@@ -40,7 +40,11 @@ public interface ChatProtocol {
     /** Response headers that carry the vendor's request id, most specific first. */
     List<String> requestIdHeaders();
 
-    /** The error a non-2xx body describes; plain text when it is not the vendor's JSON error shape. */
+    /**
+     * The error a body describes: {@code {"error": {...}}} (OpenAI, vLLM, LiteLLM, Anthropic), a bare
+     * {@code {"code", "message", "type"}} object (llama.cpp's stream error line), {@code {"error": "text"}}
+     * (Ollama); plain text when it is none of these.
+     */
     static VendorError readError(String body) {
         if (body == null || body.isBlank()) {
             return new VendorError(null, "");
@@ -49,20 +53,54 @@ public interface ChatProtocol {
             JsonNode n = JSON.readTree(body);
             JsonNode error = n.path("error");
             if (error.isObject()) {
-                return new VendorError(text(error.path("type")) != null ? text(error.path("type")) : text(error.path("code")),
-                        text(error.path("message")));
+                return errorObject(error);
             }
             if (error.isTextual()) {
-                return new VendorError(null, error.asText());
+                return new VendorError(null, error.asText(), status(n.get("code")));
             }
             if (n.path("message").isTextual()) {
-                return new VendorError(text(n.path("type")), n.path("message").asText());
+                return errorObject(n);
             }
         } catch (IOException notJson) {
             // fall through to the raw text
         }
         String trimmed = body.strip();
         return new VendorError(null, trimmed.length() > 300 ? trimmed.substring(0, 300) + "..." : trimmed);
+    }
+
+    private static VendorError errorObject(JsonNode error) {
+        JsonNode code = error.get("code");
+        String type = text(error.get("type"));
+        if (type == null && code != null && code.isTextual()) {
+            type = code.asText();
+        }
+        return new VendorError(type, text(error.get("message")), status(code));
+    }
+
+    /** A numeric code in the HTTP status range ("code": 500, or "500" as LiteLLM sometimes writes it). */
+    private static Integer status(JsonNode code) {
+        if (code == null) {
+            return null;
+        }
+        if (code.isInt() && code.asInt() >= 400 && code.asInt() < 600) {
+            return code.asInt();
+        }
+        if (code.isTextual() && code.asText().matches("[45]\\d\\d")) {
+            return Integer.parseInt(code.asText());
+        }
+        return null;
+    }
+
+    /** Whether a body is a JSON document at all (a server that answers 400 with nothing or plain text is not). */
+    static boolean isJson(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try {
+            return JSON.readTree(body).isContainerNode();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Content-Type and Accept for a JSON request answered by a stream or a JSON body. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelConfig;
+import io.evalwatch.generator.config.StructuredOutput;
+import io.evalwatch.generator.extraction.StructuredAnswer;
 import io.evalwatch.generator.prompt.ChatMessage;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import java.net.URI;
@@ -57,6 +59,16 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         if (model.stream()) {
             body.putObject("stream_options").put("include_usage", true);
         }
+        if (model.structuredOutput() == StructuredOutput.JSON_SCHEMA) {
+            ObjectNode schema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+            schema.put("name", "code_answer").put("strict", true).set("schema", StructuredAnswer.schema());
+        } else if (model.structuredOutput() == StructuredOutput.TOOL) {
+            ObjectNode function = body.putArray("tools").addObject().put("type", "function").putObject("function");
+            function.put("name", StructuredOutput.TOOL_NAME).put("description", "Submit the solution's code.")
+                    .put("strict", true).set("parameters", StructuredAnswer.schema());
+            body.putObject("tool_choice").put("type", "function").putObject("function")
+                    .put("name", StructuredOutput.TOOL_NAME);
+        }
         return ChatProtocol.bytes(body);
     }
 
@@ -73,10 +85,15 @@ public final class OpenAiChatProtocol implements ChatProtocol {
             if (data.isEmpty()) {
                 continue;
             }
+            if ("error".equals(event.event())) {
+                // llama.cpp's error line, or an error event from a proxy; its data may not even be JSON
+                t.error(ChatProtocol.readError(data));
+                continue;
+            }
             JsonNode chunk = ChatProtocol.parse(data, "stream chunk");
-            if (chunk.has("error")) {
-                VendorError error = ChatProtocol.readError(data);
-                t.error = error;
+            // {"error": {...}} (OpenAI, Ollama, LiteLLM) or vLLM's bare ErrorResponse {"object": "error", ...}
+            if (chunk.has("error") || "error".equals(text(chunk.get("object")))) {
+                t.error(ChatProtocol.readError(data));
                 continue;
             }
             readChunk(chunk, t, event.arrivedNanos(), "delta");
@@ -91,7 +108,7 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         JsonNode body = ChatProtocol.parse(json, "response body");
         TranscriptBuilder t = new TranscriptBuilder();
         if (body.has("error")) {
-            t.error = ChatProtocol.readError(json);
+            t.error(ChatProtocol.readError(json));
             return t.build();
         }
         if (!body.path("choices").isArray()) {
@@ -114,6 +131,20 @@ public final class OpenAiChatProtocol implements ChatProtocol {
             if (content != null && content.isTextual()) {
                 t.content(content.asText(), arrivedNanos);
             }
+            // reasoning models behind vLLM, llama.cpp and DeepSeek send reasoning_content; Ollama, OpenRouter and
+            // newer vLLM send reasoning: either way it is not the answer
+            JsonNode reasoning = message.has("reasoning_content") ? message.get("reasoning_content") : message.get("reasoning");
+            if (reasoning != null && reasoning.isTextual()) {
+                t.reasoning(reasoning.asText(), arrivedNanos);
+            }
+            JsonNode toolCalls = message.get("tool_calls");
+            if (toolCalls != null && toolCalls.isArray()) {
+                for (JsonNode call : toolCalls) {
+                    JsonNode function = call.path("function");
+                    t.toolArguments(call.path("index").asInt(0), text(function.get("name")),
+                            text(function.get("arguments")), arrivedNanos);
+                }
+            }
             JsonNode refusal = message.get("refusal");
             if (refusal != null && refusal.isTextual()) {
                 t.refusal(refusal.asText());
@@ -127,6 +158,31 @@ public final class OpenAiChatProtocol implements ChatProtocol {
         if (usage != null && usage.isObject()) {
             t.inputTokens = integer(usage.get("prompt_tokens"));
             t.outputTokens = integer(usage.get("completion_tokens"));
+            // prompt_tokens includes cached_tokens, completion_tokens includes reasoning_tokens
+            t.cacheReadTokens = integer(usage.path("prompt_tokens_details").get("cached_tokens"));
+            t.reasoningTokens = integer(usage.path("completion_tokens_details").get("reasoning_tokens"));
+        }
+        JsonNode timings = chunk.get("timings");
+        if (timings != null && timings.isObject() && t.outputTokens == null) {
+            readLlamaTimings(timings, t);
+        }
+    }
+
+    /**
+     * llama.cpp's server reports {@code timings} on its last chunk, also when it sends no usage: prompt_n tokens
+     * were evaluated, cache_n more came from its prompt cache, predicted_n were generated. Usage, when sent,
+     * wins; this is read only in its absence.
+     */
+    private static void readLlamaTimings(JsonNode timings, TranscriptBuilder t) {
+        Integer evaluated = integer(timings.get("prompt_n"));
+        Integer cached = integer(timings.get("cache_n"));
+        Integer predicted = integer(timings.get("predicted_n"));
+        if (evaluated != null && predicted != null) {
+            t.inputTokens = evaluated + (cached == null ? 0 : cached);
+            t.outputTokens = predicted;
+            if (cached != null && cached > 0) {
+                t.cacheReadTokens = cached;
+            }
         }
     }
 

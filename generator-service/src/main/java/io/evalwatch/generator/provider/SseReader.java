@@ -8,6 +8,10 @@ import java.util.List;
  * newlines, a blank line ends an event, lines starting with ':' are comments, one space after the colon is dropped.
  * An event left open when the stream ends is kept, so a server that omits the final blank line loses nothing.
  * An event is stamped with the arrival of its first data line.
+ * <p>
+ * One deviation from the standard, on purpose: llama.cpp's server (before it moved to {@code data: {"error":...}})
+ * wrote errors as an {@code error:} field, which a standard reader ignores; an error that is ignored becomes a
+ * truncated answer. Such a field is read as the data of an event named {@code error}.
  */
 public final class SseReader {
 
@@ -37,6 +41,10 @@ public final class SseReader {
             String value = colon < 0 ? "" : text.substring(colon + 1);
             if (value.startsWith(" ")) {
                 value = value.substring(1);
+            }
+            if (field.equals("error")) {
+                event = "error";
+                field = "data";
             }
             if (field.equals("data")) {
                 if (data == null) {

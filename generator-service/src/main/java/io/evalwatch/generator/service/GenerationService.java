@@ -14,12 +14,15 @@ import io.evalwatch.generator.config.ModelCatalog;
 import io.evalwatch.generator.extraction.CodeExtractor;
 import io.evalwatch.generator.extraction.CodeFormat;
 import io.evalwatch.generator.extraction.ExtractedCode;
+import io.evalwatch.generator.extraction.StructuredAnswer;
+import io.evalwatch.generator.config.StructuredOutput;
 import io.evalwatch.generator.latency.HostLagMonitor;
 import io.evalwatch.generator.latency.LatencyMeasurement;
 import io.evalwatch.generator.prompt.ChatPrompt;
 import io.evalwatch.generator.provider.Attempt;
 import io.evalwatch.generator.provider.AttemptFailure;
 import io.evalwatch.generator.provider.ContentPiece;
+import io.evalwatch.generator.provider.Transcript;
 import io.evalwatch.generator.provider.VendorClient;
 import io.evalwatch.generator.resilience.ModelThrottle;
 import io.evalwatch.generator.resilience.RetryPolicy;
@@ -28,6 +31,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -92,20 +97,19 @@ public class GenerationService {
 
         long queueNanos = 0;
         int attempts = 0;
-        int inputTokens = 0;
-        int outputTokens = 0;
+        Usage billed = Usage.zero();
         Attempt last = null;
         AttemptFailure failure;
         while (true) {
             if (guard.breaker().refusesNow()) {
-                failure = breakerOpen(model, guard);
+                failure = breakerOpen(model, guard, last);
                 break;
             }
             ModelThrottle.Slot slot = guard.throttle().acquire(estimatedTokens);
             queueNanos += slot.waitedNanos();
             if (!guard.breaker().tryAcquire()) {
                 slot.release(0);
-                failure = breakerOpen(model, guard);
+                failure = breakerOpen(model, guard, last);
                 break;
             }
             Attempt attempt;
@@ -121,13 +125,11 @@ public class GenerationService {
             // the HTTP client's own scheduling before the request left is waiting, not model time
             queueNanos += attempt.clientNanos();
             slot.release(attempt.usage().inputTokens() + attempt.usage().outputTokens());
-            inputTokens += attempt.usage().inputTokens();
-            outputTokens += attempt.usage().outputTokens();
+            billed = billed.plus(attempt.usage());
             AttemptFailure f = attempt.failure();
             guard.breaker().record(f != null && f.vendorTrouble(), f == null ? null : f.reason());
             if (attempt.answered()) {
-                return answered(item, model, prompt, attempt, attempts, new Usage(inputTokens, outputTokens),
-                        queueNanos / NANOS);
+                return answered(item, model, prompt, attempt, attempts, billed, queueNanos / NANOS);
             }
             RetryPolicy.Decision decision = retryPolicy.next(attempts, f);
             if (!decision.retry()) {
@@ -144,18 +146,21 @@ public class GenerationService {
             TimeUnit.NANOSECONDS.sleep(decision.delay().toNanos());
             queueNanos += System.nanoTime() - before;
         }
-        return failed(item, model, prompt, last, failure, attempts, new Usage(inputTokens, outputTokens),
-                queueNanos / NANOS, provider);
+        return failed(item, model, prompt, last, failure, attempts, billed, queueNanos / NANOS, provider);
     }
 
     private GenerationCompleted answered(TaskDispatched item, ConfiguredModel model, ChatPrompt prompt, Attempt attempt,
             int attempts, Usage usage, double queueSeconds) {
         String provider = model.config().provider().id();
         Timings timings = LatencyMeasurement.of(queueSeconds, attempt.startNanos(), attempt.endNanos(),
-                attempt.transcript().content().stream().map(ContentPiece::arrivedNanos).toList(),
+                tokenArrivals(attempt.transcript()),
+                attempt.transcript().content().isEmpty() ? null : attempt.transcript().content().get(0).arrivedNanos(),
                 attempt.usage().outputTokens(), model.config().stream(), hostLag);
+        // reasoning is not part of the answer: only the answer's text is kept and searched for code
         String output = redactor.redact(attempt.transcript().text());
-        ExtractedCode code = CodeExtractor.extract(output, item.task().entryPoint());
+        ExtractedCode code = model.config().structuredOutput() == StructuredOutput.NONE
+                ? CodeExtractor.extract(output, item.task().entryPoint())
+                : StructuredAnswer.extract(output);
         double cost = model.config().prices().costOf(usage);
         metrics.answered(model.name(), provider, timings);
         record(model.name(), provider, "answered", usage, cost, queueSeconds);
@@ -193,6 +198,12 @@ public class GenerationService {
                 new GenerationError(Reasons.REFUSED, redactor.redact(message), null, 0), 0);
     }
 
+    /** Arrivals of every streamed token, reasoning and answer, in order: the decode rate covers both. */
+    private static List<Long> tokenArrivals(Transcript t) {
+        return Stream.concat(t.reasoning().stream(), t.content().stream()).map(ContentPiece::arrivedNanos).sorted()
+                .toList();
+    }
+
     private void record(String model, String provider, String outcome, Usage usage, double cost, double queueSeconds) {
         metrics.item(model, outcome);
         metrics.cost(model, cost);
@@ -200,11 +211,15 @@ public class GenerationService {
         metrics.queued(model, provider, queueSeconds);
     }
 
-    private static AttemptFailure breakerOpen(ConfiguredModel model, ModelGuard guard) {
+    /** The breaker's refusal; when this item's own attempts failed before it, their last vendor message too. */
+    private static AttemptFailure breakerOpen(ConfiguredModel model, ModelGuard guard, Attempt last) {
         String reason = guard.breaker().lastFailure() == null ? Reasons.SERVER_ERROR : guard.breaker().lastFailure();
+        String vendor = last == null || last.failure() == null ? "" : "; this item's last attempt: "
+                + last.failure().message();
         return new AttemptFailure(reason, "circuit breaker for " + model.name() + " is open after repeated "
-                + reason + " failures; next probe in " + guard.breaker().remainingOpen().toMillis() / 1000.0 + " s",
-                null, false, null, false);
+                + reason + " failures; next probe in " + guard.breaker().remainingOpen().toMillis() / 1000.0 + " s"
+                + vendor, last == null || last.failure() == null ? null : last.failure().httpStatus(), false, null,
+                false);
     }
 
     private static AttemptFailure withMessage(AttemptFailure f, String message) {
@@ -216,7 +231,7 @@ public class GenerationService {
         String requestId = attempt == null ? null : attempt.requestId() != null ? attempt.requestId() : t.responseId();
         return new Provenance(model.config().provider().id(), model.config().modelId(),
                 t == null ? null : t.responseModel(), t == null ? null : t.systemFingerprint(), requestId, prompt.hash(),
-                model.configHash());
+                model.configHash(), model.config().alias() || !model.config().acceptedModelIds().isEmpty());
     }
 
     private static GenerationCompleted event(TaskDispatched item, String output, String code, String codeFormat,

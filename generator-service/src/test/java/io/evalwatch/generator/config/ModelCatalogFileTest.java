@@ -119,6 +119,43 @@ class ModelCatalogFileTest {
     }
 
     @Test
+    void readsAliasesAcceptedIdsTokenizerAndCachePricesAndNamesBadOnes() {
+        String yaml = """
+                models:
+                  - name: gpt
+                    provider: openai
+                    endpoint: https://api.openai.com/v1
+                    model_id: gpt-4o
+                    accepted_model_ids: [gpt-4o-2024-11-20]
+                    tokenizer: o200k_base
+                    price_per_million_tokens: {input: 2.5, output: 10, cache_read: 1.25}
+                  - name: local
+                    provider: openai
+                    endpoint: http://127.0.0.1:8080/v1
+                    model_id: default
+                    alias: true
+                    price_per_million_tokens: {input: 0, output: 0}
+                """;
+        List<ModelConfig> models = ModelCatalogFile.parse("t.yaml", yaml, name -> null);
+        ModelConfig gpt = models.get(0);
+        assertEquals(new Prices(2.5, 10, 1.25, null, null), gpt.prices());
+        assertEquals("o200k_base", gpt.tokenizer());
+        assertTrue(gpt.accepts("gpt-4o-2024-11-20"));
+        assertTrue(gpt.accepts("gpt-4o-2024-08-06"), "a dated snapshot of the id");
+        assertFalse(gpt.accepts("gpt-4o-mini"));
+        assertTrue(models.get(1).accepts("tinyllama"));
+
+        String bad = yaml.replace("tokenizer: o200k_base", "tokenizer: llama3")
+                .replace("accepted_model_ids: [gpt-4o-2024-11-20]", "accepted_model_ids: gpt-4o-2024-11-20")
+                .replace("cache_read: 1.25", "cache_reads: 1.25");
+        InvalidModelCatalogException e = assertThrows(InvalidModelCatalogException.class,
+                () -> ModelCatalogFile.parse("t.yaml", bad, name -> null));
+        assertTrue(e.getMessage().contains("tokenizer must be one of"), e.getMessage());
+        assertTrue(e.getMessage().contains("accepted_model_ids must be a list"), e.getMessage());
+        assertTrue(e.getMessage().contains("price_per_million_tokens.cache_reads"), e.getMessage());
+    }
+
+    @Test
     void rejectsDuplicateNamesAndEmptyFiles() {
         String yaml = """
                 models:

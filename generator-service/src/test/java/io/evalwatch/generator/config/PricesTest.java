@@ -25,4 +25,14 @@ class PricesTest {
         assertEquals(prices.costOf(first) + prices.costOf(second), prices.costOf(item), 1e-15);
         assertEquals((800 * 0.25 + 140 * 1.25) / 1e6, prices.costOf(item), 1e-15);
     }
+
+    @Test
+    void cachedInputAndReasoningHaveTheirOwnPricesAndFallBackToInputAndOutput() {
+        Prices own = new Prices(3.00, 15.00, 0.30, 3.75, 20.00);
+        // 1000 in, of which 600 read from and 300 written to the cache; 500 out, of which 200 reasoning
+        Usage usage = new Usage(1000, 500, 600, 300, 200, false);
+        assertEquals((100 * 3.00 + 600 * 0.30 + 300 * 3.75 + 300 * 15.00 + 200 * 20.00) / 1e6, own.costOf(usage), 1e-15);
+        Prices plain = new Prices(3.00, 15.00);
+        assertEquals(plain.costOf(new Usage(1000, 500)), plain.costOf(usage), 1e-15);
+    }
 }

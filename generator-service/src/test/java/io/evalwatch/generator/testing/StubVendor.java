@@ -35,7 +35,7 @@ public final class StubVendor implements AutoCloseable {
     public static final int TTFT_MS = 120;
     public static final int INTERVAL_MS = 10;
     public static final int PROMPT_TOKENS = 42;
-    static final List<String> ANSWER = List.of("```python\n", "def add", "(a, b):\n", "    return", " a", " +", " b\n", "```");
+    public static final List<String> ANSWER = List.of("```python\n", "def add", "(a, b):\n", "    return", " a", " +", " b\n", "```");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -21,10 +21,20 @@ public record ModelVersion(String version,
                            LogNormal ttftMillis,
                            LogNormal tokensPerSecond,
                            ErrorInjection errors,
-                           Instant activeFrom) {
+                           Instant activeFrom,
+                           Quirks quirks) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
+        quirks = quirks == null ? Quirks.none() : quirks;
+    }
+
+    /** A version that behaves like a well-kept server (no quirks). */
+    public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
+            Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
+            LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom) {
+        this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
+                tokensPerSecond, errors, activeFrom, Quirks.none());
     }
 
     /** The known truth: the answer this version gives for a task and request seed. */

@@ -30,7 +30,9 @@ public final class ProfileFile {
     private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
-            "description");
+            "description", "quirks");
+    private static final Set<String> QUIRK_FIELDS = Set.of("stream_error_after_tokens", "loading_requests",
+            "cached_prompt_tokens", "response_model", "reasoning_tokens");
     private static final Set<String> TTFT_FIELDS = Set.of("median_ms", "sigma", "added_ms");
     private static final Set<String> SPEED_FIELDS = Set.of("median", "sigma");
     private static final Set<String> ERROR_FIELDS = Set.of("rate_429", "rate_503", "retry_after_seconds");
@@ -138,7 +140,32 @@ public final class ProfileFile {
                         + "2025-06-01T00:00:00Z, got '" + node.get("active_from").asText() + "'");
             }
         }
-        return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom);
+        Quirks quirks = node.has("quirks") ? quirks(where, node.get("quirks")) : previous.quirks();
+        return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom,
+                quirks);
+    }
+
+    private static Quirks quirks(String where, JsonNode node) {
+        String field = where + " field 'quirks'";
+        if (!node.isObject()) {
+            throw new ProfileFileException(field + " must be a map such as {stream_error_after_tokens: 3}");
+        }
+        requireKnownFields(field, node, QUIRK_FIELDS);
+        return new Quirks(quirkCount(field, node, "stream_error_after_tokens", -1),
+                quirkCount(field, node, "loading_requests", 0), quirkCount(field, node, "cached_prompt_tokens", 0),
+                node.hasNonNull("response_model") ? node.get("response_model").asText() : null,
+                quirkCount(field, node, "reasoning_tokens", 0));
+    }
+
+    private static int quirkCount(String field, JsonNode node, String name, int absent) {
+        if (!node.has(name)) {
+            return absent;
+        }
+        if (!node.get(name).canConvertToInt() || node.get(name).asInt() < 0) {
+            throw new ProfileFileException(field + ": '" + name + "' must be a whole number of at least 0, got '"
+                    + node.get(name).asText() + "'");
+        }
+        return node.get(name).asInt();
     }
 
     private static Map<AnswerKind, Double> weights(String where, JsonNode node) {

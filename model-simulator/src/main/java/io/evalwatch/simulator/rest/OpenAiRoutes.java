@@ -22,7 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import io.evalwatch.simulator.profile.Quirks;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 /**
@@ -44,6 +48,7 @@ public class OpenAiRoutes {
     private final ApiKeys keys;
     private final SimulatorMetrics metrics;
     private final OpenRequests open;
+    private final Map<String, AtomicInteger> requestsSeen = new ConcurrentHashMap<>();
 
     public OpenAiRoutes(Vertx vertx, ObjectMapper json, Simulator simulator, ModelRegistry models, ApiKeys keys,
                         SimulatorMetrics metrics, OpenRequests open) {
@@ -95,6 +100,14 @@ public class OpenAiRoutes {
             return;
         }
         String model = body.get("model").asText();
+        if (stillLoading(model)) {
+            // llama.cpp's answer while its weights load
+            ObjectNode loading = json.createObjectNode();
+            loading.putObject("error").put("code", 503).put("message", "Loading model").put("type", "unavailable_error");
+            send(ctx, 503, loading);
+            metrics.request(API, model, 503);
+            return;
+        }
         Runnable close = open.open(model);
         ctx.addEndHandler(ended -> close.run());
         RequestBodies.Conversation conversation = RequestBodies.conversation(body.get("messages"), null);
@@ -144,6 +157,25 @@ public class OpenAiRoutes {
         String id = newId();
         TokenPacer.start(vertx, response, arrived, reply.ttftMillis(), reply.tokensPerSecond(), reply.tokens().size(),
                 index -> {
+                    Quirks quirks = reply.model().version().quirks();
+                    if (index == quirks.streamErrorAfterTokens()) {
+                        // llama.cpp's error field line, then the end marker it still sends
+                        response.write("error: {\"code\":500,\"message\":\"context shift is disabled\","
+                                + "\"type\":\"server_error\"}\n\n");
+                        response.end("data: [DONE]\n\n");
+                        metrics.request(API, reply.model().model().name(), 200);
+                        return;
+                    }
+                    if (index == 0) {
+                        for (int r = 0; r < quirks.reasoningTokens(); r++) {
+                            ObjectNode thought = chunk(id, reply, includeUsage);
+                            ObjectNode thinking = thought.putArray("choices").addObject().put("index", 0);
+                            thinking.putObject("delta").put("role", "assistant").put("reasoning_content",
+                                    r == 0 ? "Let me think" : " step " + r);
+                            thinking.putNull("finish_reason");
+                            response.write(RequestBodies.event(json, null, thought));
+                        }
+                    }
                     ObjectNode chunk = chunk(id, reply, includeUsage);
                     ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
                     ObjectNode delta = choice.putObject("delta");
@@ -186,15 +218,32 @@ public class OpenAiRoutes {
                 .put("id", id)
                 .put("object", object)
                 .put("created", Instant.now().getEpochSecond())
-                .put("model", reply.model().model().name())
+                .put("model", reply.model().version().quirks().responseModel() != null
+                        ? reply.model().version().quirks().responseModel() : reply.model().model().name())
                 .put("system_fingerprint", reply.model().version().systemFingerprint());
     }
 
+    /** Whether the model's version plays a server still loading, and this request is one of its first. */
+    private boolean stillLoading(String model) {
+        int loading = models.active(model).map(m -> m.version().quirks().loadingRequests()).orElse(0);
+        return loading > 0 && requestsSeen.computeIfAbsent(model, m -> new AtomicInteger()).getAndIncrement() < loading;
+    }
+
     private ObjectNode usage(Outcome.Reply reply) {
-        return json.createObjectNode()
+        Quirks quirks = reply.model().version().quirks();
+        int completion = reply.tokens().size() + quirks.reasoningTokens();
+        ObjectNode usage = json.createObjectNode()
                 .put("prompt_tokens", reply.promptTokens())
-                .put("completion_tokens", reply.tokens().size())
-                .put("total_tokens", reply.promptTokens() + reply.tokens().size());
+                .put("completion_tokens", completion)
+                .put("total_tokens", reply.promptTokens() + completion);
+        if (quirks.cachedPromptTokens() > 0) {
+            usage.putObject("prompt_tokens_details").put("cached_tokens",
+                    Math.min(quirks.cachedPromptTokens(), reply.promptTokens()));
+        }
+        if (quirks.reasoningTokens() > 0) {
+            usage.putObject("completion_tokens_details").put("reasoning_tokens", quirks.reasoningTokens());
+        }
+        return usage;
     }
 
     private void trouble(RoutingContext ctx, String model, Outcome.Trouble trouble) {

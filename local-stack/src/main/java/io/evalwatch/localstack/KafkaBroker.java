@@ -121,6 +121,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.retention.hours", "168");
+        // a task's dense tests travel in its events; the services' producers send up to the same size
+        p.setProperty("message.max.bytes", "16777216");
         Path config = dataDir.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
             p.store(out, "written by evalwatch local-stack");

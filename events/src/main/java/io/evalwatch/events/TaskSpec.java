@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A task as it travels with every item: all a downstream stage needs to prompt, execute and score it, so no
- * stage has to call back into task-service.
+ * stage has to call back into task-service. environment is null for the plain sandbox.
  */
 public record TaskSpec(
         String id,
@@ -15,12 +15,19 @@ public record TaskSpec(
         String entryPoint,
         List<TestCase> tests,
         double timeoutSeconds,
-        List<String> tags) {
+        List<String> tags,
+        EnvironmentRef environment) {
 
     public TaskSpec {
         tests = tests == null ? List.of() : List.copyOf(tests);
         tags = tags == null ? List.of() : List.copyOf(tags);
         kind = kind == null ? TaskKind.GENERATION : kind;
+    }
+
+    /** A task of the plain sandbox: no environment beyond the language's own library. */
+    public TaskSpec(String id, String category, TaskKind kind, String language, String prompt, String entryPoint,
+            List<TestCase> tests, double timeoutSeconds, List<String> tags) {
+        this(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags, null);
     }
 
     public boolean executable() {

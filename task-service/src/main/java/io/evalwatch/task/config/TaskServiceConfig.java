@@ -21,6 +21,9 @@ public interface TaskServiceConfig {
 
     Monitors monitors();
 
+    /** Where suite environments are built: sandbox-service, asked at run start. */
+    Sandbox sandbox();
+
     interface Suites {
         /** Folder holding one sub-folder per suite (suite.yaml + tasks/*.yaml). */
         @WithDefault("suites")
@@ -52,5 +55,18 @@ public interface TaskServiceConfig {
          */
         @WithDefault("6h")
         Duration staleAfter();
+    }
+
+    interface Sandbox {
+        /** sandbox-service's base URL. */
+        @WithDefault("http://127.0.0.1:8083")
+        String url();
+
+        /**
+         * How long a run request waits for its environment to be built; past it the request is answered 503 with
+         * Retry-After while the build goes on. Kept well under the 60 s a request's transaction may last.
+         */
+        @WithDefault("45s")
+        Duration buildWait();
     }
 }

@@ -1,5 +1,7 @@
 package io.evalwatch.task.rest;
 
+import io.evalwatch.task.environment.EnvironmentFailedException;
+import io.evalwatch.task.environment.EnvironmentUnavailableException;
 import io.evalwatch.task.monitor.InvalidMonitorException;
 import io.evalwatch.task.monitor.MonitorBusyException;
 import io.evalwatch.task.run.InvalidRunException;
@@ -46,6 +48,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidMonitor(InvalidMonitorException e) {
         return json(422, "monitor", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response environmentFailed(EnvironmentFailedException e) {
+        return json(422, "environment", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response environmentUnavailable(EnvironmentUnavailableException e) {
+        return Response.fromResponse(json(503, "environment", e.getMessage()))
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     static Response json(int status, String field, String message) {

@@ -1,9 +1,11 @@
 package io.evalwatch.task.run;
 
+import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
+import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.TaskContent;
 import io.evalwatch.task.suite.TaskDefinition;
@@ -28,9 +30,11 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
 
     /**
      * @param generationConfigHashes GenerationConfig hash by model name
+     * @param environments the resolved environment of each task that declares one, by task id
      */
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
-            Provenance provenance, Map<String, String> generationConfigHashes, Instant now) {
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
@@ -41,7 +45,8 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
                     for (int sample = 0; sample < samples; sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
                                 ItemIds.of(runId, task.id(), model, sample, variant), runId, suite.name(),
-                                suite.version(), model, sample, variant, task.toSpec(), promptHash, now));
+                                suite.version(), model, sample, variant, task.toSpec(environments.get(task.id())), promptHash,
+                                now));
                     }
                 }
             }
@@ -49,17 +54,18 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
                 List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
                 provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
-                        TaskContent.taskSetHash(taskHashes)), taskHashes);
+                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments)),
+                taskHashes);
         return new RunPlan(started, List.copyOf(items));
     }
 
     static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
-            Map<String, String> generationConfigHashes, String taskSetHash) {
+            Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash) {
         List<StreamKey> streams = new ArrayList<>();
         for (String model : models) {
             for (String variant : VARIANTS) {
                 streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash, samples,
-                        generationConfigHashes.get(model), variant, null));
+                        generationConfigHashes.get(model), variant, environmentHash));
             }
         }
         return List.copyOf(streams);

@@ -1,12 +1,16 @@
 package io.evalwatch.task.run;
 
+import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.RunStarted;
 import io.evalwatch.task.config.TaskServiceConfig;
+import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.model.GenerationConfig;
 import io.evalwatch.task.model.ModelCatalog;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.SuiteArchive;
 import io.evalwatch.task.suite.SuiteCatalog;
 import io.evalwatch.task.suite.TaskDefinition;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,9 +25,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Accepts run requests: validates them against suites and models, stores the run and dispatches its items. */
+/**
+ * Accepts run requests: validates them against suites and models, makes sure the suite's environment is built, then
+ * stores the run and dispatches its items in one transaction (a monitor's fire joins its own, which holds the
+ * monitor's lock). Outside a monitor's fire the environment is ensured before that transaction opens.
+ */
 @ApplicationScoped
-@Transactional
 public class RunService {
 
     private static final Logger LOG = Logger.getLogger(RunService.class);
@@ -33,14 +40,16 @@ public class RunService {
     private final ModelCatalog models;
     private final RunEvents events;
     private final TaskServiceConfig config;
+    private final RunEnvironments environments;
 
     public RunService(SuiteCatalog suites, SuiteArchive archive, ModelCatalog models, RunEvents events,
-            TaskServiceConfig config) {
+            TaskServiceConfig config, RunEnvironments environments) {
         this.suites = suites;
         this.archive = archive;
         this.models = models;
         this.events = events;
         this.config = config;
+        this.environments = environments;
     }
 
     /** A run a client asked for: manual, or gate when the request says so. */
@@ -81,28 +90,36 @@ public class RunService {
         Map<String, GenerationConfig> configs = models.generationConfigs();
         Map<String, String> configHashes = new LinkedHashMap<>();
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
+        Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, Instant.now());
-        archive.admit(suite, plan.started().runId(), plan.started().occurredAt());
+                configHashes, resolved, Instant.now());
+        Run run = QuarkusTransaction.joiningExisting().call(() -> record(suite, tasks, plan));
+        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items%s", run.runId, suite.name(),
+                suite.version(), modelNames, samples, run.expectedItems,
+                resolved.isEmpty() ? "" : ", environment " + RunEnvironments.environmentHash(resolved));
+        return run;
+    }
+
+    private Run record(Suite suite, List<TaskDefinition> tasks, RunPlan plan) {
+        RunStarted started = plan.started();
+        archive.admit(suite, started.runId(), started.occurredAt());
 
         Run run = new Run();
-        run.runId = plan.started().runId();
+        run.runId = started.runId();
         run.suite = suite.name();
         run.suiteVersion = suite.version();
-        run.models = modelNames;
+        run.models = started.models();
         run.taskIds = tasks.stream().map(TaskDefinition::id).toList();
-        run.samples = samples;
+        run.samples = started.samples();
         run.expectedItems = plan.items().size();
-        run.trigger = provenance.trigger();
-        run.monitor = provenance.monitor();
-        run.series = provenance.series();
-        run.streams = plan.started().streams();
-        run.taskHashes = new TreeMap<>(plan.started().taskHashes());
-        run.createdAt = plan.started().occurredAt();
+        run.trigger = started.trigger();
+        run.monitor = started.monitor();
+        run.series = started.series();
+        run.streams = started.streams();
+        run.taskHashes = new TreeMap<>(started.taskHashes());
+        run.createdAt = started.occurredAt();
         run.persist();
         events.publish(plan);
-        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items", run.runId, suite.name(),
-                suite.version(), modelNames, samples, run.expectedItems);
         return run;
     }
 
@@ -120,6 +137,7 @@ public class RunService {
      * Records that reporting-service completed the run. Idempotent: a redelivered completion keeps the first
      * time. Returns false for a run this service does not know (started by another deployment).
      */
+    @Transactional
     public boolean complete(String runId, Instant completedAt) {
         int updated = Run.update("completedAt = ?1 where runId = ?2 and completedAt is null", completedAt, runId);
         if (updated > 0) {

@@ -1,5 +1,6 @@
 package io.evalwatch.task.suite;
 
+import io.evalwatch.events.EnvironmentSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,15 @@ import java.util.Optional;
 
 /**
  * A golden suite as it is on disk. {@code version} is the version its suite.yaml declares; a version's content is
- * fixed by its first run (see SuiteArchive), so a version names one set of tasks for good.
+ * fixed by its first run (see SuiteArchive), so a version names one set of tasks for good. {@code environment} is
+ * what suite.yaml declares under {@code environment:} (null: the plain sandbox); each task carries its effective one.
  */
-public record Suite(String name, String version, String description, List<TaskDefinition> tasks) {
+public record Suite(String name, String version, String description, List<TaskDefinition> tasks,
+        EnvironmentSpec environment) {
+
+    public Suite(String name, String version, String description, List<TaskDefinition> tasks) {
+        this(name, version, description, tasks, null);
+    }
 
     public Optional<TaskDefinition> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();

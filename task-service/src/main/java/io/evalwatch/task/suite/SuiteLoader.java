@@ -3,6 +3,7 @@ package io.evalwatch.task.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TestCase;
 import java.io.IOException;
@@ -41,7 +42,9 @@ public final class SuiteLoader {
         JsonNode suiteNode = read(suiteFile, problems);
         String version = null;
         String description = "";
+        EnvironmentSpec environment = null;
         if (suiteNode != null) {
+            environment = EnvironmentDeclaration.read(suiteFile, suiteNode.get("environment"), problems);
             version = text(suiteNode, "version", null);
             if (version == null || version.isBlank()) {
                 problems.add(suiteFile + ": field 'version' is required (for example 1.0.0)");
@@ -64,7 +67,7 @@ public final class SuiteLoader {
             if (node == null) {
                 continue;
             }
-            TaskDefinition task = task(file, node, problems);
+            TaskDefinition task = task(file, node, environment, problems);
             if (task != null && !ids.add(task.id())) {
                 problems.add(file + ": id '" + task.id() + "' is used by another task of this suite");
             } else if (task != null) {
@@ -77,10 +80,10 @@ public final class SuiteLoader {
         if (!problems.isEmpty()) {
             throw new SuiteValidationException(name, problems);
         }
-        return new Suite(name, version, description, List.copyOf(tasks));
+        return new Suite(name, version, description, List.copyOf(tasks), environment);
     }
 
-    private TaskDefinition task(Path file, JsonNode node, List<String> problems) {
+    private TaskDefinition task(Path file, JsonNode node, EnvironmentSpec suiteEnvironment, List<String> problems) {
         int before = problems.size();
         String id = required(file, node, "id", problems);
         if (id != null && !ID.matcher(id).matches()) {
@@ -131,11 +134,14 @@ public final class SuiteLoader {
         List<String> tags = new ArrayList<>();
         node.path("tags").forEach(tag -> tags.add(tag.asText()));
         LocalDate reviewed = reviewed(file, node, problems);
+        // a task's own environment replaces the suite's for that task; it is not merged with it
+        EnvironmentSpec environment = node.has("environment")
+                ? EnvironmentDeclaration.read(file, node.get("environment"), problems) : suiteEnvironment;
         if (problems.size() > before) {
             return null;
         }
         return new TaskDefinition(id, text(node, "category", "general"), kind, language, entryPoint, timeout, prompt,
-                tests, reference, tags, reviewed);
+                tests, reference, tags, reviewed, environment);
     }
 
     /** The optional review date: an ISO date (YYYY-MM-DD), not in the future. */

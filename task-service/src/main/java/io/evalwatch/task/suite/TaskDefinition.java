@@ -1,5 +1,7 @@
 package io.evalwatch.task.suite;
 
+import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TaskSpec;
 import io.evalwatch.events.TestCase;
@@ -9,6 +11,8 @@ import java.util.List;
 /**
  * One task of a suite as its author wrote it, reference solution included (which never leaves task-service).
  * {@code reviewed} is when a person last checked the task (null: never); it is bookkeeping, not content.
+ * {@code environment} is the task's effective environment (its own, else its suite's; null: the plain sandbox). It
+ * is not part of the content hash: what an environment resolved to is the run's lock hash, in the stream's segment.
  */
 public record TaskDefinition(
         String id,
@@ -21,11 +25,23 @@ public record TaskDefinition(
         List<TestCase> tests,
         String reference,
         List<String> tags,
-        LocalDate reviewed) {
+        LocalDate reviewed,
+        EnvironmentSpec environment) {
 
-    /** The task as it travels in events: without the reference. */
-    public TaskSpec toSpec() {
-        return new TaskSpec(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags);
+    public TaskDefinition(String id, String category, TaskKind kind, String language, String entryPoint,
+            double timeoutSeconds, String prompt, List<TestCase> tests, String reference, List<String> tags,
+            LocalDate reviewed) {
+        this(id, category, kind, language, entryPoint, timeoutSeconds, prompt, tests, reference, tags, reviewed,
+                null);
+    }
+
+    /**
+     * The task as it travels in events: without the reference, with the environment the run resolved its
+     * declaration to (null when it declares none).
+     */
+    public TaskSpec toSpec(EnvironmentRef resolvedEnvironment) {
+        return new TaskSpec(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags,
+                resolvedEnvironment);
     }
 
     /** SHA-256 of the task's canonical content; see {@link TaskContent}. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.task.suite.Suite;
@@ -75,9 +77,33 @@ class RunPlanTest {
         Provenance main = new Provenance("manual", null, "main");
         StreamKey all = plan(List.of("model-a"), 1, main, CONFIGS).started().streams().get(0);
         StreamKey add = RunPlan.of("run-2", MINI, List.of(MINI.task("add").orElseThrow()), List.of("model-a"), 1, main,
-                CONFIGS, NOW).started().streams().get(0);
+                CONFIGS, Map.of(), NOW).started().streams().get(0);
         assertEquals(all.id(), add.id());
         assertNotEquals(all.segment(), add.segment());
+    }
+
+    @Test
+    void aChangedEnvironmentIsANewSegmentOfTheSameStreamAndItemsCarryTheirLock() {
+        Provenance main = new Provenance("manual", null, "main");
+        EnvironmentSpec spec = new EnvironmentSpec(new EnvironmentSpec.Python("debian", List.of("numpy"),
+                List.of(), null, null), null, null);
+        Map<String, EnvironmentRef> v1 = Map.of("add", new EnvironmentRef("1111aaaa2222bbbb", spec),
+                "neg", new EnvironmentRef("1111aaaa2222bbbb", spec));
+        Map<String, EnvironmentRef> v2 = Map.of("add", new EnvironmentRef("3333cccc4444dddd", spec),
+                "neg", new EnvironmentRef("3333cccc4444dddd", spec));
+        RunPlan plain = plan(List.of("model-a"), 1, main, CONFIGS);
+        RunPlan first = RunPlan.of("run-1", MINI, MINI.tasks(), List.of("model-a"), 1, main, CONFIGS, v1, NOW);
+        RunPlan second = RunPlan.of("run-2", MINI, MINI.tasks(), List.of("model-a"), 1, main, CONFIGS, v2, NOW);
+
+        StreamKey a = first.started().streams().get(0);
+        StreamKey b = second.started().streams().get(0);
+        assertNull(plain.started().streams().get(0).environmentHash());
+        assertEquals("1111aaaa2222bbbb", a.environmentHash(), "one environment: its lock hash");
+        assertEquals(a.id(), b.id(), "the stream goes on");
+        assertNotEquals(a.segment(), b.segment(), "what it measured changed");
+        assertNotEquals(plain.started().streams().get(0).segment(), a.segment());
+        first.items().forEach(item -> assertEquals("1111aaaa2222bbbb", item.task().environment().lockHash()));
+        plain.items().forEach(item -> assertNull(item.task().environment()));
     }
 
     private static String id(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {
@@ -86,6 +112,6 @@ class RunPlanTest {
     }
 
     private static RunPlan plan(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {
-        return RunPlan.of("run-1", MINI, MINI.tasks(), models, samples, provenance, configs, NOW);
+        return RunPlan.of("run-1", MINI, MINI.tasks(), models, samples, provenance, configs, Map.of(), NOW);
     }
 }

@@ -112,6 +112,62 @@ public final class EvalwatchApi {
                 "generator-service");
     }
 
+    /** The environments a suite declares, each with its spec and the tasks that use it (task-service). */
+    public JsonNode suiteEnvironments(String suite) {
+        return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/suites/"
+                + java.net.URLEncoder.encode(suite, java.nio.charset.StandardCharsets.UTF_8) + "/environments"))
+                .GET().build(), "task-service");
+    }
+
+    /**
+     * Asks sandbox-service to build an environment, waiting up to {@code waitSeconds}: 200 ready (with its lock),
+     * 202 still building (with progress), 422 failed (naming the package). The answer is returned whatever its status.
+     */
+    public EnvironmentAnswer buildEnvironment(String sandboxUrl, JsonNode spec, int waitSeconds, boolean refresh) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(sandboxUrl) + "/api/environments?wait="
+                        + waitSeconds + (refresh ? "&refresh=true" : "")))
+                .timeout(Duration.ofSeconds(waitSeconds + 30L))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(spec.toString())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
+            if (response.statusCode() >= 500 || response.statusCode() == 404) {
+                throw new ApiException(response.statusCode(), "sandbox-service answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return new EnvironmentAnswer(response.statusCode(), body);
+        } catch (ConnectException e) {
+            throw new ApiException(0, "sandbox-service is not reachable at " + request.uri().getHost() + ":"
+                    + request.uri().getPort() + ". Is the stack running? Start it with: ./evalwatch up, or give"
+                    + " --sandbox-url");
+        } catch (IOException e) {
+            throw new ApiException(0, "calling sandbox-service failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted");
+        }
+    }
+
+    /** Built environments (sandbox-service), or one by its lock hash. */
+    public JsonNode environments(String sandboxUrl, String lockHash) {
+        String path = lockHash == null ? "" : "/" + java.net.URLEncoder.encode(lockHash,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(stripSlash(sandboxUrl) + "/api/environments" + path)).GET()
+                .build(), "sandbox-service");
+    }
+
+    /** sandbox-service's answer to a build request. */
+    public record EnvironmentAnswer(int status, JsonNode body) {
+        public boolean ready() {
+            return status == 200;
+        }
+
+        public boolean building() {
+            return status == 202;
+        }
+    }
+
     public JsonNode runs() {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
     }

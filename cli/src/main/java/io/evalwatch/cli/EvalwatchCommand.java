@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.FrontierCommand.class,
                 EvalwatchCommand.Suites.class,
                 BaselineCommand.class,
-                ModelsCommand.class})
+                ModelsCommand.class,
+                EnvCommand.class})
 public class EvalwatchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper();

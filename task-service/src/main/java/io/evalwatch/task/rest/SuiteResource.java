@@ -1,5 +1,6 @@
 package io.evalwatch.task.rest;
 
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.task.suite.RotationPlan;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.SuiteArchive;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
@@ -94,6 +97,20 @@ public class SuiteResource {
         return RotationPlan.of(find(name), LocalDate.now(ZoneOffset.UTC), days, share);
     }
 
+    /**
+     * The environments the suite's tasks declare, each with the tasks that use it: what {@code ./evalwatch env build}
+     * asks sandbox-service to build. Empty when every task runs in the plain sandbox.
+     */
+    @GET
+    @Path("/{name}/environments")
+    public List<EnvironmentUse> environments(@RestPath String name) {
+        Map<EnvironmentSpec, List<String>> bySpec = new LinkedHashMap<>();
+        find(name).tasks().stream().filter(t -> t.environment() != null)
+                .forEach(t -> bySpec.computeIfAbsent(t.environment(), s -> new ArrayList<>()).add(t.id()));
+        return bySpec.entrySet().stream()
+                .map(e -> new EnvironmentUse(e.getKey().specHash(), e.getKey(), e.getValue())).toList();
+    }
+
     private Suite find(String name) {
         return suites.find(name).orElseThrow(() -> new NotFoundException("no suite " + name));
     }
@@ -111,6 +128,10 @@ public class SuiteResource {
     /** One task, summarised. */
     public record TaskSummary(String id, String category, String kind, String language, String entryPoint, int tests,
             int edgeTests, LocalDate reviewed, String contentHash) {
+    }
+
+    /** An environment a suite declares and the tasks that run in it. */
+    public record EnvironmentUse(String specHash, EnvironmentSpec spec, List<String> tasks) {
     }
 
     /** A task of a stored version: its canonical content as the version's first run stored it. */

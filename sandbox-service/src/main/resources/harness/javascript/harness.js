@@ -10,6 +10,9 @@ const vm = require('vm');
 const assert = require('assert');
 
 const RESULTS_FD = 3;
+// With an environment (argv[4]: its node_modules, bound read-only), the code's require() resolves packages there.
+// Built-in modules are the same objects through either require, so observe() still sees net, child_process & co.
+const codeRequire = process.argv[4] ? require('module').createRequire(process.argv[4] + '/') : require;
 const MAX_MESSAGE = 2000;
 const writeSync = fs.writeSync;
 const stringify = JSON.stringify;
@@ -189,7 +192,7 @@ async function main() {
     finish();
   }
   const module = { exports: {} };
-  Object.assign(globalThis, { require, module, exports: module.exports, assert });
+  Object.assign(globalThis, { require: codeRequire, module, exports: module.exports, assert });
   stopObserving = observe();
   try {
     script.runInThisContext();

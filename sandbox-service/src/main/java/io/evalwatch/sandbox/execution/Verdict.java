@@ -171,7 +171,9 @@ public final class Verdict {
             }
             default -> signals.add(Signals.LOAD_ERROR);
         }
-        if (failure.hallucinatedApi() || language.hallucinatedApi(failure.type(), failure.message())) {
+        if (language.missingModule(failure.type(), failure.message()).isPresent()) {
+            signals.add(Signals.MISSING_DEPENDENCY);
+        } else if (failure.hallucinatedApi() || language.hallucinatedApi(failure.type(), failure.message())) {
             signals.add(Signals.HALLUCINATED_API);
         }
     }
@@ -190,7 +192,9 @@ public final class Verdict {
             } else {
                 ordinaryFailed = true;
             }
-            if (language.hallucinatedApi(test.exceptionType(), test.message())) {
+            if (language.missingModule(test.exceptionType(), test.message()).isPresent()) {
+                signals.add(Signals.MISSING_DEPENDENCY);
+            } else if (language.hallucinatedApi(test.exceptionType(), test.message())) {
                 signals.add(Signals.HALLUCINATED_API);
             }
             if (TestResult.FAILED.equals(test.status()) && !test.edge()) {

@@ -1,6 +1,7 @@
 package io.evalwatch.sandbox.language;
 
 import io.evalwatch.sandbox.config.SandboxConfig;
+import io.evalwatch.sandbox.environment.EnvironmentLayout;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.isolation.Bind;
 import io.evalwatch.sandbox.isolation.Limits;
@@ -35,6 +36,11 @@ public class JavaLanguage implements Language {
             "reached end of file while parsing", "unclosed", "orphaned", "illegal character", "malformed");
     private static final Set<String> MISSING_AT_RUNTIME = Set.of("NoSuchMethodError", "NoClassDefFoundError",
             "NoSuchFieldError", "ClassNotFoundException");
+
+    /** javac's words for an import or a qualified name whose package is on no class path. */
+    private static final Pattern MISSING_PACKAGE = Pattern.compile("^package ([\\w$.]+) does not exist$");
+    /** The JDK's own namespaces: a package missing there is not one a Maven artifact could provide. */
+    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private final String command;
     private final double startupSeconds;
@@ -73,12 +79,16 @@ public class JavaLanguage implements Language {
     public Program program(ExecutionRequest request, SandboxPaths paths, Limits limits) {
         JavaSource source = JavaSource.of(request.code(), request.entryPoint(), request.tests());
         long heapMb = Math.max(32, limits.memoryBytes() / 2 / (1024 * 1024));
+        List<String> argv = new ArrayList<>(List.of(command, "-ea", "--add-opens", "java.base/java.io=ALL-UNNAMED",
+                "-Xmx" + heapMb + "m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.io.tmpdir=" + paths.scratch()));
+        if (paths.environment() != null) {
+            // in source-file mode one class path serves both the in-memory compile and the run
+            argv.addAll(List.of("-cp", paths.environment() + "/" + EnvironmentLayout.JAVA_LIB + "/*"));
+        }
+        argv.addAll(List.of(paths.input() + "/" + JavaSource.FILE_NAME, "3", paths.pidsArgument()));
         return new Program(name(), Map.of(JavaSource.FILE_NAME, source.text().getBytes(StandardCharsets.UTF_8)),
-                List.of(command, "-ea", "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Xmx" + heapMb + "m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData", "-Xshare:auto",
-                        "-Djava.io.tmpdir=" + paths.scratch(), paths.input() + "/" + JavaSource.FILE_NAME,
-                        "3", paths.pidsArgument()),
-                configBinds, false);
+                argv, configBinds, false);
     }
 
     @Override
@@ -89,6 +99,21 @@ public class JavaLanguage implements Language {
     @Override
     public boolean hallucinatedApi(String exceptionType, String message) {
         return exceptionType != null && MISSING_AT_RUNTIME.contains(exceptionType);
+    }
+
+    /**
+     * The package of a {@code package x does not exist} compile error, outside the JDK's namespaces. A Java package is
+     * not a Maven coordinate and nothing is looked up (see {@link Language#missingModule}): the package is named as
+     * javac names it.
+     */
+    @Override
+    public Optional<String> missingModule(String exceptionType, String message) {
+        Matcher missing = message == null ? null : MISSING_PACKAGE.matcher(message.replaceFirst("^line \\d+: ", ""));
+        if (!"CompilationError".equals(exceptionType) || missing == null || !missing.matches()) {
+            return Optional.empty();
+        }
+        String name = missing.group(1);
+        return JDK_PACKAGES.stream().anyMatch(name::startsWith) ? Optional.empty() : Optional.of(name);
     }
 
     @Override
@@ -110,6 +135,7 @@ public class JavaLanguage implements Language {
         JavaSource source = JavaSource.of(request.code(), request.entryPoint(), request.tests());
         Matcher errors = COMPILE_ERROR.matcher(output);
         String first = null;
+        String missingPackage = null;
         boolean solutionSyntax = false;
         boolean solutionMissingSymbol = false;
         boolean testsCannotCall = false;
@@ -121,6 +147,10 @@ public class JavaLanguage implements Language {
             if (first == null) {
                 first = source.inSolution(line) ? "line " + (line - source.solutionFirstLine() + 1) + ": " + message
                         : source.inTests(line) ? "in the tests: " + message : message;
+            }
+            if (missingPackage == null && message.startsWith("package ") && message.endsWith("does not exist")) {
+                // the solution's imports sit above it in the file, so a missing package is looked for everywhere
+                missingPackage = message;
             }
             if (source.inSolution(line)) {
                 solutionSyntax |= SYNTAX_MARKERS.stream().anyMatch(message::contains);
@@ -139,6 +169,11 @@ public class JavaLanguage implements Language {
         String message = first == null ? "compilation failed" : first;
         if (solutionSyntax) {
             return Optional.of(new LoadFailure("syntax", "CompilationError", message, false, false));
+        }
+        if (missingPackage != null) {
+            // the symbols of a missing package are missing too: the package is the cause worth naming
+            boolean dependency = missingModule("CompilationError", missingPackage).isPresent();
+            return Optional.of(new LoadFailure("exception", "CompilationError", missingPackage, !dependency, false));
         }
         if (solutionMissingSymbol) {
             return Optional.of(new LoadFailure("exception", "CompilationError", message, true, false));

@@ -5,9 +5,13 @@ import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.isolation.Limits;
 import io.evalwatch.sandbox.isolation.Program;
 import io.evalwatch.sandbox.isolation.SandboxPaths;
+import io.evalwatch.sandbox.environment.EnvironmentLayout;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +24,10 @@ public class JavaScriptLanguage implements Language {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern NOT_DEFINED = Pattern.compile("^\\S+ is not defined$");
+    /** The specifier require() could not resolve; the message goes on with the require stack. */
+    private static final Pattern CANNOT_FIND = Pattern.compile("^Cannot find module '([^']+)'");
+    /** An npm package name (optionally scoped), then an optional path inside the package. */
+    private static final Pattern PACKAGE = Pattern.compile("^((?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9~][a-z0-9._~-]*)(/.*)?$");
     private static final Pattern NOT_A_FUNCTION = Pattern.compile("^[A-Za-z_$][\\w$]*\\.[\\w$.]+ is not a function$");
 
     private final String command;
@@ -48,11 +56,13 @@ public class JavaScriptLanguage implements Language {
 
     @Override
     public Program program(ExecutionRequest request, SandboxPaths paths, Limits limits) {
-        return new Program(name(), Map.of(SpecFile.NAME, SpecFile.encode(request)),
-                List.of(command, "--max-old-space-size=" + heapMegabytes(limits),
-                        paths.harness() + "/javascript/harness.js", paths.input() + "/" + SpecFile.NAME,
-                        paths.pidsArgument()),
-                List.of(), false);
+        List<String> argv = new ArrayList<>(List.of(command, "--max-old-space-size=" + heapMegabytes(limits),
+                paths.harness() + "/javascript/harness.js", paths.input() + "/" + SpecFile.NAME, paths.pidsArgument()));
+        if (paths.environment() != null) {
+            // the code's require() resolves packages from the environment's node_modules (see harness.js)
+            argv.add(paths.environment() + "/" + EnvironmentLayout.NODE_MODULES);
+        }
+        return new Program(name(), Map.of(SpecFile.NAME, SpecFile.encode(request)), argv, List.of(), false);
     }
 
     /** Three quarters of the memory limit: V8 stops with a clear heap error before the cgroup OOM-kills it. */
@@ -72,7 +82,23 @@ public class JavaScriptLanguage implements Language {
         }
         return ("ReferenceError".equals(exceptionType) && NOT_DEFINED.matcher(message).matches())
                 || ("TypeError".equals(exceptionType) && NOT_A_FUNCTION.matcher(message).matches())
-                || ("Error".equals(exceptionType) && message.startsWith("Cannot find module"));
+                || ("Error".equals(exceptionType) && message.startsWith("Cannot find module")
+                        && missingModule(exceptionType, message).isEmpty());
+    }
+
+    /**
+     * A bare package name require() could not find. Relative and absolute paths and {@code node:} built-ins are
+     * not packages a registry could provide. Whether the name exists in npm is not looked up (see
+     * {@link Language#missingModule}): an invented package name is reported as a missing dependency too.
+     */
+    @Override
+    public Optional<String> missingModule(String exceptionType, String message) {
+        Matcher cannotFind = message == null ? null : CANNOT_FIND.matcher(message);
+        if (!"Error".equals(exceptionType) || cannotFind == null || !cannotFind.find()) {
+            return Optional.empty();
+        }
+        Matcher name = PACKAGE.matcher(cannotFind.group(1));
+        return name.matches() ? Optional.of(name.group(1)) : Optional.empty();
     }
 
     @Override

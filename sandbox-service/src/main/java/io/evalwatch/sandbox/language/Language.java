@@ -49,6 +49,21 @@ public interface Language {
     /** An exception that means the code used a module, name or attribute that does not exist. */
     boolean hallucinatedApi(String exceptionType, String message);
 
+    /**
+     * The module or package an exception says could not be found, when it is one a registry could provide (npm, Maven)
+     * rather than one of the runtime's own: the code needs a dependency its run's environment lacks. Empty for any
+     * other exception. The verdict reports such a failure as missing_dependency instead of hallucinated_api.
+     *
+     * <p>What this can and cannot tell: the sandbox does not ask a registry at verdict time (no network per verdict),
+     * so a name is judged by its shape alone. A plausible package name that is not installed is missing_dependency
+     * whether or not it exists in the registry, so a package the model invented is counted there too; a name in the
+     * runtime's own namespace (a {@code node:} built-in, {@code java.*}, {@code javax.*}) stays hallucinated_api.
+     * The name is in the verdict's message, for a report that wants to check it against a registry offline.
+     */
+    default Optional<String> missingModule(String exceptionType, String message) {
+        return Optional.empty();
+    }
+
     /** An exception that means the code ran out of memory. */
     boolean outOfMemory(String exceptionType, String message);
 

@@ -9,6 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** Comparison streams and their reference runs: list them, accept a new reference with a note. */
 @Command(name = "baseline", description = "Comparison streams and their reference runs (baselines).",
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./evalwatch baseline list --model sim-alpha",
+            "  ./evalwatch baseline accept 3f2a9c1e-... -m sim-alpha --note \"reviewed\""},
         subcommands = {BaselineCommand.ListStreams.class, BaselineCommand.Accept.class})
 public class BaselineCommand implements Runnable {
 
@@ -20,10 +23,16 @@ public class BaselineCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "list", description = "List comparison streams with their reference runs.")
+    @Command(name = "list", description = "List comparison streams with their reference runs.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch baseline list --suite starter",
+                "  ./evalwatch baseline list --format json | jq -r '.[].referenceRunId'"})
     static class ListStreams implements Callable<Integer> {
         @CommandLine.Mixin
         EvalwatchCommand.Endpoints endpoints;
+
+        @CommandLine.Mixin
+        Format.Choice format;
 
         @Option(names = "--suite", description = "only streams of this suite")
         String suite;
@@ -34,6 +43,10 @@ public class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode streams = endpoints.api().streams(suite, model, null);
+            if (format.get() == Format.json) {
+                Format.printJson(streams);
+                return 0;
+            }
             if (streams.isEmpty()) {
                 System.out.println("no streams yet: a monitor's runs, or runs with --series NAME, form one");
             }
@@ -81,7 +94,7 @@ public class BaselineCommand implements Runnable {
                                     + " (an ad-hoc run steers nothing; run it from a monitor or with --series)"
                             : "baseline accept: run " + runId + " belongs to " + streams.size() + " streams of "
                                     + model + "; name one with --stream");
-                    return 2;
+                    return ExitCodes.USAGE;
                 }
                 streamId = streams.get(0).path("streamId").asText();
             }

@@ -11,6 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /** Suite environments: the libraries a suite's code may import, built once by sandbox-service and pinned by lock. */
 @Command(name = "env", description = "Suite environments: build a suite's, list the built ones, show one's lock.",
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./evalwatch env build evalplus-humaneval",
+            "  ./evalwatch env list --format json | jq -r '.[].lockHash'",
+            "  ./evalwatch env show 9c1f0e2a7b3d4e5f"},
         subcommands = {EnvCommand.Build.class, EnvCommand.ListEnvironments.class, EnvCommand.Show.class})
 public class EnvCommand implements Runnable {
 
@@ -31,7 +35,10 @@ public class EnvCommand implements Runnable {
 
     @Command(name = "build", description = "Build the environments a suite declares (suite.yaml environment:, and any"
             + " task's own) in sandbox-service, with progress; prints each one's lock hash. A run builds them on"
-            + " demand too; building first keeps the first run from waiting. Exits 1 if a build failed.")
+            + " demand too; building first keeps the first run from waiting. Exits 1 if a build failed.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch env build evalplus-humaneval",
+                "  ./evalwatch env build evalplus-humaneval --refresh   # resolve again"})
     static class Build implements Callable<Integer> {
         @CommandLine.Mixin
         EvalwatchCommand.Endpoints endpoints;
@@ -110,14 +117,24 @@ public class EnvCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The environments sandbox-service has built, with their lock hashes.")
+    @Command(name = "list", description = "The environments sandbox-service has built, with their lock hashes.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch env list",
+                "  ./evalwatch env list --format json | jq -r '.[].lockHash'"})
     static class ListEnvironments implements Callable<Integer> {
         @CommandLine.Mixin
         SandboxEndpoint sandbox;
 
+        @CommandLine.Mixin
+        Format.Choice format;
+
         @Override
         public Integer call() {
             JsonNode built = new EvalwatchApi("", "").environments(sandbox.url, null);
+            if (format.get() == Format.json) {
+                Format.printJson(built);
+                return 0;
+            }
             if (built.isEmpty()) {
                 System.out.println("No environment built yet (./evalwatch env build SUITE).");
                 return 0;

@@ -11,6 +11,7 @@ import io.evalwatch.cli.importer.SuiteImport;
 import io.evalwatch.cli.importer.TimeLimit;
 import io.evalwatch.localstack.LocalStack;
 import io.evalwatch.localstack.ServiceSpec;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The evalwatch command line. */
-@Command(name = "evalwatch", mixinStandardHelpOptions = true, version = "evalwatch 0.1.0",
+@Command(name = "evalwatch", version = "evalwatch 0.1.0",
         description = "Continuous evaluation of LLMs on your own code tasks.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./evalwatch demo                  # local stack, starter suite, report",
+            "  ./evalwatch run --suite starter -m sim-alpha,sim-beta --samples 3",
+            "  ./evalwatch report --format json | jq '.models[] | {model, passAt1}'",
+            "  ./evalwatch gate --suite starter -m sim-alpha --series main   # CI gate",
+            "  ./evalwatch help run              # every option of one command",
+            "",
+            "--format json (report, run, demo, alerts, frontier, suites list, env list,",
+            "baseline list) prints only the JSON on stdout, progress on stderr."},
         subcommands = {
+                CommandLine.HelpCommand.class,
                 EvalwatchCommand.Demo.class,
                 EvalwatchCommand.Up.class,
                 EvalwatchCommand.Down.class,
@@ -45,13 +57,37 @@ public class EvalwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new EvalwatchCommand());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return e instanceof EvalwatchApi.ApiException ? 2 : 1;
-        });
-        System.exit(cli.execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as main runs it: --help on every subcommand, exceptions turned into the exit codes of
+     * {@link ExitCodes}, which --help lists.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EvalwatchCommand()).setExecutionExceptionHandler(ExitCodes.HANDLER);
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.TABLE);
+        addHelpOption(cli);
+        return cli;
+    }
+
+    // Added here rather than inherited (ScopeType.INHERIT): picocli's own help command declares -h/--help itself.
+    private static void addHelpOption(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     @Override
@@ -120,26 +156,39 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    static JsonNode runAndWait(EvalwatchApi api, ObjectNode request, Duration timeout) {
+    /** Starts a run and follows it to its report; progress lines go to {@code progress}. */
+    static JsonNode runAndWait(EvalwatchApi api, ObjectNode request, Duration timeout, PrintStream progress) {
         JsonNode run = api.startRun(request);
         String runId = run.path("runId").asText();
         int expected = run.path("expectedItems").asInt();
-        System.out.printf("Run %s: suite %s (%s), models %s, %d items%n", runId, run.path("suite").asText(),
+        progress.printf("Run %s: suite %s (%s), models %s, %d items%n", runId, run.path("suite").asText(),
                 run.path("suiteVersion").asText(), run.path("models"), expected);
-        return new RunWatcher(api, System.out).await(runId, expected, timeout);
+        return new RunWatcher(api, progress).await(runId, expected, timeout);
     }
 
     @Command(name = "demo", description = "Start the local stack, run the starter suite against two simulated models,"
-            + " print the report, and leave the stack running.")
+            + " print the report, and leave the stack running. Checks the machine's prerequisites first"
+            + " (scripts/prerequisites.sh); --install-prerequisites installs what is missing (Debian, as root).",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch demo",
+                "  ./evalwatch demo --samples 1 --format json > demo-report.json",
+                "  ./evalwatch demo --install-prerequisites   # Debian, as root: apt-get"})
     static class Demo implements Callable<Integer> {
         @Option(names = "--samples", defaultValue = "3", description = "samples per task (default: 3)")
         int samples;
 
+        @CommandLine.Mixin
+        Prerequisites prerequisites;
+
+        @CommandLine.Mixin
+        Format.Choice format;
+
         @Override
         public Integer call() {
+            PrintStream progress = format.get().progress();
             LocalStack stack = localStack();
-            System.out.println("Starting the local stack (state and logs in " + stack.stateDir() + ") ...");
-            stack.start(line -> System.out.println("  " + line));
+            progress.println("Starting the local stack (state and logs in " + stack.stateDir() + ") ...");
+            stack.start(line -> progress.println("  " + line));
             EvalwatchApi api = new EvalwatchApi(stack.url("task-service"), stack.url("reporting-service"));
             ObjectNode request = JSON.createObjectNode();
             request.put("suite", "starter");
@@ -147,32 +196,49 @@ public class EvalwatchCommand implements Runnable {
             request.put("samples", samples);
             // a named series, so the demo's runs form streams: the frontier and later demos compare with them
             request.put("series", "demo");
-            JsonNode report = runAndWait(api, request, Duration.ofMinutes(15));
-            System.out.println();
-            System.out.print(ReportTable.render(report));
-            System.out.println();
-            printUrls(stack);
-            System.out.println("The stack keeps running. Stop it with: ./evalwatch down");
+            JsonNode report = runAndWait(api, request, Duration.ofMinutes(15), progress);
+            if (format.get() == Format.json) {
+                Format.printJson(report);
+            } else {
+                System.out.println();
+                System.out.print(ReportTable.render(report));
+                System.out.println();
+            }
+            printUrls(stack, progress);
+            progress.println("The stack keeps running. Stop it with: ./evalwatch down");
             return 0;
         }
     }
 
-    static void printUrls(LocalStack stack) {
-        System.out.println("Services:");
-        for (ServiceSpec s : stack.services()) {
-            System.out.printf("  %-18s %s   (health /q/health, metrics /q/metrics)%n", s.name(), stack.url(s.name()));
-        }
-        System.out.println("  kafka              " + stack.bootstrapServers());
-        System.out.println("  logs               " + stack.logsDir());
+    /** Acted on by the ./evalwatch script before the JVM starts (it may have to install the JDK); listed for --help. */
+    static class Prerequisites {
+        @Option(names = "--install-prerequisites", description = "install what scripts/prerequisites.sh finds missing,"
+                + " after saying what (Debian, as root; apt-get). Without it, a missing prerequisite stops the command"
+                + " at once with the command that installs it.")
+        boolean install;
     }
 
-    @Command(name = "up", description = "Start the local stack (Kafka, the services, the model simulator).")
+    static void printUrls(LocalStack stack, PrintStream out) {
+        out.println("Services:");
+        for (ServiceSpec s : stack.services()) {
+            out.printf("  %-18s %s   (health /q/health, metrics /q/metrics)%n", s.name(), stack.url(s.name()));
+        }
+        out.println("  kafka              " + stack.bootstrapServers());
+        out.println("  logs               " + stack.logsDir());
+    }
+
+    @Command(name = "up", description = "Start the local stack (Kafka, the services, the model simulator). Checks the"
+            + " machine's prerequisites first; --install-prerequisites installs what is missing (Debian, as root).",
+            footerHeading = "%nExamples:%n", footer = {"  ./evalwatch up", "  ./evalwatch status", "  ./evalwatch down"})
     static class Up implements Callable<Integer> {
+        @CommandLine.Mixin
+        Prerequisites prerequisites;
+
         @Override
         public Integer call() {
             LocalStack stack = localStack();
             stack.start(line -> System.out.println("  " + line));
-            printUrls(stack);
+            printUrls(stack, System.out);
             return 0;
         }
     }
@@ -197,7 +263,13 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "run", description = "Run a suite against models on a running stack and print the report.")
+    @Command(name = "run", description = "Run a suite against models on a running stack and print the report.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch run --suite starter -m sim-alpha,sim-beta --samples 3",
+                "  ./evalwatch run --suite starter -m sim-alpha --tasks luhn-checksum \\",
+                "      --format json | jq '.models[0].passAt1'",
+                "  ./evalwatch run --suite starter -m sim-alpha --series nightly",
+                "      # compared with the earlier runs of series nightly"})
     static class Run implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -205,19 +277,30 @@ public class EvalwatchCommand implements Runnable {
         @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
         RunOptions options;
 
-        @Option(names = "--json", description = "print the report as JSON")
-        boolean json;
+        @CommandLine.Mixin
+        Format.Choice format;
 
         @Override
-        public Integer call() throws Exception {
-            JsonNode report = runAndWait(endpoints.api(), options.request(), Duration.ofSeconds(options.timeoutSeconds));
-            System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    : ReportTable.render(report));
+        public Integer call() {
+            JsonNode report = runAndWait(endpoints.api(), options.request(), Duration.ofSeconds(options.timeoutSeconds),
+                    format.get().progress());
+            print(report, format.get());
             return 0;
         }
     }
 
-    @Command(name = "report", description = "Print a run's report (the latest run when no id is given).")
+    static void print(JsonNode report, Format format) {
+        if (format == Format.json) {
+            Format.printJson(report);
+        } else {
+            System.out.println(ReportTable.render(report));
+        }
+    }
+
+    @Command(name = "report", description = "Print a run's report (the latest run when no id is given).",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch report",
+                "  ./evalwatch report 3f2a9c1e-... --format json | jq '.models[].passAt1'"})
     static class Report implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -225,29 +308,33 @@ public class EvalwatchCommand implements Runnable {
         @Parameters(arity = "0..1", description = "run id")
         String runId;
 
-        @Option(names = "--json", description = "print the report as JSON")
-        boolean json;
+        @CommandLine.Mixin
+        Format.Choice format;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             EvalwatchApi api = endpoints.api();
             String id = runId;
             if (id == null) {
                 JsonNode runs = api.runs();
                 if (runs.isEmpty()) {
-                    throw new EvalwatchApi.ApiException(0, "no runs yet; start one with ./evalwatch run");
+                    throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "no runs yet; start one with ./evalwatch run");
                 }
                 id = runs.get(0).path("runId").asText();
             }
-            JsonNode report = api.report(id);
-            System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    : ReportTable.render(report));
+            print(api.report(id), format.get());
             return 0;
         }
     }
 
     @Command(name = "gate", description = "Run a suite for a model and compare it with a baseline: exit 0 when there"
-            + " is no significant regression, 1 on a regression, 2 when the check could not run. Writes JUnit XML.")
+            + " is no significant regression, 1 on a regression, 3 or 4 when the stack could not be reached or"
+            + " refused, 5 when there was nothing to judge (no baseline, the run not valid or not complete)."
+            + " Writes JUnit XML.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch gate --suite starter -m sim-alpha --series main",
+                "  ./evalwatch gate --suite starter -m sim-alpha --baseline 3f2a9c1e-... \\",
+                "      --junit build/gate.xml"})
     static class Gate implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -277,48 +364,43 @@ public class EvalwatchCommand implements Runnable {
         String series;
 
         @Override
-        public Integer call() {
-            try {
-                EvalwatchApi api = endpoints.api();
-                ObjectNode request = JSON.createObjectNode();
-                request.put("suite", suite);
-                request.putPOJO("models", List.of(model));
-                request.put("samples", samples);
-                request.put("gate", true);
-                if (series != null) {
-                    request.put("series", series);
-                }
-                JsonNode report = runAndWait(api, request, Duration.ofSeconds(timeoutSeconds));
-                String runId = report.path("runId").asText();
-                JsonNode regression = awaitAnalysis(api, runId, "last".equals(baseline) ? null : baseline);
-                JsonNode verdict = regression.path("models").get(0);
-                if (verdict == null || "no_baseline".equals(verdict.path("verdict").asText())) {
-                    System.err.println("last".equals(baseline)
-                            ? "gate: " + model + " has no baseline on " + suite + " with " + samples
-                                    + " samples to compare with: no stream measured this task set and configuration"
-                                    + " yet (a monitor's first run, or a run with --series, becomes one's reference)"
-                            : "gate: baseline run " + baseline + " is unknown to reporting or has no items of " + model);
-                    return GateVerdict.COULD_NOT_RUN;
-                }
-                if ("invalid".equals(verdict.path("verdict").asText())) {
-                    System.err.println("gate: run " + runId + " is not fit to judge " + model + ": "
-                            + verdict.path("stream").path("health").path("problems"));
-                    return GateVerdict.COULD_NOT_RUN;
-                }
-                List<GateVerdict.Case> cases = GateVerdict.cases(regression);
-                GateVerdict.writeJUnit(junit, "evalwatch gate " + suite + " " + model, cases, runId);
-                cases.forEach(c -> System.out.println((c.regressed() ? "  REGRESSED  " : "  ok         ") + c.summary()));
-                int code = GateVerdict.exitCode(regression);
-                System.out.println(code == GateVerdict.PASS ? "gate: no significant regression against baseline "
-                        + verdict.path("baselineRunId").asText() : "gate: REGRESSION against baseline "
-                        + verdict.path("baselineRunId").asText() + " — report: " + endpoints.reportingUrl + "/api/runs/"
-                        + runId + "/regression.html");
-                System.out.println("JUnit XML: " + junit.toAbsolutePath());
-                return code;
-            } catch (RuntimeException | java.io.IOException e) {
-                System.err.println("gate: could not run: " + e.getMessage());
-                return GateVerdict.COULD_NOT_RUN;
+        public Integer call() throws java.io.IOException {
+            EvalwatchApi api = endpoints.api();
+            ObjectNode request = JSON.createObjectNode();
+            request.put("suite", suite);
+            request.putPOJO("models", List.of(model));
+            request.put("samples", samples);
+            request.put("gate", true);
+            if (series != null) {
+                request.put("series", series);
             }
+            JsonNode report = runAndWait(api, request, Duration.ofSeconds(timeoutSeconds), System.out);
+            String runId = report.path("runId").asText();
+            JsonNode regression = awaitAnalysis(api, runId, "last".equals(baseline) ? null : baseline);
+            JsonNode verdict = regression.path("models").get(0);
+            if (verdict == null || "no_baseline".equals(verdict.path("verdict").asText())) {
+                System.err.println("last".equals(baseline)
+                        ? "gate: " + model + " has no baseline on " + suite + " with " + samples
+                                + " samples to compare with: no stream measured this task set and configuration"
+                                + " yet (a monitor's first run, or a run with --series, becomes one's reference)"
+                        : "gate: baseline run " + baseline + " is unknown to reporting or has no items of " + model);
+                return ExitCodes.INCOMPLETE;
+            }
+            if ("invalid".equals(verdict.path("verdict").asText())) {
+                System.err.println("gate: run " + runId + " is not fit to judge " + model + ": "
+                        + verdict.path("stream").path("health").path("problems"));
+                return ExitCodes.INCOMPLETE;
+            }
+            List<GateVerdict.Case> cases = GateVerdict.cases(regression);
+            GateVerdict.writeJUnit(junit, "evalwatch gate " + suite + " " + model, cases, runId);
+            cases.forEach(c -> System.out.println((c.regressed() ? "  REGRESSED  " : "  ok         ") + c.summary()));
+            int code = GateVerdict.exitCode(regression);
+            System.out.println(code == GateVerdict.PASS ? "gate: no significant regression against baseline "
+                    + verdict.path("baselineRunId").asText() : "gate: REGRESSION against baseline "
+                    + verdict.path("baselineRunId").asText() + " — report: " + endpoints.reportingUrl + "/api/runs/"
+                    + runId + "/regression.html");
+            System.out.println("JUnit XML: " + junit.toAbsolutePath());
+            return code;
         }
 
         private JsonNode awaitAnalysis(EvalwatchApi api, String runId, String explicitBaseline) {
@@ -342,17 +424,28 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "alerts", description = "List alerts (open ones by default).")
+    @Command(name = "alerts", description = "List alerts (open ones by default).",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch alerts",
+                "  ./evalwatch alerts --status all --format json | jq -r '.[].summary'"})
     static class Alerts implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
 
-        @Option(names = "--status", defaultValue = "open", description = "open, acknowledged, resolved or all")
+        @Option(names = "--status", defaultValue = "open",
+                description = "open, acknowledged, resolved or all (default: ${DEFAULT-VALUE})")
         String status;
+
+        @CommandLine.Mixin
+        Format.Choice format;
 
         @Override
         public Integer call() {
             JsonNode alerts = endpoints.api().alerts("all".equals(status) ? null : status);
+            if (format.get() == Format.json) {
+                Format.printJson(alerts);
+                return 0;
+            }
             if (alerts.isEmpty()) {
                 System.out.println("no " + ("all".equals(status) ? "" : status + " ") + "alerts");
             }
@@ -365,7 +458,12 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "frontier", description = "The cost-quality frontier of a suite.")
+    @Command(name = "frontier", description = "The cost-quality frontier of a suite: each model's composite score"
+            + " against its cost per completed task, and which models no other beats on both.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch frontier --suite starter",
+                "  ./evalwatch frontier --suite starter --format json \\",
+                "      | jq -r '.[] | select(.pareto) | .model'"})
     static class FrontierCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -373,12 +471,20 @@ public class EvalwatchCommand implements Runnable {
         @Option(names = "--suite", required = true, description = "suite name")
         String suite;
 
+        @CommandLine.Mixin
+        Format.Choice format;
+
         @Override
         public Integer call() {
+            JsonNode frontier = endpoints.api().frontier(suite);
+            if (format.get() == Format.json) {
+                Format.printJson(frontier);
+                return 0;
+            }
             List<String[]> rows = new java.util.ArrayList<>();
             rows.add(new String[] {"model", "composite", "pass rate", "$ per completed task", "composite per $",
                     "frontier"});
-            for (JsonNode p : endpoints.api().frontier(suite)) {
+            for (JsonNode p : frontier) {
                 rows.add(new String[] {p.path("model").asText(), String.format("%.3f", p.path("composite").asDouble()),
                         String.format("%.3f", p.path("passRate").asDouble()),
                         p.path("costPerCompletedTask").isNumber()
@@ -393,7 +499,11 @@ public class EvalwatchCommand implements Runnable {
     }
 
     @Command(name = "suites", description = "Suites: list them, import a dataset as a suite, plan the review"
-            + " rotation.", subcommands = {Suites.ListSuites.class, Suites.Import.class, Suites.Rotation.class})
+            + " rotation.", footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch suites list",
+                "  ./evalwatch suites import humaneval HumanEval.jsonl.gz --as humaneval",
+                "  ./evalwatch suites rotation starter --days 90"},
+            subcommands = {Suites.ListSuites.class, Suites.Import.class, Suites.Rotation.class})
     static class Suites implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -405,7 +515,9 @@ public class EvalwatchCommand implements Runnable {
 
         @Command(name = "import", description = "Import a public benchmark as a suite version under suites/: each"
                 + " reference is run against its tests in the sandbox and its time limit set from its runtime."
-                + " Nothing is written unless every step succeeds.")
+                + " Nothing is written unless every step succeeds.", footerHeading = "%nExamples:%n", footer = {
+                    "  ./evalwatch suites import humaneval HumanEval.jsonl.gz --as humaneval",
+                    "  ./evalwatch suites import mbpp mbpp/ --as mbpp-20 --limit 20 --no-measure"})
         static class Import implements Callable<Integer> {
             @Parameters(index = "0", paramLabel = "KIND", description = "humaneval, mbpp or evalplus")
             String kind;
@@ -469,23 +581,35 @@ public class EvalwatchCommand implements Runnable {
             }
         }
 
-        @Command(name = "list", description = "List suites with their versions and problems.")
+        @Command(name = "list", description = "List suites with their versions and problems; exits 1 when a suite"
+                + " has problems.", footerHeading = "%nExamples:%n", footer = {
+                    "  ./evalwatch suites list",
+                    "  ./evalwatch suites list --format json | jq -r '.[].name'"})
         static class ListSuites implements Callable<Integer> {
             @CommandLine.Mixin
             Endpoints endpoints;
 
+            @CommandLine.Mixin
+            Format.Choice format;
+
             @Override
             public Integer call() {
-                int invalid = 0;
-                for (JsonNode s : endpoints.api().suites()) {
-                    System.out.printf("%-20s %-24s %3d tasks  %s%n", s.path("name").asText(),
-                            s.path("version").asText("-"), s.path("tasks").asInt(), s.path("description").asText(""));
-                    for (JsonNode p : s.path("problems")) {
-                        System.out.println("    problem: " + p.asText());
-                        invalid++;
+                JsonNode suites = endpoints.api().suites();
+                int problems = 0;
+                for (JsonNode s : suites) {
+                    problems += s.path("problems").size();
+                }
+                if (format.get() == Format.json) {
+                    Format.printJson(suites);
+                } else {
+                    for (JsonNode s : suites) {
+                        System.out.printf("%-20s %-24s %3d tasks  %s%n", s.path("name").asText(),
+                                s.path("version").asText("-"), s.path("tasks").asInt(),
+                                s.path("description").asText(""));
+                        s.path("problems").forEach(p -> System.out.println("    problem: " + p.asText()));
                     }
                 }
-                return invalid == 0 ? 0 : 1;
+                return problems == 0 ? ExitCodes.OK : ExitCodes.FAILED;
             }
         }
 

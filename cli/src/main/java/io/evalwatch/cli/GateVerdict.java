@@ -18,9 +18,8 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class GateVerdict {
 
-    public static final int PASS = 0;
-    public static final int REGRESSION = 1;
-    public static final int COULD_NOT_RUN = 2;
+    public static final int PASS = ExitCodes.OK;
+    public static final int REGRESSION = ExitCodes.FAILED;
 
     private GateVerdict() {
     }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** The models in the catalogue, as generator-service reaches them. */
 @Command(name = "models", description = "The configured models and their endpoints.",
+        footerHeading = "%nExamples:%n", footer = {"  ./evalwatch models check", "  ./evalwatch models check sim-alpha"},
         subcommands = {ModelsCommand.Check.class})
 public class ModelsCommand implements Runnable {
 
@@ -23,7 +24,8 @@ public class ModelsCommand implements Runnable {
 
     @Command(name = "check", description = "Probe configured endpoints from generator-service (which holds the keys):"
             + " reachable, key accepted, model listed, a tiny streamed call with usage, the model id echoed, errors"
-            + " reported as errors. Prints what works and what to fix in the model catalogue; exits 1 if a check failed.")
+            + " reported as errors. Prints what works and what to fix in the model catalogue; exits 1 if a check failed.",
+            footerHeading = "%nExamples:%n", footer = {"  ./evalwatch models check", "  ./evalwatch models check sim-alpha"})
     static class Check implements Callable<Integer> {
 
         @Parameters(arity = "0..1", paramLabel = "MODEL", description = "a model name from the catalogue (default: all)")

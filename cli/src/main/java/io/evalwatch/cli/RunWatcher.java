@@ -51,7 +51,7 @@ public final class RunWatcher {
                 bar.close();
             }
         }
-        throw new EvalwatchApi.ApiException(0, "run " + runId + " did not complete within " + timeout.toSeconds()
+        throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " did not complete within " + timeout.toSeconds()
                 + " s; follow it with: ./evalwatch report " + runId);
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The CI gate as a pipeline would call it: exit 0 without a regression, 1 with one (JUnit XML failing the
@@ -44,7 +43,7 @@ class GateIT {
             assertTrue(junit.contains("<failure"), junit);
             assertTrue(junit.contains("name=\"all passRate\""), junit);
 
-            assertEquals(2, gate("no-such-run", tmp.resolve("error.xml")), "an unknown baseline cannot be compared");
+            assertEquals(io.evalwatch.cli.ExitCodes.INCOMPLETE, gate("no-such-run", tmp.resolve("error.xml")), "an unknown baseline cannot be compared");
         } finally {
             SimulatorAdmin.scheduledVersion("sim-delta");
         }
@@ -52,7 +51,7 @@ class GateIT {
 
     private static int gate(String baselineRun, Path junit) {
         var stack = StackFixture.stack();
-        return new CommandLine(new EvalwatchCommand()).execute("gate", "--suite", "starter", "--model", "sim-delta",
+        return EvalwatchCommand.commandLine().execute("gate", "--suite", "starter", "--model", "sim-delta",
                 "--samples", "2", "--series", "gate-delta", "--baseline", baselineRun, "--junit", junit.toString(),
                 "--task-url", stack.url("task-service"), "--reporting-url", stack.url("reporting-service"));
     }

@@ -166,9 +166,10 @@ public final class LocalStack {
 
     /**
      * Small heaps so the whole stack fits a laptop. The generator measures latency, so it gets a concurrent
-     * collector and full JIT: a stop-the-world pause would land in every TTFT measured during it.
+     * collector and full JIT: a stop-the-world pause would land in every TTFT measured during it. docker-compose.yml
+     * uses the same options (cli's DockerComposeTest compares them).
      */
-    static List<String> jvmOptions(ServiceSpec s) {
+    public static List<String> jvmOptions(ServiceSpec s) {
         if (s.name().equals("generator-service")) {
             return List.of("-Xmx256m", "-XX:+UseZGC", "-Xss512k");
         }

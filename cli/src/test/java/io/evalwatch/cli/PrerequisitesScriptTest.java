@@ -1,0 +1,83 @@
+package io.evalwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** scripts/prerequisites.sh, the check ./evalwatch demo|up and .ci/run share. */
+class PrerequisitesScriptTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("evalwatch.root", "..")).toAbsolutePath().normalize();
+
+    record Result(int code, String output) {
+    }
+
+    private static Result check(String path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/prerequisites.sh").toString(), "check")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
+        // generous: the check itself takes well under a second; a hang (waiting on a missing tool) would fail here
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the check must not wait on anything");
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void passesOnThisMachine() throws Exception {
+        Result result = check(System.getenv("PATH"));
+        assertEquals(0, result.code(), result.output());
+        assertTrue(result.output().contains("all present"), result.output());
+    }
+
+    @Test
+    void withoutBubblewrapStopsAtOnceNamingTheCommandThatInstallsIt() throws Exception {
+        // this machine's PATH with every tool but bwrap (a plain temp dir: @TempDir warns about each link it removes)
+        Path bin = Files.createTempDirectory("evalwatch-path-");
+        try {
+            checkWithoutBwrap(bin);
+        } finally {
+            try (var links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+            Files.delete(bin);
+        }
+    }
+
+    private static void checkWithoutBwrap(Path bin) throws Exception {
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            List<Path> tools;
+            try (var listing = Files.list(Path.of(dir))) {
+                tools = listing.toList();
+            } catch (IOException notADirectory) {
+                continue;
+            }
+            for (Path tool : tools) {
+                Path link = bin.resolve(tool.getFileName().toString());
+                if (!tool.getFileName().toString().equals("bwrap") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, tool);
+                }
+            }
+        }
+        assertTrue(Files.exists(bin.resolve("java")), "the symlinked PATH keeps the other tools");
+
+        long started = System.nanoTime();
+        Result result = check(bin.toString());
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+        assertNotEquals(0, result.code(), result.output());
+        assertTrue(result.output().contains("apt-get install bubblewrap"), result.output());
+        assertTrue(seconds < 10, "stopped after " + seconds + " s");
+    }
+}

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Suite environments through the whole pipeline (real broker, PostgreSQL, packaged services, real sandbox): a suite
@@ -151,7 +150,7 @@ class SuiteEnvironmentIT {
         synchronized (System.class) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             try {
-                exit = new CommandLine(new EvalwatchCommand()).execute(all.toArray(String[]::new));
+                exit = EvalwatchCommand.commandLine().execute(all.toArray(String[]::new));
             } finally {
                 System.setOut(original);
             }

@@ -87,7 +87,7 @@ public class PythonLanguage implements Language {
         return new Program(name(), Map.of(SpecFile.NAME, spec),
                 List.of(command, "-I", "-S", paths.harness() + "/python/" + harnessFile,
                         paths.input() + "/" + SpecFile.NAME, paths.pidsArgument()),
-                List.of(), true, spec);
+                List.of(), true, spec, request.environment());
     }
 
     /** The long-lived interpreter a slot may keep to fork Python runs from (see ForkServer). */

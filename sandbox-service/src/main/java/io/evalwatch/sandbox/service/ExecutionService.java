@@ -70,6 +70,10 @@ public class ExecutionService {
                     "no sandbox language '" + request.language() + "' (known: " + languages.names() + ")");
         } else if (request.code() == null || request.code().isBlank()) {
             result = notRun(request, Outcomes.NO_CODE, "there is no code to execute", List.of());
+        } else if (request.environment() != null && sandbox.mode() == io.evalwatch.sandbox.isolation.IsolationMode.NONE) {
+            result = refused(request, null, "suite environments are bound into the sandbox and need"
+                    + " evalwatch.sandbox.isolation=bwrap; this run would not see environment "
+                    + request.environment().lockHash());
         } else if (!found.get().validEntryPoint(request.entryPoint())) {
             result = refused(request, null, "entry point '" + request.entryPoint() + "' is not valid in " + languageName);
         } else {

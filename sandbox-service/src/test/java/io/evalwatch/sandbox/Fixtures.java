@@ -35,7 +35,7 @@ public final class Fixtures {
 
     public static ExecutionRequest withWall(ExecutionRequest request, double seconds) {
         return new ExecutionRequest(request.language(), request.code(), request.entryPoint(), request.tests(),
-                LimitsOverride.wallTime(seconds), request.rawOutput(), request.analyze());
+                LimitsOverride.wallTime(seconds), request.rawOutput(), request.analyze(), request.environment());
     }
 
     public static TestCase test(String name, String code) {

@@ -2,6 +2,7 @@ package io.evalwatch.sandbox.environment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.sandbox.config.SandboxConfig;
 import io.quarkus.arc.All;
@@ -137,6 +138,39 @@ public class EnvironmentStore {
         }
     }
 
+    /**
+     * The environment a task names: found by its lock hash, else built from its spec, which must resolve to that
+     * same lock (packages that differ between sandbox hosts must not silently change what a run measures). A
+     * reference without a lock hash takes whatever its spec resolves to.
+     *
+     * @throws EnvironmentBuildException it is not here and cannot be built as the same lock; the message says why
+     */
+    public BuiltEnvironment resolve(EnvironmentRef ref) throws EnvironmentBuildException, InterruptedException {
+        if (ref.lockHash() != null) {
+            Optional<BuiltEnvironment> found = find(ref.lockHash());
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (ref.spec() == null) {
+                throw new EnvironmentBuildException("environment " + ref.lockHash() + " is not in this sandbox's"
+                        + " store (" + dir + ") and no spec came with it to build it from", null);
+            }
+        }
+        if (ref.spec() == null || ref.spec().empty()) {
+            throw new EnvironmentBuildException("the environment declares no packages", null);
+        }
+        BuiltEnvironment built = ensure(ref.spec(), false, null);
+        if (ref.lockHash() != null && !ref.lockHash().equals(built.lockHash())) {
+            built = ensure(ref.spec(), true, null); // the cached resolution may be older than the run's
+        }
+        if (ref.lockHash() != null && !ref.lockHash().equals(built.lockHash())) {
+            throw new EnvironmentBuildException("the environment resolves here to " + built.lockHash() + ", not to "
+                    + ref.lockHash() + " as when the run started: this sandbox host has other package versions"
+                    + " (lock here: " + String.join("; ", built.lock()) + ")", null);
+        }
+        return built;
+    }
+
     /** The build of a spec that is running or failed (the last one), if any. */
     public Optional<BuildStatus> status(String specHash) {
         Build build = builds.get(specHash);
@@ -198,11 +232,18 @@ public class EnvironmentStore {
     /** Builds every declared part into a fresh folder, then moves it under its lock hash (or reuses that one). */
     private BuiltEnvironment build(EnvironmentSpec spec, Build build) throws EnvironmentBuildException {
         String specHash = spec.specHash();
+        if (spec.empty()) {
+            throw new EnvironmentBuildException("the environment declares no packages", null);
+        }
         List<EnvironmentPartBuilder> declared = builders.stream().filter(b -> b.declaredIn(spec))
                 .sorted(Comparator.comparing(EnvironmentPartBuilder::part)).toList();
-        if (declared.isEmpty()) {
-            throw new EnvironmentBuildException("the environment declares nothing this sandbox can build (parts it"
-                    + " builds: " + builders.stream().map(EnvironmentPartBuilder::part).sorted().toList() + ")", null);
+        for (String part : declaredParts(spec)) {
+            if (declared.stream().noneMatch(b -> b.part().equals(part))) {
+                throw new EnvironmentBuildException("this sandbox cannot build the environment's " + part + " part"
+                        + (part.equals("python") ? " from source " + spec.python().source() : "")
+                        + " (it builds: " + builders.stream().map(b -> b.getClass().getSimpleName()).sorted().toList()
+                        + ")", null);
+            }
         }
         Path staging;
         try {
@@ -245,6 +286,21 @@ public class EnvironmentStore {
             build.tell("failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** The parts a spec declares packages for: each must be built, none silently left out. */
+    private static List<String> declaredParts(EnvironmentSpec spec) {
+        List<String> parts = new ArrayList<>();
+        if (spec.python() != null && !spec.python().packages().isEmpty()) {
+            parts.add("python");
+        }
+        if (spec.node() != null && !spec.node().packages().isEmpty()) {
+            parts.add("node");
+        }
+        if (spec.java() != null && !spec.java().artifacts().isEmpty()) {
+            parts.add("java");
+        }
+        return parts;
     }
 
     /** First 16 hex digits of SHA-256 over the sorted {@code part<TAB>line} lines. */

@@ -11,6 +11,8 @@ public final class Signals {
     public static final String MISSING_ENTRY_POINT = "missing_entry_point";
     public static final String WRONG_SIGNATURE = "wrong_signature";
     public static final String HALLUCINATED_API = "hallucinated_api";
+    /** An import of a package that exists (installed on the host or in the package index) but not in the run's environment. */
+    public static final String MISSING_DEPENDENCY = "missing_dependency";
     public static final String UNDEFINED_NAMES = "undefined_names";
     public static final String LOAD_ERROR = "load_error";
     public static final String RUNTIME_ERROR = "runtime_error";

@@ -49,6 +49,14 @@ public interface Language {
     /** An exception that means the code used a module, name or attribute that does not exist. */
     boolean hallucinatedApi(String exceptionType, String message);
 
+    /**
+     * An exception that means the code imported a package that exists but that the run's environment does not
+     * provide: {@code missing_dependency} rather than {@code hallucinated_api}.
+     */
+    default boolean missingDependency(String exceptionType, String message) {
+        return false;
+    }
+
     /** An exception that means the code ran out of memory. */
     boolean outOfMemory(String exceptionType, String message);
 

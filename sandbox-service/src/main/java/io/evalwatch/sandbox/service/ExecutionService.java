@@ -1,11 +1,15 @@
 package io.evalwatch.sandbox.service;
 
+import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.TestCase;
 import io.evalwatch.events.TestResult;
 import io.evalwatch.sandbox.analysis.AnalysisReport;
 import io.evalwatch.sandbox.analysis.StaticAnalysis;
 import io.evalwatch.sandbox.config.SandboxConfig;
+import io.evalwatch.sandbox.environment.BuiltEnvironment;
+import io.evalwatch.sandbox.environment.EnvironmentBuildException;
+import io.evalwatch.sandbox.environment.EnvironmentStore;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.execution.Signals;
@@ -44,9 +48,11 @@ public class ExecutionService {
     private final SandboxConfig config;
     private final Limits defaults;
     private final Limits ceiling;
+    private final EnvironmentStore environments;
 
     public ExecutionService(Sandbox sandbox, Languages languages, StaticAnalysis analysis, ExecutionMetrics metrics,
-            SandboxConfig config) {
+            SandboxConfig config, EnvironmentStore environments) {
+        this.environments = environments;
         this.sandbox = sandbox;
         this.languages = languages;
         this.analysis = analysis;
@@ -54,6 +60,29 @@ public class ExecutionService {
         this.config = config;
         this.defaults = Limits.of(config.limits());
         this.ceiling = Limits.of(config.ceiling());
+    }
+
+    /**
+     * Executes in the environment a task names (null: the plain sandbox). An environment that cannot be found or
+     * built as the same lock fails the execution as a sandbox error saying why: it never runs without it.
+     *
+     * @throws TimeoutException every slot stayed busy for slotWait
+     */
+    public ExecutionResult execute(ExecutionRequest request, EnvironmentRef environment, Duration slotWait)
+            throws TimeoutException, InterruptedException {
+        if (environment == null) {
+            return execute(request, slotWait);
+        }
+        try {
+            BuiltEnvironment built = environments.resolve(environment);
+            return execute(request.withEnvironment(built.mount(environment.spec())), slotWait);
+        } catch (EnvironmentBuildException e) {
+            ExecutionResult result = refused(request, null, "environment "
+                    + (environment.lockHash() != null ? environment.lockHash() : "(not yet built)")
+                    + " is not available: " + e.getMessage());
+            metrics.record(request.language(), result.outcome(), 0);
+            return result;
+        }
     }
 
     /**

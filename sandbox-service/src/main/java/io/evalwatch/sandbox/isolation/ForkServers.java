@@ -48,6 +48,14 @@ final class ForkServers {
             "open('/tmp/left-by-probe', 'w').write('x')",
             "");
 
+    /** The thread every server is started from; it never ends before the service does (see below). */
+    private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fork-server-start");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final LaunchCommand launch;
     private final Path harnessDir;
     private final List<String> command;
@@ -313,9 +321,25 @@ final class ForkServers {
             slot.cgroup().prepare(serverLimits);
         }
         List<String> argv = launch.forkServer(slot, harnessDir, place.program, serverLimits);
-        server = ForkServer.start(argv, place.dir.resolve("server.log"), slot.cgroup(), START_PATIENCE, timer);
+        server = startFromLongLivedThread(argv, place.dir.resolve("server.log"), slot.cgroup());
         place.server = server;
         return server;
+    }
+
+    /**
+     * Starts a server from the one thread that lives as long as the service. bubblewrap's --die-with-parent is
+     * PR_SET_PDEATHSIG, which fires when the parent THREAD ends: a server started from a pool's worker (a REST
+     * request's, reaped when idle) would be SIGKILLed with that thread, in the middle of some later run.
+     */
+    private ForkServer startFromLongLivedThread(List<String> argv, Path log, SlotCgroup cgroup) throws IOException {
+        try {
+            return STARTER.submit(() -> ForkServer.start(argv, log, cgroup, START_PATIENCE, timer)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a fork server");
+        }
     }
 
     private void probe(Slot slot, Limits limits, boolean seccomp) throws IOException {

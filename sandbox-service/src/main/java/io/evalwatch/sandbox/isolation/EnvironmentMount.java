@@ -25,8 +25,11 @@ public record EnvironmentMount(String lockHash, Path root, List<String> preload)
         }
     }
 
-    /** The fork server key: one warm interpreter per (slot, environment, preload). */
+    /**
+     * The fork server key: one warm interpreter per (slot, environment, preload). The root is part of it: a server
+     * binds the folder it was started with, and two stores may hold the same lock.
+     */
     String serverKey() {
-        return preload.isEmpty() ? lockHash : lockHash + "+" + String.join(",", preload);
+        return lockHash + "@" + root + (preload.isEmpty() ? "" : "+" + String.join(",", preload));
     }
 }

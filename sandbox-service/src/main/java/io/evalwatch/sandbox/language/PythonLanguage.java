@@ -116,6 +116,11 @@ public class PythonLanguage implements Language {
                 || ("AttributeError".equals(exceptionType) && message != null && MISSING_ATTRIBUTE.matcher(message).find());
     }
 
+    /** Whether a top-level module is a real package: the host or Debian's index knows it (see PythonDistributions). */
+    public boolean distributedPackage(String module) {
+        return distributions.exists(module);
+    }
+
     /** ModuleNotFoundError for a top-level package the host or Debian's index knows (see PythonDistributions). */
     @Override
     public boolean missingDependency(String exceptionType, String message) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,8 +45,12 @@ class EnvironmentResourceTest {
         given().when().get("/api/environments").then().statusCode(200).body("lockHash", hasItem(lockHash));
         given().when().get("/api/environments/0000000000000000").then().statusCode(404);
 
-        given().contentType(ContentType.JSON).body(execution(NUMPY)).when().post("/api/executions")
-                .then().statusCode(200).body("outcome", equalTo("completed")).body("tests[0].status", equalTo("passed"));
+        // analysed too: mypy sees no environment, and a real package it cannot find is no invented API
+        given().contentType(ContentType.JSON).body(execution(NUMPY).replace("\"environment\"",
+                        "\"analyze\": true, \"environment\"")).when().post("/api/executions")
+                .then().statusCode(200).body("outcome", equalTo("completed")).body("tests[0].status", equalTo("passed"))
+                .body("staticAnalysis.mypy.missingApis", hasItem(containsString("numpy")))
+                .body("signals", not(hasItem("hallucinated_api")));
         given().contentType(ContentType.JSON).body(execution("\"" + lockHash + "\"")).when().post("/api/executions")
                 .then().statusCode(200).body("outcome", equalTo("completed")).body("tests[0].status", equalTo("passed"));
         given().contentType(ContentType.JSON).body(execution("\"0000000000000000\"")).when().post("/api/executions")

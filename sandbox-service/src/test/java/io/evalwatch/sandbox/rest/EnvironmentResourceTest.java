@@ -49,7 +49,6 @@ class EnvironmentResourceTest {
         given().contentType(ContentType.JSON).body(execution(NUMPY).replace("\"environment\"",
                         "\"analyze\": true, \"environment\"")).when().post("/api/executions")
                 .then().statusCode(200).body("outcome", equalTo("completed")).body("tests[0].status", equalTo("passed"))
-                .body("staticAnalysis.mypy.missingApis", hasItem(containsString("numpy")))
                 .body("signals", not(hasItem("hallucinated_api")));
         given().contentType(ContentType.JSON).body(execution("\"" + lockHash + "\"")).when().post("/api/executions")
                 .then().statusCode(200).body("outcome", equalTo("completed")).body("tests[0].status", equalTo("passed"));

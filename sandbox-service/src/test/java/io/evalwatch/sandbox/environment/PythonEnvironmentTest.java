@@ -13,9 +13,11 @@ import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.TestResult;
 import io.evalwatch.localstack.testing.KafkaTestResource;
+import io.evalwatch.sandbox.Fixtures;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.execution.Signals;
+import io.evalwatch.sandbox.isolation.Sandbox;
 import io.evalwatch.sandbox.service.ExecutionService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,9 @@ class PythonEnvironmentTest {
 
     @Inject
     ExecutionService executions;
+
+    @Inject
+    Sandbox sandbox;
 
     private Path dir;
     private EnvironmentStore store;
@@ -163,6 +169,32 @@ class PythonEnvironmentTest {
         assertEquals(TestResult.FAILED, noPreload.tests().get(0).status(), "without a preload nothing is imported ahead");
         ExecutionResult plain = run(request);
         assertEquals(TestResult.FAILED, plain.tests().get(0).status(), "the plain server imports nothing of it");
+    }
+
+    /**
+     * Five preload lists make five fork-server keys for the same environment; sequential runs take the slots in
+     * turn, so each key is used on every slot. A slot keeps at most fork-servers-per-slot (2) of them.
+     */
+    @Test
+    void aSlotKeepsAtMostItsShareOfEnvironmentForkServers() throws Exception {
+        List<List<String>> preloads = List.of(List.of(), List.of("numpy"), List.of("json"), List.of("numpy", "json"),
+                List.of("decimal"));
+        for (List<String> preload : preloads) {
+            EnvironmentSpec spec = new EnvironmentSpec(
+                    new EnvironmentSpec.Python("debian", List.of("numpy"), preload, null, null), null, null);
+            for (int i = 0; i < 2 * sandbox.slots(); i++) {
+                ExecutionResult result = run(python("import numpy\ndef f():\n    return 1\n", "f",
+                        test("one", "assert f() == 1")).withEnvironment(numpy.mount(spec)));
+                assertTrue(result.tests().get(0).passed(), result.tests().toString());
+            }
+        }
+        Set<String> all = Fixtures.idleForkServers();
+        Set<String> plain = Fixtures.idleForkServers(true);
+        int environmentServers = (all.size() - plain.size()) / 2; // bubblewrap and the server, per server
+        assertEquals(2 * sandbox.slots(), plain.size(), "the plain servers stay");
+        assertTrue(environmentServers > 0, "environment servers were started");
+        assertTrue(environmentServers <= 2 * sandbox.slots(), environmentServers + " environment servers for "
+                + sandbox.slots() + " slots");
     }
 
     @Test

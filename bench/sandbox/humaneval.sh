@@ -4,6 +4,7 @@
 #
 #   bench/sandbox/humaneval.sh            # WORKERS=$(nproc) ROUNDS=5 PORT=18483
 #   SANDBOX_OPTS=-Devalwatch.sandbox.fork-server=false bench/sandbox/humaneval.sh   # every run launched
+#   BENCH=environment bench/sandbox/humaneval.sh   # the plain sandbox against a numpy environment (environment.sh)
 #
 # Starts the packaged service (building it if needed) with Kafka channels off: the direct-execution API takes
 # the same path through the sandbox as the Kafka processor. Needs root (setpriv to the slots' uids), bubblewrap
@@ -42,5 +43,5 @@ done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "sandbox-service not ready; see $LOG" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(uname -r); sandbox workers: $WORKERS; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/python3 "$ROOT/bench/sandbox/humaneval.py" "$DATASET" "http://127.0.0.1:$PORT" "$WORKERS" "$ROUNDS" "$SERVICE"
+/usr/bin/python3 "$ROOT/bench/sandbox/${BENCH:-humaneval}.py" "$DATASET" "http://127.0.0.1:$PORT" "$WORKERS" "$ROUNDS" "$SERVICE"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

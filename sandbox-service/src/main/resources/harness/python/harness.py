@@ -15,6 +15,11 @@ import sys
 import time
 
 MAX_MESSAGE = 2000
+# A suite environment's Python packages, when the service bound one read-only at /sandbox/env: after the standard
+# library on the path, so nothing in it can shadow a standard module. Without one, the standard library only.
+ENVIRONMENT_SITE = "/sandbox/env/python/site"
+if os.path.isdir(ENVIRONMENT_SITE):
+    sys.path.append(ENVIRONMENT_SITE)
 quote = _json.encode_basestring_ascii
 
 

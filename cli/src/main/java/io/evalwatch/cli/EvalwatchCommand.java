@@ -547,6 +547,10 @@ public class EvalwatchCommand implements Runnable {
                     description = "sandbox-service base URL (default: ${DEFAULT-VALUE})")
             String sandboxUrl;
 
+            @Option(names = "--memory-mb", description = "memory limit of each reference's measuring run (default:"
+                    + " the sandbox's; MBPP+ Mbpp/255 needs about 2.2 GB)")
+            Integer memoryMb;
+
             @Option(names = "--parallel", defaultValue = "0",
                     description = "references measured at a time (default: the number of processors)")
             int parallel;
@@ -557,7 +561,8 @@ public class EvalwatchCommand implements Runnable {
                     BenchmarkFormat format = BenchmarkFormat.named(kind);
                     ReferenceTimer timer = null;
                     if (measure) {
-                        SandboxReferenceRunner runner = new SandboxReferenceRunner(sandboxUrl);
+                        SandboxReferenceRunner runner = new SandboxReferenceRunner(sandboxUrl,
+                                SandboxReferenceRunner.environmentOf(format), memoryMb);
                         if (runner.reachable()) {
                             timer = new ReferenceTimer(runner, TimeLimit.EVALPLUS, parallel > 0 ? parallel
                                     : Runtime.getRuntime().availableProcessors(), System.out);

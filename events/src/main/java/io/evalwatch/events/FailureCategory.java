@@ -10,6 +10,8 @@ public enum FailureCategory {
     SYNTAX_ERROR("syntax_error"),
     MISSING_ENTRY_POINT("missing_entry_point"),
     HALLUCINATED_API("hallucinated_api"),
+    /** The code imports a real package the run's environment does not provide (not the model's invention). */
+    MISSING_DEPENDENCY("missing_dependency"),
     TIMEOUT("timeout"),
     MEMORY_LIMIT("memory_limit"),
     OUTPUT_LIMIT("output_limit"),

@@ -1,8 +1,8 @@
 package io.evalwatch.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +15,16 @@ import io.evalwatch.cli.importer.ReferenceTimer;
 import io.evalwatch.cli.importer.SandboxReferenceRunner;
 import io.evalwatch.cli.importer.SuiteImport;
 import io.evalwatch.cli.importer.TimeLimit;
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.TestCase;
 import io.evalwatch.events.TestResult;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
+import io.evalwatch.sandbox.environment.EnvironmentStore;
 import io.evalwatch.sandbox.execution.ExecutionResult;
+import io.evalwatch.sandbox.execution.Signals;
+import io.evalwatch.sandbox.isolation.EnvironmentMount;
 import io.evalwatch.sandbox.isolation.LimitsOverride;
 import io.evalwatch.sandbox.isolation.Sandbox;
 import io.evalwatch.sandbox.service.ExecutionService;
@@ -56,6 +60,11 @@ class BenchmarkImportTest {
 
     @Inject
     Sandbox sandbox;
+
+    @Inject
+    EnvironmentStore environments;
+
+    private static final int MBPP_PLUS_MEMORY_MB = 4096;
 
     @TestHTTPResource("/")
     URL base;
@@ -103,37 +112,56 @@ class BenchmarkImportTest {
         importAndCheck(new HumanEvalFormat(), "humaneval", "humaneval", 164);
     }
 
+    /**
+     * The dense checks import numpy: the import writes the suite's environment (python3-numpy from Debian,
+     * preloaded), the references are measured in it, and every task runs in it as the suite would. Mbpp/255's
+     * reference holds about 2.2 GB; a task has no memory limit of its own in suite.yaml, so these runs ask for
+     * the ceiling's 4096 MB. Without the environment the checks fail as a missing dependency, never as invented.
+     */
     @Test
     void everyMbppPlusCanonicalSolutionPassesItsDensePlusTests() throws Exception {
-        ExecutionResult numpy = executions.execute(Fixtures.python("import numpy\n", "f",
-                Fixtures.test("numpy", "import numpy\nassert numpy.allclose([1.0], [1.0])\n")),
-                java.time.Duration.ofMinutes(5));
-        if (!Outcomes.COMPLETED.equals(numpy.outcome()) || !numpy.tests().stream().allMatch(TestResult::passed)) {
-            fail("numpy is not importable in the sandbox (" + numpy.outcome() + " " + numpy.message() + " "
-                    + numpy.tests() + "). The MBPP+ dense checks import numpy; the sandbox runs python3 -I -S, which"
-                    + " does not see the distribution's packages, so it is the suite's environment (environment:"
-                    + " python: packages [numpy] in suite.yaml) that must provide it. This test passes once"
-                    + " suite environments are in place.");
+        EvalPlusFormat format = new EvalPlusFormat();
+        List<JsonNode> tasks = importAndCheck(format, "mbppplus", "mbppplus", 378,
+                SandboxReferenceRunner.environmentOf(format), MBPP_PLUS_MEMORY_MB);
+
+        List<ExecutionRequest> plain = new ArrayList<>();
+        for (JsonNode task : tasks.subList(0, 6)) {
+            plain.add(new ExecutionRequest("python", task.path("reference").asText(),
+                    task.path("entry_point").asText(), tests(task), limits(task, MBPP_PLUS_MEMORY_MB), null, false));
         }
-        importAndCheck(new EvalPlusFormat(), "mbppplus", "mbppplus", 378);
+        for (ExecutionResult run : Fixtures.executeAll(executions, sandbox.slots(), plain)) {
+            assertTrue(run.tests().stream().noneMatch(TestResult::passed), "numpy is not there: " + run.tests());
+            assertTrue(run.signals().contains(Signals.MISSING_DEPENDENCY), run.signals().toString());
+            assertFalse(run.signals().contains(Signals.HALLUCINATED_API), run.signals().toString());
+        }
     }
 
     /** Imports with measurement, then runs every written task's reference with its written limit. */
     private List<JsonNode> importAndCheck(BenchmarkFormat format, String dataset, String name, int expected)
             throws Exception {
+        return importAndCheck(format, dataset, name, expected, null, null);
+    }
+
+    private List<JsonNode> importAndCheck(BenchmarkFormat format, String dataset, String name, int expected,
+            JsonNode environment, Integer memoryMb) throws Exception {
         Path suites = Files.createTempDirectory("evalwatch-import-");
         try {
-            return importAndCheck(format, dataset, name, expected, suites);
+            return importAndCheck(format, dataset, name, expected, suites, environment, memoryMb);
         } finally {
             deleteTree(suites);
         }
     }
 
+    private static LimitsOverride limits(JsonNode task, Integer memoryMb) {
+        return new LimitsOverride(task.path("timeout_seconds").asDouble(), null, memoryMb, null, null, null, null,
+                null);
+    }
+
     private List<JsonNode> importAndCheck(BenchmarkFormat format, String dataset, String name, int expected,
-            Path suites) throws Exception {
+            Path suites, JsonNode environment, Integer memoryMb) throws Exception {
         long start = System.nanoTime();
         Path source = Fixtures.repositoryRoot().resolve("../shared/datasets").resolve(dataset).normalize();
-        SandboxReferenceRunner runner = new SandboxReferenceRunner(base.toString());
+        SandboxReferenceRunner runner = new SandboxReferenceRunner(base.toString(), environment, memoryMb);
         SuiteImport.Result result = new SuiteImport(format,
                 new ReferenceTimer(runner, TimeLimit.EVALPLUS, sandbox.slots(), System.out), System.out)
                 .run(source, suites, name, "1.0.0", 0);
@@ -141,14 +169,23 @@ class BenchmarkImportTest {
 
         List<Path> files = taskFiles(result.folder().resolve("tasks"));
         assertEquals(expected, files.size(), dataset + " has " + expected + " problems");
+        // the environment as written into suite.yaml, built through the store as a run of the suite would
+        JsonNode declared = YAML.readTree(result.folder().resolve("suite.yaml").toFile()).get("environment");
+        assertEquals(environment == null, declared == null, "suite.yaml declares the environment the import used");
+        EnvironmentMount mount = null;
+        if (declared != null) {
+            EnvironmentSpec spec = YAML.treeToValue(declared, EnvironmentSpec.class);
+            mount = environments.ensure(spec, false, System.out::println).mount(spec);
+            System.out.printf("%s: environment %s (%s)%n", dataset, mount.lockHash(), String.join("; ",
+                    environments.find(mount.lockHash()).orElseThrow().lock()));
+        }
         List<JsonNode> tasks = new ArrayList<>();
         List<ExecutionRequest> requests = new ArrayList<>();
         for (Path file : files) {
             JsonNode task = YAML.readTree(file.toFile());
             tasks.add(task);
             requests.add(new ExecutionRequest(task.path("language").asText(), task.path("reference").asText(),
-                    task.path("entry_point").asText(), tests(task),
-                    LimitsOverride.wallTime(task.path("timeout_seconds").asDouble()), null, false));
+                    task.path("entry_point").asText(), tests(task), limits(task, memoryMb), null, false, mount));
         }
         List<ExecutionResult> results = Fixtures.executeAll(executions, sandbox.slots(), requests);
         List<String> failures = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class Fixtures {
 
     public static ExecutionRequest withWall(ExecutionRequest request, double seconds) {
         return new ExecutionRequest(request.language(), request.code(), request.entryPoint(), request.tests(),
-                LimitsOverride.wallTime(seconds), request.rawOutput(), request.analyze());
+                LimitsOverride.wallTime(seconds), request.rawOutput(), request.analyze(), request.environment());
     }
 
     public static TestCase test(String name, String code) {
@@ -143,13 +143,22 @@ public final class Fixtures {
      * is not idle, and shows up as left over.
      */
     public static Set<String> idleForkServers() throws IOException {
+        return idleForkServers(false);
+    }
+
+    /**
+     * @param plainOnly only the slots' plain servers (cgroup {@code fork-server-<n>}), not the servers a slot keeps
+     *        for suite environments ({@code fork-server-<n>-env-<k>}), which come and go with the environments used
+     */
+    public static Set<String> idleForkServers(boolean plainOnly) throws IOException {
         Path parent = instanceCgroups();
         Set<String> idle = new HashSet<>();
         if (!Files.isDirectory(parent)) {
             return idle;
         }
         try (Stream<Path> groups = Files.list(parent)) {
-            for (Path group : groups.filter(g -> g.getFileName().toString().startsWith("fork-server-")).toList()) {
+            for (Path group : groups.filter(g -> plainOnly ? g.getFileName().toString().matches("fork-server-\\d+")
+                    : g.getFileName().toString().startsWith("fork-server-")).toList()) {
                 List<String> members = members(group);
                 if (members.size() != 2) {
                     continue;

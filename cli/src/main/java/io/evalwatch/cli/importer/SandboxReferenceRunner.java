@@ -16,7 +16,8 @@ import java.time.Duration;
 
 /**
  * Runs references through sandbox-service's {@code POST /api/executions}, with the same isolation and limits as
- * an evaluation. A busy sandbox (503 with Retry-After) is waited for, not counted as a failure.
+ * an evaluation, in the environment the suite declares (the format's {@code environment:}, built by the sandbox
+ * at the first run that needs it). A busy sandbox (503 with Retry-After) is waited for, not counted as a failure.
  */
 public final class SandboxReferenceRunner implements ReferenceRunner {
 
@@ -24,9 +25,28 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
+    private final JsonNode environment;
+    private final Integer memoryMb;
 
     public SandboxReferenceRunner(String sandboxUrl) {
+        this(sandboxUrl, null, null);
+    }
+
+    /**
+     * @param environment the suite's environment as suite.yaml declares it, or null for the plain sandbox
+     * @param memoryMb the memory limit of every reference's run, or null for the sandbox's default
+     */
+    public SandboxReferenceRunner(String sandboxUrl, JsonNode environment, Integer memoryMb) {
         this.url = sandboxUrl.replaceAll("/+$", "");
+        this.environment = environment;
+        this.memoryMb = memoryMb;
+    }
+
+    /** The environment a format writes into suite.yaml, or null when it declares none. */
+    public static JsonNode environmentOf(BenchmarkFormat format) {
+        ObjectNode suite = JSON.createObjectNode();
+        format.describeSuite(suite);
+        return suite.get("environment");
     }
 
     public String url() {
@@ -57,7 +77,13 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
         for (TestCase test : task.tests()) {
             tests.addObject().put("name", test.name()).put("code", test.code()).put("edge", test.edge());
         }
-        body.putObject("limits").put("wallSeconds", wallSeconds);
+        ObjectNode limits = body.putObject("limits").put("wallSeconds", wallSeconds);
+        if (memoryMb != null) {
+            limits.put("memoryMb", memoryMb);
+        }
+        if (environment != null) {
+            body.set("environment", environment);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/executions"))
                 .timeout(Duration.ofSeconds((long) wallSeconds + 300))
                 .header("Content-Type", "application/json")

@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import io.evalwatch.sandbox.language.PythonLanguage;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +46,20 @@ public class StaticAnalysis {
     private static final Logger LOG = Logger.getLogger(StaticAnalysis.class);
     static final String CACHE_IN_SANDBOX = "/sandbox/mypy-cache";
 
+    /** mypy's words for a module it cannot resolve; the name is the module's. */
+    private static final Pattern MYPY_MISSING_MODULE = Pattern.compile(
+            "Cannot find implementation or library stub for module named \"([A-Za-z_][A-Za-z0-9_]*)");
+
     private final Sandbox sandbox;
     private final SandboxConfig config;
     private final Limits limits;
+    private final Predicate<String> distributedPackage;
     private volatile Path mypyCache;
 
-    public StaticAnalysis(Sandbox sandbox, SandboxConfig config) {
+    public StaticAnalysis(Sandbox sandbox, SandboxConfig config, PythonLanguage python) {
         this.sandbox = sandbox;
         this.config = config;
+        this.distributedPackage = python::distributedPackage;
         this.limits = Limits.of(config.limits())
                 .with(new LimitsOverride(config.analysis().wallSeconds(), (int) Math.ceil(config.analysis().wallSeconds()),
                         config.analysis().memoryMb(), null, null, null, null, null))
@@ -91,7 +101,8 @@ public class StaticAnalysis {
                     limits, slotWait);
             for (HarnessRecord record : run.records()) {
                 if ("analysis".equals(record.e()) && record.report() != null) {
-                    return new AnalysisReport(record.report(), signalsOf(record.report()), run.seconds());
+                    return new AnalysisReport(record.report(), signalsOf(record.report(), distributedPackage),
+                            run.seconds());
                 }
             }
             return failed("the analysers reported nothing" + (run.timedOut() ? " (timed out)" : "")
@@ -101,9 +112,13 @@ public class StaticAnalysis {
         }
     }
 
-    /** Signals the analysers' findings give: undefined names and missing modules are APIs the code made up. */
+    /**
+     * Signals the analysers' findings give: undefined names and missing modules are APIs the code made up. A
+     * module mypy cannot find that is a real package (numpy) is not: mypy sees no suite environment, and whether
+     * the run's environment has it is the run's to say (missing_dependency).
+     */
     @SuppressWarnings("unchecked")
-    static List<String> signalsOf(Map<String, Object> report) {
+    static List<String> signalsOf(Map<String, Object> report, Predicate<String> distributedPackage) {
         List<String> signals = new ArrayList<>();
         Object pyflakes = report.get("pyflakes");
         if (pyflakes instanceof Map<?, ?> p && p.get("undefinedNames") instanceof List<?> names && !names.isEmpty()) {
@@ -111,11 +126,17 @@ public class StaticAnalysis {
             signals.add(Signals.HALLUCINATED_API);
         }
         Object mypy = report.get("mypy");
-        if (mypy instanceof Map<?, ?> m && m.get("missingApis") instanceof List<?> missing && !missing.isEmpty()
+        if (mypy instanceof Map<?, ?> m && m.get("missingApis") instanceof List<?> missing
+                && missing.stream().anyMatch(line -> !realPackage(String.valueOf(line), distributedPackage))
                 && !signals.contains(Signals.HALLUCINATED_API)) {
             signals.add(Signals.HALLUCINATED_API);
         }
         return signals;
+    }
+
+    private static boolean realPackage(String mypyLine, Predicate<String> distributedPackage) {
+        Matcher module = MYPY_MISSING_MODULE.matcher(mypyLine);
+        return module.find() && distributedPackage.test(module.group(1));
     }
 
     private Program program(SandboxPaths paths, byte[] spec, String tools, Path cache, boolean writableCache) {

@@ -73,6 +73,9 @@ public interface SandboxConfig {
 
     Analysis analysis();
 
+    /** Suite environments: where they are built, and how many warm interpreters they may keep. */
+    Environments environments();
+
     /** Per-execution limits. */
     interface Limits {
         @WithDefault("10")
@@ -160,5 +163,22 @@ public interface SandboxConfig {
 
         @WithDefault("1024")
         int memoryMb();
+    }
+
+    /** Built suite environments (see io.evalwatch.sandbox.environment). */
+    interface Environments {
+        /**
+         * Root of the content-addressed store, one folder per lock hash. The slots' unprivileged uids must be
+         * able to reach it (bubblewrap binds it as that uid), so not under a private home such as /root.
+         */
+        @WithDefault("/var/tmp/evalwatch/environments")
+        java.nio.file.Path dir();
+
+        /**
+         * Fork servers a slot keeps for environments besides its plain one, each with the environment bound and
+         * its preload imported; past that the least recently used is stopped, so memory stays bounded.
+         */
+        @WithDefault("2")
+        int forkServersPerSlot();
     }
 }

@@ -1,12 +1,14 @@
 package io.evalwatch.sandbox.execution;
 
 import io.evalwatch.events.TestCase;
+import io.evalwatch.sandbox.isolation.EnvironmentMount;
 import io.evalwatch.sandbox.isolation.LimitsOverride;
 import java.util.List;
 
 /**
  * One execution to perform: the code, how to call it and test it, the limits it asked for, and (when the code
  * was extracted from a model's answer) the raw answer, so the directly-executable measure can be taken.
+ * environment is the suite environment the code runs with, or null for the plain sandbox.
  */
 public record ExecutionRequest(
         String language,
@@ -15,10 +17,21 @@ public record ExecutionRequest(
         List<TestCase> tests,
         LimitsOverride limits,
         String rawOutput,
-        boolean analyze) {
+        boolean analyze,
+        EnvironmentMount environment) {
 
     public ExecutionRequest {
         tests = tests == null ? List.of() : List.copyOf(tests);
         limits = limits == null ? LimitsOverride.none() : limits;
+    }
+
+    /** A request of the plain sandbox. */
+    public ExecutionRequest(String language, String code, String entryPoint, List<TestCase> tests,
+            LimitsOverride limits, String rawOutput, boolean analyze) {
+        this(language, code, entryPoint, tests, limits, rawOutput, analyze, null);
+    }
+
+    public ExecutionRequest withEnvironment(EnvironmentMount mount) {
+        return new ExecutionRequest(language, code, entryPoint, tests, limits, rawOutput, analyze, mount);
     }
 }

@@ -11,7 +11,7 @@ public final class Signals {
     public static final String MISSING_ENTRY_POINT = "missing_entry_point";
     public static final String WRONG_SIGNATURE = "wrong_signature";
     public static final String HALLUCINATED_API = "hallucinated_api";
-    /** The code loads a package its run's environment does not provide (see Language#missingModule). */
+    /** An import of a package that exists but not in the run's environment (see Language#missingDependency). */
     public static final String MISSING_DEPENDENCY = "missing_dependency";
     public static final String UNDEFINED_NAMES = "undefined_names";
     public static final String LOAD_ERROR = "load_error";

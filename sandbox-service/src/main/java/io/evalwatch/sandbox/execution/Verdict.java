@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Decides an execution's outcome, per-test results and signals from what was observed, and from nothing else:
- * the harness's records, the kernel's counters, the kill flags and the output. A pure function of its inputs.
+ * the harness's records, the kernel's counters, the kill flags and the output. A pure function of its inputs,
+ * but for whether a module a run could not import exists at all, which the language looks up (and remembers).
  */
 public final class Verdict {
 
@@ -79,6 +80,10 @@ public final class Verdict {
         } else if (loadFailure.isPresent()) {
             outcome = Outcomes.LOAD_ERROR;
             message = describe(loadFailure.get());
+            if (language.missingDependency(loadFailure.get().type(), loadFailure.get().message())) {
+                message += " (a package that exists, but not in this run's environment: declare it in the suite's"
+                        + " environment)";
+            }
         } else if (allRan) {
             outcome = Outcomes.COMPLETED;
             boolean everyCallRejected = !tests.isEmpty() && transcript.results().stream()
@@ -171,7 +176,7 @@ public final class Verdict {
             }
             default -> signals.add(Signals.LOAD_ERROR);
         }
-        if (language.missingModule(failure.type(), failure.message()).isPresent()) {
+        if (language.missingDependency(failure.type(), failure.message())) {
             signals.add(Signals.MISSING_DEPENDENCY);
         } else if (failure.hallucinatedApi() || language.hallucinatedApi(failure.type(), failure.message())) {
             signals.add(Signals.HALLUCINATED_API);
@@ -192,7 +197,7 @@ public final class Verdict {
             } else {
                 ordinaryFailed = true;
             }
-            if (language.missingModule(test.exceptionType(), test.message()).isPresent()) {
+            if (language.missingDependency(test.exceptionType(), test.message())) {
                 signals.add(Signals.MISSING_DEPENDENCY);
             } else if (language.hallucinatedApi(test.exceptionType(), test.message())) {
                 signals.add(Signals.HALLUCINATED_API);

@@ -49,9 +49,11 @@ final class ForkServer implements AutoCloseable {
     private final Set<Long> ownPids;
     private final long baselineMemory;
     private final Object writeLock = new Object();
+    private final Path log;
     private volatile boolean broken;
 
-    private ForkServer(Process process, SlotCgroup cgroup, Set<Long> ownPids, long baselineMemory) {
+    private ForkServer(Process process, SlotCgroup cgroup, Set<Long> ownPids, long baselineMemory, Path log) {
+        this.log = log;
         this.process = process;
         this.requests = process.getOutputStream();
         this.frames = new BufferedInputStream(process.getInputStream(), 1 << 16);
@@ -87,7 +89,7 @@ final class ForkServer implements AutoCloseable {
             Set<Long> own = cgroup != null ? Set.copyOf(cgroup.members())
                     : Set.copyOf(process.toHandle().descendants().map(ProcessHandle::pid).toList());
             long baseline = cgroup != null ? cgroup.memoryUsage() : 0;
-            return new ForkServer(process, cgroup, own, baseline);
+            return new ForkServer(process, cgroup, own, baseline, log);
         } finally {
             watchdog.cancel(false);
         }
@@ -184,12 +186,17 @@ final class ForkServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             finished.set(true);
+            // how it went, asked before it is taken down (a bubblewrap whose init was killed exits 137 at once)
+            String ended = started && !killed.get() && e instanceof EOFException ? howItEnded() : null;
             destroy();
             if (killed.get()) {
                 return new Forked(records, output, null, timedOut.get(), true); // it would not go: it went with its server
             }
             if (!started && e instanceof EOFException) {
                 throw new GoneBeforeTheRun(e.getMessage());
+            }
+            if (ended != null) {
+                throw new EOFException(e.getMessage() + " (" + ended + ")");
             }
             throw e instanceof IOException io ? io : new IOException(e);
         } finally {
@@ -199,6 +206,17 @@ final class ForkServer implements AutoCloseable {
                 linger.cancel(false);
             }
         }
+    }
+
+    /** The launcher's exit status and the end of the server's log, for a server that went away unasked. */
+    private String howItEnded() {
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return (process.isAlive() ? "its launcher still runs" : "its launcher exited " + process.exitValue())
+                + "; " + tail(log);
     }
 
     /** Processes in the server's cgroup after a run that are neither the server nor its launcher: none, ever. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,10 @@ import org.jboss.logging.Logger;
 /**
  * One Python {@link ForkServer} per slot, each in a cgroup of its own: started with the sandbox, proven by a
  * probe before any run uses them, and replaced whenever one breaks. A slot whose server cannot be started runs
- * its Python the launched way, so a broken server costs speed, never a run.
+ * its Python the launched way, so a broken server costs speed, never a run. Besides its plain server a slot keeps
+ * a few per suite environment (the environment bound read-only, its preload imported before forking), started
+ * at first need and the least recently used stopped when a new one needs room; they run the same forkserver.py,
+ * so each run is isolated exactly as a plain one.
  */
 final class ForkServers {
 
@@ -44,27 +48,72 @@ final class ForkServers {
             "open('/tmp/left-by-probe', 'w').write('x')",
             "");
 
+    /** The thread every server is started from; it never ends before the service does (see below). */
+    private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fork-server-start");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final LaunchCommand launch;
     private final Path harnessDir;
-    private final Program serverProgram;
+    private final List<String> command;
     private final Limits serverLimits;
-    private final Slot[] serverSlots;
-    private final ForkServer[] servers;
+    private final SlotServers[] slots;
     private final ScheduledExecutorService timer;
     private final Duration lingerGrace;
     private final boolean perUidProcessLimit;
+    private final CgroupControllers controllers;
+    private final String instance;
+    private final Path instanceDir;
+    private final int environmentsPerSlot;
 
-    private ForkServers(LaunchCommand launch, Path harnessDir, Program serverProgram, Limits serverLimits,
-            Slot[] serverSlots, ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit) {
+    private ForkServers(LaunchCommand launch, Path harnessDir, List<String> command, Limits serverLimits,
+            SlotServers[] slots, ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit,
+            CgroupControllers controllers, String instance, Path instanceDir, int environmentsPerSlot) {
         this.launch = launch;
         this.harnessDir = harnessDir;
-        this.serverProgram = serverProgram;
+        this.command = command;
         this.serverLimits = serverLimits;
-        this.serverSlots = serverSlots;
-        this.servers = new ForkServer[serverSlots.length];
+        this.slots = slots;
         this.timer = timer;
         this.lingerGrace = lingerGrace;
         this.perUidProcessLimit = perUidProcessLimit;
+        this.controllers = controllers;
+        this.instance = instance;
+        this.instanceDir = instanceDir;
+        this.environmentsPerSlot = environmentsPerSlot;
+    }
+
+    /**
+     * A slot's servers: the plain one (standard library only), started with the sandbox, and up to
+     * environmentsPerSlot for suite environments, each started at the first run that needs it and kept in order
+     * of use; the least recently used goes when another is needed. A slot runs one program at a time, so only
+     * close() ever competes with its one user.
+     */
+    private static final class SlotServers {
+        Place plain;
+        final LinkedHashMap<String, Place> environments = new LinkedHashMap<>(8, 0.75f, true);
+        int created;
+    }
+
+    /**
+     * Where one server lives: its own input folder and cgroup (a run's memory and strays are counted in the
+     * server's cgroup, so two servers never share one), the program that starts it, and the server once started.
+     */
+    private static final class Place {
+        final Slot slot;
+        final Program program;
+        final Path dir;
+        ForkServer server;
+        String startFailure;
+
+        Place(Slot slot, Program program, Path dir) {
+            this.slot = slot;
+            this.program = program;
+            this.dir = dir;
+        }
     }
 
     /**
@@ -74,26 +123,23 @@ final class ForkServers {
      * @param controllers where the servers' cgroups go (none: no cgroups)
      * @param perUidProcessLimit whether RLIMIT_NPROC means something here (each slot has a uid of its own)
      * @param seccomp whether the launch loads a seccomp filter, which the runs must then be under
+     * @param environmentsPerSlot how many environment servers a slot may keep besides its plain one
      * @throws IOException a server would not start or the probe failed: no run may use them
      */
     static ForkServers start(List<Slot> slots, CgroupControllers controllers, String instance, Path instanceDir,
             LaunchCommand launch, Path harnessDir, List<String> command, Limits ceiling, Limits runLimits,
-            ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit, boolean seccomp)
-            throws IOException {
-        Slot[] serverSlots = new Slot[slots.size()];
-        boolean cgroups = controllers.memory().isPresent() || controllers.pids().isPresent();
-        for (Slot slot : slots) {
-            Path dir = instanceDir.resolve("fork-server-" + slot.index());
-            Path emptyInput = Files.createDirectories(dir.resolve("in"));
-            serverSlots[slot.index()] = new Slot(slot.index(), slot.uid(), emptyInput, slot.scratchDir(),
-                    cgroups ? SlotCgroup.createForkServer(controllers, instance, slot.index()) : null);
-        }
-        Program program = new Program("python", Map.of(), command, List.of(), false);
-        ForkServers servers = new ForkServers(launch, harnessDir, program, ceiling, serverSlots, timer, lingerGrace,
-                perUidProcessLimit);
+            ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit, boolean seccomp,
+            int environmentsPerSlot) throws IOException {
+        SlotServers[] perSlot = new SlotServers[slots.size()];
+        ForkServers servers = new ForkServers(launch, harnessDir, command, ceiling, perSlot, timer, lingerGrace,
+                perUidProcessLimit, controllers, instance, instanceDir, Math.max(0, environmentsPerSlot));
         try {
-            for (Slot slot : serverSlots) {
-                servers.server(slot.index());
+            for (Slot slot : slots) {
+                perSlot[slot.index()] = new SlotServers();
+                Path dir = instanceDir.resolve("fork-server-" + slot.index());
+                perSlot[slot.index()].plain = servers.place(slot, dir, servers.cgroups()
+                        ? SlotCgroup.createForkServer(controllers, instance, slot.index()) : null, null);
+                servers.server(perSlot[slot.index()].plain);
             }
             Slot first = slots.get(0);
             for (int attempt = 0; attempt < 2; attempt++) {
@@ -106,31 +152,89 @@ final class ForkServers {
         return servers;
     }
 
+    private boolean cgroups() {
+        return controllers.memory().isPresent() || controllers.pids().isPresent();
+    }
+
+    private Place place(Slot slot, Path dir, SlotCgroup cgroup, EnvironmentMount environment) throws IOException {
+        Path emptyInput = Files.createDirectories(dir.resolve("in"));
+        List<String> argv = environment == null || environment.preload().isEmpty() ? command
+                : java.util.stream.Stream.concat(command.stream(),
+                        java.util.stream.Stream.of("--preload", String.join(",", environment.preload()))).toList();
+        return new Place(new Slot(slot.index(), slot.uid(), emptyInput, slot.scratchDir(), cgroup),
+                new Program("python", Map.of(), argv, List.of(), false, null, environment), dir);
+    }
+
     /**
-     * Runs a program that carries a fork spec through the slot's server.
+     * Runs a program that carries a fork spec through the slot's server for the program's environment.
      *
-     * @return what was observed, or null if the slot has no working server (the caller launches instead)
+     * @return what was observed, or null if the slot has no working server for it (the caller launches instead)
      */
     RawRun run(Slot slot, Program program, Limits limits, String isolation) throws IOException {
+        Place place;
         try {
-            return runOnce(slot, program, limits, isolation);
+            place = placeFor(slot, program.environment());
+        } catch (IOException e) {
+            LOG.warnf("slot %d: no fork server for environment %s (%s); this run launches its own sandbox",
+                    slot.index(), program.environment().lockHash(), e.getMessage());
+            return null;
+        }
+        if (place == null) {
+            return null;
+        }
+        try {
+            return runOnce(place, program, limits, isolation);
         } catch (ForkServer.GoneBeforeTheRun e) {
             LOG.warnf("slot %d: %s; a new server takes the run", slot.index(), e.getMessage());
-            servers[slot.index()] = null;
-            return runOnce(slot, program, limits, isolation);
+            place.server = null;
+            return runOnce(place, program, limits, isolation);
         }
     }
 
-    private RawRun runOnce(Slot slot, Program program, Limits limits, String isolation) throws IOException {
-        int index = slot.index();
+    /** The slot's server for the environment (its plain one for none), making room for a new one if needed. */
+    private Place placeFor(Slot slot, EnvironmentMount environment) throws IOException {
+        SlotServers servers = slots[slot.index()];
+        synchronized (servers) {
+            if (environment == null) {
+                return servers.plain;
+            }
+            if (environmentsPerSlot == 0) {
+                return null;
+            }
+            Place place = servers.environments.get(environment.serverKey());
+            if (place != null) {
+                return place.startFailure == null ? place : null;
+            }
+            while (servers.environments.size() >= environmentsPerSlot) {
+                var eldest = servers.environments.entrySet().iterator().next();
+                servers.environments.remove(eldest.getKey());
+                LOG.infof("slot %d: the fork server for environment %s makes room for %s", slot.index(),
+                        eldest.getKey(), environment.serverKey());
+                retire(eldest.getValue());
+            }
+            String name = "env-" + servers.created++;
+            place = place(slot, instanceDir.resolve("fork-server-" + slot.index() + "-" + name),
+                    cgroups() ? SlotCgroup.createForkServer(controllers, instance, slot.index(), name) : null,
+                    environment);
+            servers.environments.put(environment.serverKey(), place);
+            return place;
+        }
+    }
+
+    private RawRun runOnce(Place place, Program program, Limits limits, String isolation) throws IOException {
+        int index = place.slot.index();
         ForkServer server;
         try {
-            server = server(index);
+            server = server(place);
         } catch (IOException e) {
+            if (place.program.environment() != null) {
+                // an environment whose server does not start (a preload that fails to import) is not retried
+                place.startFailure = e.getMessage();
+            }
             LOG.warnf("slot %d: %s; this run launches its own sandbox", index, e.getMessage());
             return null;
         }
-        SlotCgroup cgroup = serverSlots[index].cgroup();
+        SlotCgroup cgroup = place.slot.cgroup();
         if (cgroup != null) {
             cgroup.prepare(limits.plusOverhead(server.baselineMemory(), OWN_PROCESSES));
         }
@@ -144,7 +248,7 @@ final class ForkServers {
             throw e;
         } catch (IOException e) {
             LOG.errorf("slot %d: %s; the server is replaced", index, e.getMessage());
-            servers[index] = null;
+            place.server = null;
             return new RawRun(List.of(), 0, "evalwatch-sandbox: " + e.getMessage() + "\n", 0, false, false, false,
                     null, 0, evidence(cgroup), (System.nanoTime() - started) / 1e9, isolation);
         }
@@ -153,7 +257,7 @@ final class ForkServers {
             // cannot happen while the kernel keeps pid namespaces: a server that saw it is not trusted again
             LOG.errorf("slot %d: %d processes outlived their run's pid namespace; the server is replaced", index, strays);
             server.destroy();
-            servers[index] = null;
+            place.server = null;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new RawRun(forked.records().records(), forked.records().malformed(), forked.output().kept(),
@@ -162,28 +266,51 @@ final class ForkServers {
     }
 
     void close() {
-        for (int i = 0; i < servers.length; i++) {
-            if (servers[i] != null) {
-                servers[i].close();
-                servers[i] = null;
+        for (SlotServers servers : slots) {
+            if (servers == null) {
+                continue;
             }
-        }
-        for (Slot slot : serverSlots) {
-            if (slot != null && slot.cgroup() != null) {
-                slot.cgroup().remove();
+            synchronized (servers) {
+                if (servers.plain != null) {
+                    stop(servers.plain);
+                }
+                servers.environments.values().forEach(this::retire);
+                servers.environments.clear();
             }
         }
     }
 
-    private ForkServer server(int index) throws IOException {
-        ForkServer server = servers[index];
+    private static void stop(Place place) {
+        if (place.server != null) {
+            place.server.close();
+            place.server = null;
+        }
+        if (place.slot.cgroup() != null) {
+            place.slot.cgroup().remove();
+        }
+    }
+
+    /** Stops an environment's server for good: its cgroup and folder go with it. */
+    private void retire(Place place) {
+        stop(place);
+        try (var paths = Files.walk(place.dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.debugf("cannot remove %s: %s", place.dir, e.getMessage());
+        }
+    }
+
+    private ForkServer server(Place place) throws IOException {
+        ForkServer server = place.server;
         if (server != null && server.usable()) {
             return server;
         }
         if (server != null) {
             server.destroy();
         }
-        Slot slot = serverSlots[index];
+        Slot slot = place.slot;
         if (slot.cgroup() != null) {
             try {
                 slot.cgroup().killAll(Duration.ofSeconds(5));
@@ -193,11 +320,26 @@ final class ForkServers {
             }
             slot.cgroup().prepare(serverLimits);
         }
-        List<String> argv = launch.forkServer(slot, harnessDir, serverProgram, serverLimits);
-        Path log = slot.inputDir().getParent().resolve("server.log");
-        server = ForkServer.start(argv, log, slot.cgroup(), START_PATIENCE, timer);
-        servers[index] = server;
+        List<String> argv = launch.forkServer(slot, harnessDir, place.program, serverLimits);
+        server = startFromLongLivedThread(argv, place.dir.resolve("server.log"), slot.cgroup());
+        place.server = server;
         return server;
+    }
+
+    /**
+     * Starts a server from the one thread that lives as long as the service. bubblewrap's --die-with-parent is
+     * PR_SET_PDEATHSIG, which fires when the parent THREAD ends: a server started from a pool's worker (a REST
+     * request's, reaped when idle) would be SIGKILLed with that thread, in the middle of some later run.
+     */
+    private ForkServer startFromLongLivedThread(List<String> argv, Path log, SlotCgroup cgroup) throws IOException {
+        try {
+            return STARTER.submit(() -> ForkServer.start(argv, log, cgroup, START_PATIENCE, timer)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a fork server");
+        }
     }
 
     private void probe(Slot slot, Limits limits, boolean seccomp) throws IOException {

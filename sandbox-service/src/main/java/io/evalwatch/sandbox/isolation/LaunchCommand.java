@@ -110,6 +110,10 @@ public final class LaunchCommand {
         argv.addAll(List.of("--size", Long.toString(limits.tmpfsBytes()), "--tmpfs", SCRATCH_DIR));
         argv.addAll(List.of("--ro-bind", harnessDir.toString(), HARNESS_DIR));
         argv.addAll(List.of("--ro-bind", slot.inputDir().toString(), INPUT_DIR));
+        if (program.environment() != null) {
+            // the suite's environment: one more read-only bind, nothing of it writable by the code
+            argv.addAll(List.of("--ro-bind", program.environment().root().toString(), EnvironmentMount.SANDBOX_PATH));
+        }
         for (Bind bind : program.binds()) {
             argv.addAll(List.of(bind.writable() ? "--bind" : "--ro-bind", bind.host().toString(), bind.sandbox()));
         }

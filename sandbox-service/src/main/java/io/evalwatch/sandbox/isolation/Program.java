@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param forkSpec when not null, the same run as a harness spec a slot's Python fork server can take instead
  *     of launching the command (see {@link ForkServer})
+ * @param environment the suite environment bound read-only at {@link EnvironmentMount#SANDBOX_PATH}, or null
  */
 public record Program(
         String language,
@@ -17,10 +18,16 @@ public record Program(
         List<String> command,
         List<Bind> binds,
         boolean limitAddressSpace,
-        byte[] forkSpec) {
+        byte[] forkSpec,
+        EnvironmentMount environment) {
+
+    public Program(String language, Map<String, byte[]> inputFiles, List<String> command, List<Bind> binds,
+            boolean limitAddressSpace, byte[] forkSpec) {
+        this(language, inputFiles, command, binds, limitAddressSpace, forkSpec, null);
+    }
 
     public Program(String language, Map<String, byte[]> inputFiles, List<String> command, List<Bind> binds,
             boolean limitAddressSpace) {
-        this(language, inputFiles, command, binds, limitAddressSpace, null);
+        this(language, inputFiles, command, binds, limitAddressSpace, null, null);
     }
 }

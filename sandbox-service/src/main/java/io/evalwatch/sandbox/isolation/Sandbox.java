@@ -200,7 +200,7 @@ public class Sandbox {
         try {
             forkServers = ForkServers.start(allSlots, controllers, instance, instanceDir, launch, harnessDir,
                     command.get(), Limits.of(config.ceiling()), Limits.of(config.limits()), deadlines,
-                    config.lingerGrace(), dropUid, seccomp);
+                    config.lingerGrace(), dropUid, seccomp, config.environments().forkServersPerSlot());
             return true;
         } catch (IOException e) {
             warnings.add("no Python fork server, every Python run launches its own sandbox: " + e.getMessage());

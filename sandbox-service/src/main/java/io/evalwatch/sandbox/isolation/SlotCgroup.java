@@ -43,6 +43,12 @@ public final class SlotCgroup {
         return create(controllers, instance, "fork-server-" + slot);
     }
 
+    /** A group of its own for one of a slot's environment fork servers (named by the caller, unique per slot). */
+    public static SlotCgroup createForkServer(CgroupControllers controllers, String instance, int slot, String name)
+            throws IOException {
+        return create(controllers, instance, "fork-server-" + slot + "-" + name);
+    }
+
     private static SlotCgroup create(CgroupControllers controllers, String instance, String name) throws IOException {
         return new SlotCgroup(
                 makeGroup(controllers.memory(), instance, name),

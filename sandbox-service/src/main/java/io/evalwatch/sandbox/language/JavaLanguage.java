@@ -88,7 +88,7 @@ public class JavaLanguage implements Language {
         }
         argv.addAll(List.of(paths.input() + "/" + JavaSource.FILE_NAME, "3", paths.pidsArgument()));
         return new Program(name(), Map.of(JavaSource.FILE_NAME, source.text().getBytes(StandardCharsets.UTF_8)),
-                argv, configBinds, false);
+                argv, configBinds, false, null, request.environment());
     }
 
     @Override

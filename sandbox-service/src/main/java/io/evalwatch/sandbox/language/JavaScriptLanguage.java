@@ -62,7 +62,8 @@ public class JavaScriptLanguage implements Language {
             // the code's require() resolves packages from the environment's node_modules (see harness.js)
             argv.add(paths.environment() + "/" + EnvironmentLayout.NODE_MODULES);
         }
-        return new Program(name(), Map.of(SpecFile.NAME, SpecFile.encode(request)), argv, List.of(), false);
+        return new Program(name(), Map.of(SpecFile.NAME, SpecFile.encode(request)), argv, List.of(), false, null,
+                request.environment());
     }
 
     /** Three quarters of the memory limit: V8 stops with a clear heap error before the cgroup OOM-kills it. */

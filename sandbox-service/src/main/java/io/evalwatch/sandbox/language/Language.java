@@ -64,6 +64,15 @@ public interface Language {
         return Optional.empty();
     }
 
+    /**
+     * An exception that means the code imported a package that exists but that the run's environment does not
+     * provide: {@code missing_dependency} rather than {@code hallucinated_api}. By default a package name judged by
+     * its shape ({@link #missingModule}); Python asks the host's distribution whether the package exists.
+     */
+    default boolean missingDependency(String exceptionType, String message) {
+        return missingModule(exceptionType, message).isPresent();
+    }
+
     /** An exception that means the code ran out of memory. */
     boolean outOfMemory(String exceptionType, String message);
 

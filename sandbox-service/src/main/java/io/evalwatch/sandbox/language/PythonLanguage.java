@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -31,16 +32,21 @@ public class PythonLanguage implements Language {
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile(
             "^(module '[^']+'|'" + BUILTIN_TYPES + "' object|type object '" + BUILTIN_TYPES + "') has no attribute");
 
+    /** Python names the first component of a dotted import that is missing: a dotted name's parent was found. */
+    private static final Pattern NO_MODULE = Pattern.compile("^No module named '([A-Za-z_][A-Za-z0-9_]*)'$");
+
     private static final Logger LOG = Logger.getLogger(PythonLanguage.class);
 
     private final String command;
     private final double startupSeconds;
+    private final PythonDistributions distributions;
     private volatile String harnessFile = "harness.py";
 
     public PythonLanguage(SandboxConfig config) {
         SandboxConfig.LanguageSettings settings = config.languages().get("python");
         this.command = settings != null && settings.command().isPresent() ? settings.command().get() : "/usr/bin/python3";
         this.startupSeconds = settings != null ? settings.startupSeconds().orElse(1.0) : 1.0;
+        this.distributions = new PythonDistributions(command);
     }
 
     /** Compiles the harness with the same interpreter the runs use; runs then load its bytecode directly. */
@@ -87,7 +93,7 @@ public class PythonLanguage implements Language {
         return new Program(name(), Map.of(SpecFile.NAME, spec),
                 List.of(command, "-I", "-S", paths.harness() + "/python/" + harnessFile,
                         paths.input() + "/" + SpecFile.NAME, paths.pidsArgument()),
-                List.of(), true, spec);
+                List.of(), true, spec, request.environment());
     }
 
     /** The long-lived interpreter a slot may keep to fork Python runs from (see ForkServer). */
@@ -108,6 +114,21 @@ public class PythonLanguage implements Language {
         }
         return MISSING_NAME.contains(exceptionType)
                 || ("AttributeError".equals(exceptionType) && message != null && MISSING_ATTRIBUTE.matcher(message).find());
+    }
+
+    /** Whether a top-level module is a real package: the host or Debian's index knows it (see PythonDistributions). */
+    public boolean distributedPackage(String module) {
+        return distributions.exists(module);
+    }
+
+    /** ModuleNotFoundError for a top-level package the host or Debian's index knows (see PythonDistributions). */
+    @Override
+    public boolean missingDependency(String exceptionType, String message) {
+        if (!"ModuleNotFoundError".equals(exceptionType) || message == null) {
+            return false;
+        }
+        Matcher missing = NO_MODULE.matcher(message.strip());
+        return missing.matches() && distributions.exists(missing.group(1));
     }
 
     @Override

@@ -45,7 +45,9 @@ public class GenerationProcessor {
         if (!generation.needsExecution()) {
             return null; // scoring takes unexecuted generations directly from eval.generations
         }
-        ExecutionResult result = executions.execute(requestFor(generation), SLOT_WAIT);
+        // the task's environment (null: the plain sandbox), resolved to the lock its run started with
+        ExecutionResult result = executions.execute(requestFor(generation), generation.task().environment(),
+                SLOT_WAIT);
         ExecutionCompleted event = new ExecutionCompleted(ExecutionCompleted.SCHEMA_VERSION, generation.itemId(),
                 generation.runId(), generation, result.outcome(), result.tests(), result.signals(),
                 result.staticAnalysis(), result.isolation(), result.durationSeconds(), Instant.now());

@@ -1,5 +1,8 @@
 package io.evalwatch.sandbox.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.TestCase;
 import io.evalwatch.sandbox.config.SandboxConfig;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
@@ -57,12 +60,27 @@ public class ExecutionResource {
         ExecutionRequest request = new ExecutionRequest(body.language(), body.code(), body.entryPoint(), body.tests(),
                 body.limits(), body.rawOutput(), Boolean.TRUE.equals(body.analyze()));
         try {
-            ExecutionResult result = executions.execute(request, config.slotWait());
+            ExecutionResult result = executions.execute(request, environment(body.environment()), config.slotWait());
             return Response.ok(result).build();
         } catch (TimeoutException busy) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                     .entity(new ErrorResponse("every sandbox slot is busy", List.of(busy.getMessage()))).build();
         }
+    }
+
+    /** A lock hash (string) or a spec (object) as the reference a task would carry; null for none. */
+    static EnvironmentRef environment(JsonNode environment) {
+        if (environment == null || environment.isNull()) {
+            return null;
+        }
+        if (environment.isTextual()) {
+            if (!environment.asText().matches("[0-9a-f]{16}")) {
+                throw new IllegalArgumentException("a lock hash is 16 hex digits, not '" + environment.asText() + "'");
+            }
+            return new EnvironmentRef(environment.asText(), null);
+        }
+        EnvironmentSpec spec = EnvironmentResource.spec(environment);
+        return new EnvironmentRef(null, spec);
     }
 
     private List<String> validate(ExecutionApiRequest body) {
@@ -78,6 +96,11 @@ public class ExecutionResource {
         }
         if (body.code() == null) {
             problems.add("code is required");
+        }
+        try {
+            environment(body.environment());
+        } catch (IllegalArgumentException e) {
+            problems.add("environment: " + e.getMessage());
         }
         if (body.tests() != null) {
             for (int i = 0; i < body.tests().size(); i++) {

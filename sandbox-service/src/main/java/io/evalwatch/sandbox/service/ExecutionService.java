@@ -1,15 +1,20 @@
 package io.evalwatch.sandbox.service;
 
+import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.TestCase;
 import io.evalwatch.events.TestResult;
 import io.evalwatch.sandbox.analysis.AnalysisReport;
 import io.evalwatch.sandbox.analysis.StaticAnalysis;
 import io.evalwatch.sandbox.config.SandboxConfig;
+import io.evalwatch.sandbox.environment.BuiltEnvironment;
+import io.evalwatch.sandbox.environment.EnvironmentBuildException;
+import io.evalwatch.sandbox.environment.EnvironmentStore;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.execution.Signals;
 import io.evalwatch.sandbox.execution.Verdict;
+import io.evalwatch.sandbox.isolation.EnvironmentMount;
 import io.evalwatch.sandbox.isolation.Limits;
 import io.evalwatch.sandbox.isolation.LimitsOverride;
 import io.evalwatch.sandbox.isolation.RawRun;
@@ -44,9 +49,11 @@ public class ExecutionService {
     private final SandboxConfig config;
     private final Limits defaults;
     private final Limits ceiling;
+    private final EnvironmentStore environments;
 
     public ExecutionService(Sandbox sandbox, Languages languages, StaticAnalysis analysis, ExecutionMetrics metrics,
-            SandboxConfig config) {
+            SandboxConfig config, EnvironmentStore environments) {
+        this.environments = environments;
         this.sandbox = sandbox;
         this.languages = languages;
         this.analysis = analysis;
@@ -54,6 +61,29 @@ public class ExecutionService {
         this.config = config;
         this.defaults = Limits.of(config.limits());
         this.ceiling = Limits.of(config.ceiling());
+    }
+
+    /**
+     * Executes in the environment a task names (null: the plain sandbox). An environment that cannot be found or
+     * built as the same lock fails the execution as a sandbox error saying why: it never runs without it.
+     *
+     * @throws TimeoutException every slot stayed busy for slotWait
+     */
+    public ExecutionResult execute(ExecutionRequest request, EnvironmentRef environment, Duration slotWait)
+            throws TimeoutException, InterruptedException {
+        if (environment == null) {
+            return execute(request, slotWait);
+        }
+        try {
+            BuiltEnvironment built = environments.resolve(environment);
+            return execute(request.withEnvironment(built.mount(environment.spec())), slotWait);
+        } catch (EnvironmentBuildException e) {
+            ExecutionResult result = refused(request, null, "environment "
+                    + (environment.lockHash() != null ? environment.lockHash() : "(not yet built)")
+                    + " is not available: " + e.getMessage());
+            metrics.record(request.language(), result.outcome(), 0);
+            return result;
+        }
     }
 
     /**
@@ -70,6 +100,10 @@ public class ExecutionService {
                     "no sandbox language '" + request.language() + "' (known: " + languages.names() + ")");
         } else if (request.code() == null || request.code().isBlank()) {
             result = notRun(request, Outcomes.NO_CODE, "there is no code to execute", List.of());
+        } else if (request.environment() != null && sandbox.mode() == io.evalwatch.sandbox.isolation.IsolationMode.NONE) {
+            result = refused(request, null, "suite environments are bound into the sandbox and need"
+                    + " evalwatch.sandbox.isolation=bwrap; this run would not see environment "
+                    + request.environment().lockHash());
         } else if (!found.get().validEntryPoint(request.entryPoint())) {
             result = refused(request, null, "entry point '" + request.entryPoint() + "' is not valid in " + languageName);
         } else {
@@ -85,7 +119,9 @@ public class ExecutionService {
         Limits limits = limitsFor(request, language);
         ExecutionResult result;
         try {
-            RawRun run = sandbox.run(paths -> language.program(request, paths, limits), limits, slotWait);
+            // a run with an environment sees it bound read-only at one place (LaunchCommand binds Program.environment)
+            RawRun run = sandbox.run(paths -> language.program(request, request.environment() == null ? paths
+                    : paths.withEnvironment(EnvironmentMount.SANDBOX_PATH), limits), limits, slotWait);
             result = Verdict.decide(request, language, run);
         } catch (SandboxUnavailableException e) {
             return refused(request, Signals.ISOLATION_UNAVAILABLE, e.getMessage());

@@ -38,6 +38,10 @@ public final class FailureClassifier {
         if (!tests.isEmpty() && tests.stream().allMatch(TestResult::passed)) {
             return FailureCategory.NONE;
         }
+        // a real package the environment lacks: the suite's environment is at fault, not an invented API
+        if (signals.contains("missing_dependency")) {
+            return FailureCategory.MISSING_DEPENDENCY;
+        }
         if (signals.contains("hallucinated_api") || tests.stream().anyMatch(t -> !t.passed()
                 && t.exceptionType() != null && MISSING_NAME_ERRORS.contains(t.exceptionType()))) {
             return FailureCategory.HALLUCINATED_API;

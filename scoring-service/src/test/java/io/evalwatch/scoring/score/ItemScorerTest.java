@@ -64,6 +64,19 @@ public class ItemScorerTest {
     }
 
     @Test
+    void aRealPackageTheEnvironmentLacksIsAMissingDependencyNotAHallucinatedApi() {
+        TestResult noNumpy = new TestResult("a", TestResult.ERROR, false, "ModuleNotFoundError",
+                "No module named 'numpy'", 0);
+        List<TestResult> tests = List.of(noNumpy, pass("b", false), pass("edge", true));
+        ItemScored signalled = ItemScorer.score(new ExecutionCompleted(1, "r/t/m/0/base", "r", generation(null),
+                Outcomes.COMPLETED, tests, List.of("missing_dependency", "runtime_error"), Map.of(), "bwrap", 0.05,
+                Instant.EPOCH), Instant.EPOCH);
+        assertEquals(FailureCategory.MISSING_DEPENDENCY, signalled.failureCategory());
+        assertEquals(FailureCategory.HALLUCINATED_API, score(Outcomes.COMPLETED, tests).failureCategory(),
+                "without the sandbox's signal an unimportable module stays a hallucinated API");
+    }
+
+    @Test
     void syntaxErrorWinsAndMissingResultsCountAsNotRun() {
         ItemScored s = score(Outcomes.SYNTAX_ERROR, List.of());
 

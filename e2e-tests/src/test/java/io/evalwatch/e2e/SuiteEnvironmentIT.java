@@ -94,6 +94,7 @@ class SuiteEnvironmentIT {
 
     /** Three numpy tasks under a suite name, for task-service and the simulated vendor alike. */
     private static void writeSuite(String name, String environment) throws IOException {
+        StackFixture.stack(); // the stack lays out its suite folders when it starts: write after that
         for (Path suites : List.of(StackFixture.taskSuites(), StackFixture.simulatorSuites())) {
             Path dir = suites.resolve(name);
             Files.createDirectories(dir.resolve("tasks"));

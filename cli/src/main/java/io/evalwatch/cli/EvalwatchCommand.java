@@ -547,8 +547,9 @@ public class EvalwatchCommand implements Runnable {
                     description = "sandbox-service base URL (default: ${DEFAULT-VALUE})")
             String sandboxUrl;
 
-            @Option(names = "--memory-mb", description = "memory limit of each reference's measuring run (default:"
-                    + " the sandbox's; MBPP+ Mbpp/255 needs about 2.2 GB)")
+            @Option(names = "--memory-mb", description = "memory limit of each reference's measuring run, also written"
+                    + " into every task (memory_mb) so the suite is evaluated under it (default: the sandbox's;"
+                    + " MBPP+ Mbpp/255 needs about 2.2 GB)")
             Integer memoryMb;
 
             @Option(names = "--parallel", defaultValue = "0",
@@ -573,7 +574,7 @@ public class EvalwatchCommand implements Runnable {
                                     format.defaultTimeoutSeconds());
                         }
                     }
-                    SuiteImport.Result result = new SuiteImport(format, timer, System.out).run(from,
+                    SuiteImport.Result result = new SuiteImport(format, timer, System.out, memoryMb).run(from,
                             suitesDir != null ? suitesDir : root().resolve("suites"), name, version, limit);
                     System.out.printf("imported %d tasks into %s (version %s, time limits %s)%n",
                             result.tasks().size(), result.folder(), version, result.measured()

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A task as it travels with every item: all a downstream stage needs to prompt, execute and score it, so no
- * stage has to call back into task-service. environment is null for the plain sandbox.
+ * stage has to call back into task-service. environment is null for the plain sandbox; memoryMb is the task's own
+ * memory limit, null for the sandbox's default.
  */
 public record TaskSpec(
         String id,
@@ -16,7 +17,8 @@ public record TaskSpec(
         List<TestCase> tests,
         double timeoutSeconds,
         List<String> tags,
-        EnvironmentRef environment) {
+        EnvironmentRef environment,
+        Integer memoryMb) {
 
     public TaskSpec {
         tests = tests == null ? List.of() : List.copyOf(tests);
@@ -27,7 +29,13 @@ public record TaskSpec(
     /** A task of the plain sandbox: no environment beyond the language's own library. */
     public TaskSpec(String id, String category, TaskKind kind, String language, String prompt, String entryPoint,
             List<TestCase> tests, double timeoutSeconds, List<String> tags) {
-        this(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags, null);
+        this(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags, null, null);
+    }
+
+    /** A task with the sandbox's default memory limit. */
+    public TaskSpec(String id, String category, TaskKind kind, String language, String prompt, String entryPoint,
+            List<TestCase> tests, double timeoutSeconds, List<String> tags, EnvironmentRef environment) {
+        this(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags, environment, null);
     }
 
     public boolean executable() {

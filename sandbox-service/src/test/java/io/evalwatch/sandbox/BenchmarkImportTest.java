@@ -115,8 +115,8 @@ class BenchmarkImportTest {
     /**
      * The dense checks import numpy: the import writes the suite's environment (python3-numpy from Debian,
      * preloaded), the references are measured in it, and every task runs in it as the suite would. Mbpp/255's
-     * reference holds about 2.2 GB; a task has no memory limit of its own in suite.yaml, so these runs ask for
-     * the ceiling's 4096 MB. Without the environment the checks fail as a missing dependency, never as invented.
+     * reference holds about 2.2 GB: imported with --memory-mb 4096 (the ceiling), every task carries memory_mb 4096
+     * and runs under it, as the pipeline would run it. Without the environment the checks fail as a missing dependency, never as invented.
      */
     @Test
     void everyMbppPlusCanonicalSolutionPassesItsDensePlusTests() throws Exception {
@@ -127,7 +127,7 @@ class BenchmarkImportTest {
         List<ExecutionRequest> plain = new ArrayList<>();
         for (JsonNode task : tasks.subList(0, 6)) {
             plain.add(new ExecutionRequest("python", task.path("reference").asText(),
-                    task.path("entry_point").asText(), tests(task), limits(task, MBPP_PLUS_MEMORY_MB), null, false));
+                    task.path("entry_point").asText(), tests(task), limits(task), null, false));
         }
         for (ExecutionResult run : Fixtures.executeAll(executions, sandbox.slots(), plain)) {
             assertTrue(run.tests().stream().noneMatch(TestResult::passed), "numpy is not there: " + run.tests());
@@ -152,7 +152,9 @@ class BenchmarkImportTest {
         }
     }
 
-    private static LimitsOverride limits(JsonNode task, Integer memoryMb) {
+    /** The limits the task file declares: its time limit, and its memory_mb when it has one. */
+    private static LimitsOverride limits(JsonNode task) {
+        Integer memoryMb = task.hasNonNull("memory_mb") ? task.get("memory_mb").asInt() : null;
         return new LimitsOverride(task.path("timeout_seconds").asDouble(), null, memoryMb, null, null, null, null,
                 null);
     }
@@ -163,7 +165,7 @@ class BenchmarkImportTest {
         Path source = Fixtures.repositoryRoot().resolve("../shared/datasets").resolve(dataset).normalize();
         SandboxReferenceRunner runner = new SandboxReferenceRunner(base.toString(), environment, memoryMb);
         SuiteImport.Result result = new SuiteImport(format,
-                new ReferenceTimer(runner, TimeLimit.EVALPLUS, sandbox.slots(), System.out), System.out)
+                new ReferenceTimer(runner, TimeLimit.EVALPLUS, sandbox.slots(), System.out), System.out, memoryMb)
                 .run(source, suites, name, "1.0.0", 0);
         double imported = (System.nanoTime() - start) / 1e9;
 
@@ -185,7 +187,9 @@ class BenchmarkImportTest {
             JsonNode task = YAML.readTree(file.toFile());
             tasks.add(task);
             requests.add(new ExecutionRequest(task.path("language").asText(), task.path("reference").asText(),
-                    task.path("entry_point").asText(), tests(task), limits(task, memoryMb), null, false, mount));
+                    task.path("entry_point").asText(), tests(task), limits(task), null, false, mount));
+            assertEquals(memoryMb == null ? null : memoryMb.toString(), task.hasNonNull("memory_mb")
+                    ? task.get("memory_mb").asText() : null, "the import writes the limit it measured under");
         }
         List<ExecutionResult> results = Fixtures.executeAll(executions, sandbox.slots(), requests);
         List<String> failures = new ArrayList<>();

@@ -24,12 +24,22 @@ public final class SuiteImport {
     private final BenchmarkFormat format;
     private final ReferenceTimer timer;
     private final PrintStream progress;
+    private final Integer memoryMb;
 
     /** timer null: keep the format's default time limit and do not run the references. */
     public SuiteImport(BenchmarkFormat format, ReferenceTimer timer, PrintStream progress) {
+        this(format, timer, progress, null);
+    }
+
+    /**
+     * memoryMb: the memory limit the references were measured under, written into every task (memory_mb) so the
+     * suite is evaluated under the same limit; null for the sandbox's default.
+     */
+    public SuiteImport(BenchmarkFormat format, ReferenceTimer timer, PrintStream progress, Integer memoryMb) {
         this.format = format;
         this.timer = timer;
         this.progress = progress;
+        this.memoryMb = memoryMb;
     }
 
     public Result run(Path source, Path suitesDir, String name, String version, int limit) throws ImportException {
@@ -67,7 +77,7 @@ public final class SuiteImport {
         suite.put("description", "imported from " + source.getFileName() + " (" + format.kind() + ", "
                 + tasks.size() + " problems)");
         format.describeSuite(suite);
-        SuiteWriter.write(target, suite, tasks);
+        SuiteWriter.write(target, suite, tasks, memoryMb);
         return new Result(target, tasks, timer != null);
     }
 

@@ -29,7 +29,9 @@ public final class SuiteWriter {
     private SuiteWriter() {
     }
 
-    public static void write(Path target, ObjectNode suite, List<ImportedTask> tasks) throws ImportException {
+    /** memoryMb: every task's memory_mb, or null to leave the sandbox's default. */
+    public static void write(Path target, ObjectNode suite, List<ImportedTask> tasks, Integer memoryMb)
+            throws ImportException {
         if (Files.exists(target)) {
             throw new ImportException(target + " already exists; choose another --as or remove it first");
         }
@@ -40,7 +42,8 @@ public final class SuiteWriter {
             staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".import-");
             Path taskDir = Files.createDirectory(staging.resolve("tasks"));
             for (ImportedTask task : tasks) {
-                Files.writeString(taskDir.resolve(task.id() + ".yaml"), YAML.writeValueAsString(taskNode(task)));
+                Files.writeString(taskDir.resolve(task.id() + ".yaml"),
+                        YAML.writeValueAsString(taskNode(task, memoryMb)));
             }
             Files.writeString(staging.resolve("suite.yaml"), YAML.writeValueAsString(suite));
             try {
@@ -58,7 +61,7 @@ public final class SuiteWriter {
         }
     }
 
-    static ObjectNode taskNode(ImportedTask task) {
+    static ObjectNode taskNode(ImportedTask task, Integer memoryMb) {
         ObjectNode node = YAML.createObjectNode();
         node.put("id", task.id());
         node.put("category", task.category());
@@ -69,6 +72,9 @@ public final class SuiteWriter {
             node.put("timeout_seconds", (long) task.timeoutSeconds());
         } else {
             node.put("timeout_seconds", task.timeoutSeconds());
+        }
+        if (memoryMb != null) {
+            node.put("memory_mb", memoryMb);
         }
         node.put("prompt", task.prompt());
         ArrayNode tests = node.putArray("tests");

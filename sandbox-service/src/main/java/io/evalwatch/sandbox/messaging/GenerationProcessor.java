@@ -56,8 +56,8 @@ public class GenerationProcessor {
 
     static ExecutionRequest requestFor(GenerationCompleted generation) {
         TaskSpec task = generation.task();
-        LimitsOverride limits = task.timeoutSeconds() > 0 ? LimitsOverride.wallTime(task.timeoutSeconds())
-                : LimitsOverride.none();
+        LimitsOverride limits = new LimitsOverride(task.timeoutSeconds() > 0 ? task.timeoutSeconds() : null, null,
+                task.memoryMb(), null, null, null, null, null);
         return new ExecutionRequest(task.language(), generation.code(), task.entryPoint(), task.tests(), limits,
                 generation.output(), true);
     }

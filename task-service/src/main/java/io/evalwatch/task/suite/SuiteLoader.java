@@ -112,6 +112,16 @@ public final class SuiteLoader {
         if (timeout <= 0 || timeout > 600) {
             problems.add(file + ": timeout_seconds must be between 0 and 600, was " + timeout);
         }
+        Integer memoryMb = null;
+        JsonNode memoryNode = node.get("memory_mb");
+        if (memoryNode != null && !memoryNode.isNull()) {
+            if (!memoryNode.canConvertToInt() || memoryNode.asInt() < 16 || memoryNode.asInt() > 65536) {
+                problems.add(file + ": memory_mb must be a whole number of megabytes between 16 and 65536, was "
+                        + memoryNode.asText() + " (leave it out for the sandbox's default)");
+            } else {
+                memoryMb = memoryNode.asInt();
+            }
+        }
         List<TestCase> tests = new ArrayList<>();
         JsonNode testsNode = node.path("tests");
         if (!testsNode.isArray() || testsNode.isEmpty()) {
@@ -141,7 +151,7 @@ public final class SuiteLoader {
             return null;
         }
         return new TaskDefinition(id, text(node, "category", "general"), kind, language, entryPoint, timeout, prompt,
-                tests, reference, tags, reviewed, environment);
+                tests, reference, tags, reviewed, environment, memoryMb);
     }
 
     /** The optional review date: an ISO date (YYYY-MM-DD), not in the future. */

@@ -31,7 +31,7 @@ public final class TaskContent {
 
     /**
      * The canonical form: an object with keys in code-point order (category, entry_point, id, kind, language,
-     * prompt, reference, tags, tests, timeout_seconds); tests keep their order, each {code, edge, name}; kind in
+     * prompt, reference, tags, tests, timeout_seconds, and memory_mb when the task sets one); tests keep their order, each {code, edge, name}; kind in
      * lower case; no insignificant whitespace.
      */
     public static Map<String, Object> canonical(TaskDefinition task) {
@@ -54,6 +54,10 @@ public final class TaskContent {
         content.put("tests", tests);
         content.put("reference", task.reference());
         content.put("tags", List.copyOf(task.tags()));
+        if (task.memoryMb() != null) {
+            // only when set, so the hashes of tasks that never declared one stay what they were
+            content.put("memory_mb", task.memoryMb());
+        }
         return content;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * {@code reviewed} is when a person last checked the task (null: never); it is bookkeeping, not content.
  * {@code environment} is the task's effective environment (its own, else its suite's; null: the plain sandbox). It
  * is not part of the content hash: what an environment resolved to is the run's lock hash, in the stream's segment.
+ * {@code memoryMb} is the task's own memory limit (null: the sandbox's default); it is content, as the time limit is.
  */
 public record TaskDefinition(
         String id,
@@ -26,13 +27,21 @@ public record TaskDefinition(
         String reference,
         List<String> tags,
         LocalDate reviewed,
-        EnvironmentSpec environment) {
+        EnvironmentSpec environment,
+        Integer memoryMb) {
 
     public TaskDefinition(String id, String category, TaskKind kind, String language, String entryPoint,
             double timeoutSeconds, String prompt, List<TestCase> tests, String reference, List<String> tags,
             LocalDate reviewed) {
         this(id, category, kind, language, entryPoint, timeoutSeconds, prompt, tests, reference, tags, reviewed,
-                null);
+                null, null);
+    }
+
+    public TaskDefinition(String id, String category, TaskKind kind, String language, String entryPoint,
+            double timeoutSeconds, String prompt, List<TestCase> tests, String reference, List<String> tags,
+            LocalDate reviewed, EnvironmentSpec environment) {
+        this(id, category, kind, language, entryPoint, timeoutSeconds, prompt, tests, reference, tags, reviewed,
+                environment, null);
     }
 
     /**
@@ -41,7 +50,7 @@ public record TaskDefinition(
      */
     public TaskSpec toSpec(EnvironmentRef resolvedEnvironment) {
         return new TaskSpec(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags,
-                resolvedEnvironment);
+                resolvedEnvironment, memoryMb);
     }
 
     /** SHA-256 of the task's canonical content; see {@link TaskContent}. */

@@ -50,6 +50,26 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void memoryMbIsATasksOwnMemoryLimitAndPartOfItsContent(@TempDir Path tmp) throws Exception {
+        Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
+        TaskDefinition before = loader.load(copy).task("neg").orElseThrow();
+        assertEquals(null, before.memoryMb());
+        assertEquals(null, before.toSpec(null).memoryMb());
+        Path neg = copy.resolve("tasks/neg.yaml");
+        String original = Files.readString(neg);
+
+        Files.writeString(neg, original + "memory_mb: 4096\n");
+        TaskDefinition limited = loader.load(copy).task("neg").orElseThrow();
+        assertEquals(4096, limited.memoryMb());
+        assertEquals(4096, limited.toSpec(null).memoryMb(), "the limit travels with the task to the sandbox");
+        assertNotEquals(before.contentHash(), limited.contentHash(), "a memory limit changes how a task is judged");
+
+        Files.writeString(neg, original + "memory_mb: 2.5GB\n");
+        SuiteValidationException e = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(e.getMessage().contains("memory_mb must be a whole number of megabytes"), e.getMessage());
+    }
+
+    @Test
     void reviewedIsAnOptionalPastDate(@TempDir Path tmp) throws Exception {
         Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
         String hash = loader.load(copy).task("neg").orElseThrow().contentHash();

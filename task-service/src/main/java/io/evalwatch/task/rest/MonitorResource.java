@@ -49,7 +49,8 @@ public class MonitorResource {
     @APIResponse(responseCode = "201", description = "The run, started")
     @APIResponse(responseCode = "404", description = "No such monitor")
     @APIResponse(responseCode = "409", description = "The monitor's previous run is still in progress (named in the answer)")
-    @APIResponse(responseCode = "422", description = "The monitor is invalid (its suite or models are unknown)")
+    @APIResponse(responseCode = "422", description = "The monitor is invalid, its suite is invalid, or its environment failed to build")
+    @APIResponse(responseCode = "503", description = "The suite's environment is still being built; ask again after Retry-After")
     public Response fire(@RestPath String name) {
         Run run = monitors.fireByHand(find(name));
         return Response.created(URI.create("/api/runs/" + run.runId)).entity(RunView.of(run)).build();

@@ -37,6 +37,8 @@ public class RunResource {
     @Operation(summary = "Start a run of a suite against one or more models")
     @APIResponse(responseCode = "201", description = "The run, started; Location names it")
     @APIResponse(responseCode = "400", description = "A field is wrong (named in the answer), including trigger and monitor, which only task-service sets")
+    @APIResponse(responseCode = "409", description = "The suite changed on disk without a new version (its stored version differs)")
+    @APIResponse(responseCode = "422", description = "The suite is invalid, or its environment failed to build")
     @APIResponse(responseCode = "503", description = "The suite's environment is still being built; ask again after Retry-After")
     public Response start(@RequestBody(description = "The suite, the models, samples per task (for pass@k), optionally a subset of tasks, a CI gate flag and a comparison stream",
             required = true, content = @Content(mediaType = "application/json", examples = {

@@ -29,7 +29,7 @@ class OpenApiTest {
                         "/api/suites/{name}", "/api/suites/{name}/changes", "/api/monitors",
                         "/api/monitors/{name}/runs"))
                 .body("paths.'/api/runs'.post.summary", notNullValue())
-                .body("paths.'/api/runs'.post.responses.keySet()", hasItems("201", "400", "503"))
+                .body("paths.'/api/runs'.post.responses.keySet()", hasItems("201", "400", "409", "422", "503"))
                 .body("paths.'/api/runs'.post.requestBody.content.'application/json'.examples.run.value.suite",
                         equalTo("starter"))
                 .body("paths.'/api/runs'.post.requestBody.content.'application/json'.examples.gate.value.gate",

@@ -3,7 +3,9 @@ package io.evalwatch.reporting.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.localstack.testing.PostgresTestResource;
@@ -35,6 +37,14 @@ class OpenApiTest {
                         + ".examples.acknowledge.value.by", equalTo("alice"))
                 .body("paths.'/api/alerts/{alertId}/resolve'.post.responses.keySet()", hasItems("404", "409"))
                 .body("tags.name", hasItems("Reports", "Regressions", "Streams", "Alerts"));
+    }
+
+    @Test
+    void everyOperationHasASummary() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.collectMany { path, item -> item.findAll { it.key in ['get', 'post', 'put', 'delete'] }"
+                        + ".collect { it.value.summary } }", everyItem(notNullValue()));
     }
 
     @Test

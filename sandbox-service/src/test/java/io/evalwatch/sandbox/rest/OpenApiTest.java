@@ -3,7 +3,9 @@ package io.evalwatch.sandbox.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,6 +31,14 @@ class OpenApiTest {
                 .body("paths.'/api/environments'.post.requestBody.content.'application/json'.examples.python.value"
                         + ".python.source", equalTo("debian"))
                 .body("tags.name", hasItems("Executions", "Environments"));
+    }
+
+    @Test
+    void everyOperationHasASummary() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.collectMany { path, item -> item.findAll { it.key in ['get', 'post', 'put', 'delete'] }"
+                        + ".collect { it.value.summary } }", everyItem(notNullValue()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.evalwatch.task.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -35,6 +36,14 @@ class OpenApiTest {
                 .body("paths.'/api/runs'.post.requestBody.content.'application/json'.examples.gate.value.gate",
                         equalTo(true))
                 .body("tags.name", hasItems("Runs", "Suites", "Monitors"));
+    }
+
+    @Test
+    void everyOperationHasASummary() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.collectMany { path, item -> item.findAll { it.key in ['get', 'post', 'put', 'delete'] }"
+                        + ".collect { it.value.summary } }", everyItem(notNullValue()));
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.evalwatch.generator.rest;
 
 import io.evalwatch.generator.check.EndpointProbe;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.evalwatch.generator.check.ModelCheck;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.ModelCatalog;
@@ -19,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The models this generator serves, as configured (no secrets), with each config hash and breaker state. */
 @Path("/api/models")

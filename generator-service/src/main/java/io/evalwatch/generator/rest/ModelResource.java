@@ -16,9 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The models this generator serves, as configured (no secrets), with each config hash and breaker state. */
 @Path("/api/models")
+@Tag(name = "Models", description = "The configured models (no secrets), their config hashes and breaker states; endpoint checks")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
@@ -38,6 +42,7 @@ public class ModelResource {
     }
 
     @GET
+    @Operation(summary = "Every configured model with its config hash and breaker state")
     public List<ModelView> list() {
         return catalog.all().stream().map(this::view).toList();
     }
@@ -48,6 +53,7 @@ public class ModelResource {
      */
     @POST
     @Path("/check")
+    @Operation(summary = "Probe every configured endpoint: reachable, key, model listed, a tiny streamed call, the echoed id")
     public List<ModelCheck> checkAll() throws InterruptedException {
         List<ModelCheck> checks = new ArrayList<>();
         for (ConfiguredModel m : catalog.all()) {
@@ -59,6 +65,9 @@ public class ModelResource {
     /** Probes one configured endpoint; 404 when the catalogue has no such model. */
     @POST
     @Path("/{name}/check")
+    @Operation(summary = "Probe one configured endpoint")
+    @APIResponse(responseCode = "200", description = "What worked and what to fix")
+    @APIResponse(responseCode = "404", description = "The catalogue has no such model")
     public ModelCheck check(@PathParam("name") String name) throws InterruptedException {
         ConfiguredModel model = catalog.find(name).orElseThrow(() -> new NotFoundException("model '" + name
                 + "' is not in the model catalogue " + catalog.source() + " (configured: "

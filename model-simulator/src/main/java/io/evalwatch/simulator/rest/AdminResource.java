@@ -23,6 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.ArrayList;
@@ -35,6 +41,7 @@ import java.util.Optional;
  * preview the known answer for an item. Protected by the API key when one is required.
  */
 @Path("/admin")
+@Tag(name = "Admin", description = "Switch model versions, list models, register tasks, preview answers (API key when one is required)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -93,13 +100,22 @@ public class AdminResource {
 
     @GET
     @Path("/models")
+    @Operation(summary = "Every simulated model with its versions and the active one")
     public List<ModelStatus> listModels() {
         return models.all().stream().map(AdminResource::status).toList();
     }
 
     @POST
     @Path("/models/{name}/version")
-    public Response forceVersion(@PathParam("name") String name, VersionChoice choice) {
+    @Operation(summary = "Force a model's version now: the silent vendor update")
+    @APIResponse(responseCode = "200", description = "The model, with the forced version active")
+    @APIResponse(responseCode = "400", description = "The body is not {\"version\": ...}")
+    @APIResponse(responseCode = "404", description = "Unknown model, or the model has no such version")
+    public Response forceVersion(@PathParam("name") String name,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "switch", summary = "Switch a model to its June version",
+                            value = "{\"version\": \"2025-06-02\"}")))
+            VersionChoice choice) {
         if (choice == null || choice.version() == null || choice.version().isBlank()) {
             return Response.status(400).entity(Map.of("error", "the body must be {\"version\": \"...\"}")).build();
         }
@@ -117,6 +133,9 @@ public class AdminResource {
 
     @DELETE
     @Path("/models/{name}/version")
+    @Operation(summary = "Let a model follow its version schedule again")
+    @APIResponse(responseCode = "200", description = "The model")
+    @APIResponse(responseCode = "404", description = "Unknown model")
     public Response followSchedule(@PathParam("name") String name) {
         return models.unforce(name).map(active -> Response.ok(status(active)).build())
                 .orElseGet(() -> unknownModel(name));
@@ -124,6 +143,7 @@ public class AdminResource {
 
     @GET
     @Path("/tasks")
+    @Operation(summary = "Every task the simulator recognises")
     public List<TaskSummary> listTasks() {
         return tasks.all().stream().map(task -> new TaskSummary(task.id(), task.entryPoint(), task.language(),
                 task.simulation().keySet().stream().map(kind -> kind.label()).sorted().toList(),
@@ -132,6 +152,9 @@ public class AdminResource {
 
     @POST
     @Path("/tasks")
+    @Operation(summary = "Register tasks at run time: a JSON list of {id, prompt, entry_point, reference}")
+    @APIResponse(responseCode = "200", description = "How many were registered, and the total")
+    @APIResponse(responseCode = "400", description = "Not a list of tasks, or a task is invalid")
     public Response registerTasks(JsonNode body) {
         if (body == null || !body.isArray()) {
             return Response.status(400).entity(Map.of("error",
@@ -152,6 +175,7 @@ public class AdminResource {
 
     @POST
     @Path("/tasks/reload")
+    @Operation(summary = "Scan the suites folder again")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Integer> reloadTasks() {
         TaskRegistry.Scan scan = tasks.rescan();
@@ -162,12 +186,14 @@ public class AdminResource {
 
     @GET
     @Path("/requests/open")
+    @Operation(summary = "Requests in flight per model, with their peaks")
     public Map<String, OpenRequests.Count> openRequests() {
         return open.counts();
     }
 
     @DELETE
     @Path("/requests/open/peaks")
+    @Operation(summary = "Reset the peaks of requests in flight")
     public Response resetOpenRequestPeaks() {
         open.resetPeaks();
         return Response.noContent().build();
@@ -175,6 +201,10 @@ public class AdminResource {
 
     @GET
     @Path("/answers")
+    @Operation(summary = "The known answer of a model to an item (model, task, seed)")
+    @APIResponse(responseCode = "200", description = "The answer and whether it is expected to pass")
+    @APIResponse(responseCode = "400", description = "model, task or seed is missing")
+    @APIResponse(responseCode = "404", description = "Unknown model or task")
     public Response previewAnswer(@QueryParam("model") String model, @QueryParam("task") String taskId,
                                   @QueryParam("seed") Long seed) {
         if (model == null || taskId == null || seed == null) {
@@ -198,6 +228,7 @@ public class AdminResource {
 
     @DELETE
     @Path("/attempts")
+    @Operation(summary = "Forget the attempt counters behind vendor-trouble draws")
     public Response forgetAttempts() {
         attempts.clear();
         return Response.noContent().build();

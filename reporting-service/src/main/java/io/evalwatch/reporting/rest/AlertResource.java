@@ -14,10 +14,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Alerts with their evidence; acknowledge and resolve them; Alertmanager's webhook lands here too. */
 @Path("/api/alerts")
+@Tag(name = "Alerts", description = "Drift alerts with their evidence; acknowledge and resolve them")
 public class AlertResource {
 
     private final AlertService alerts;
@@ -27,6 +34,7 @@ public class AlertResource {
     }
 
     @GET
+    @Operation(summary = "Alerts, optionally filtered by status, model, suite, stream and signal")
     public List<AlertRecord> list(@QueryParam("status") String status, @QueryParam("model") String model,
             @QueryParam("suite") String suite, @QueryParam("stream") String stream,
             @QueryParam("signal") String signal) {
@@ -35,7 +43,17 @@ public class AlertResource {
 
     @POST
     @Path("/{alertId}/acknowledge")
-    public AlertRecord acknowledge(@RestPath String alertId, Note note) {
+    @Operation(summary = "Acknowledge an alert, with a note saying what is being done about it")
+    @APIResponse(responseCode = "200", description = "The alert, acknowledged")
+    @APIResponse(responseCode = "400", description = "The note is missing")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    public AlertRecord acknowledge(@RestPath String alertId,
+            @RequestBody(description = "What is being done about the alert, and who writes it", required = true,
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "acknowledge",
+                            summary = "Acknowledge a pass-rate drop",
+                            value = "{\"note\": \"vendor confirmed a model update; re-running the suite\","
+                                    + " \"by\": \"alice\"}")))
+            Note note) {
         try {
             return alerts.acknowledge(alertId, note == null ? null : note.note(), note == null ? null : note.by())
                     .orElseThrow(() -> new NotFoundException("no alert " + alertId));
@@ -46,6 +64,10 @@ public class AlertResource {
 
     @POST
     @Path("/{alertId}/resolve")
+    @Operation(summary = "Resolve an alert by hand")
+    @APIResponse(responseCode = "200", description = "The alert, resolved")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "A drift alert belongs to its stream: only a run of the stream (or a new reference) resolves it; acknowledge it instead")
     public AlertRecord resolve(@RestPath String alertId, Note note) {
         try {
             return alerts.resolveByHand(alertId, note == null ? null : note.note())
@@ -58,6 +80,9 @@ public class AlertResource {
     /** Alertmanager's webhook payload (version 4): each alert is recorded, and resolved when Alertmanager says so. */
     @POST
     @Path("/alertmanager")
+    @Operation(summary = "Alertmanager's webhook (payload version 4): each alert is recorded, and resolved when Alertmanager says so")
+    @APIResponse(responseCode = "200", description = "How many alerts were received")
+    @APIResponse(responseCode = "400", description = "Not an Alertmanager payload (no alerts list)")
     public Map<String, Integer> alertmanager(JsonNode payload) {
         if (payload == null || !payload.path("alerts").isArray()) {
             throw new BadRequestException("expected an Alertmanager webhook payload with an 'alerts' list");

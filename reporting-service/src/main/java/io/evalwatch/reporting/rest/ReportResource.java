@@ -12,10 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Run results: reports while a run is in progress and after, the items behind them, and a model's history. */
 @Path("/api")
+@Tag(name = "Reports", description = "Run reports, the items behind them and a model's history")
 public class ReportResource {
 
     private final ReportService reports;
@@ -26,12 +30,16 @@ public class ReportResource {
 
     @GET
     @Path("/runs")
+    @Operation(summary = "The latest runs reporting has seen, newest first (limit 1..500)")
     public List<RunSummary> runs(@QueryParam("limit") @DefaultValue("20") int limit) {
         return reports.latestRuns(Math.max(1, Math.min(limit, 500))).stream().map(RunSummary::of).toList();
     }
 
     @GET
     @Path("/runs/{runId}/report")
+    @Operation(summary = "A run's report, while it is in progress and after: per model, kind, category and tag")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "404", description = "Reporting has not seen the run (yet)")
     public RunReport report(@RestPath String runId) {
         return reports.report(runId).orElseThrow(() -> new NotFoundException(
                 "reporting has not seen run " + runId + " (yet): check the id, or wait for its first item"));
@@ -39,12 +47,16 @@ public class ReportResource {
 
     @GET
     @Path("/runs/{runId}/items")
+    @Operation(summary = "Every scored item of a run")
+    @APIResponse(responseCode = "200", description = "The items")
+    @APIResponse(responseCode = "404", description = "Reporting has not seen the run")
     public List<ItemView> items(@RestPath String runId) {
         return reports.items(runId).orElseThrow(() -> new NotFoundException("reporting has not seen run " + runId));
     }
 
     @GET
     @Path("/models/{model}/history")
+    @Operation(summary = "A model's results run after run, optionally for one suite (limit 1..500)")
     public List<HistoryPoint> history(@RestPath String model, @QueryParam("suite") String suite,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         return reports.history(model, suite, Math.max(1, Math.min(limit, 500)));

@@ -15,6 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -22,6 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * a person accepts a new reference here (the only way it moves besides a new suite version).
  */
 @Path("/api/streams")
+@Tag(name = "Streams", description = "Comparison streams, their reference runs and reference changes")
 public class StreamResource {
 
     private final StreamRegistry streams;
@@ -33,6 +40,7 @@ public class StreamResource {
     }
 
     @GET
+    @Operation(summary = "Every comparison stream, optionally of a suite, a model or a run")
     public List<StreamView> list(@QueryParam("suite") String suite, @QueryParam("model") String model,
             @QueryParam("run") String run) {
         java.util.Set<String> ofRun = run == null ? null : RunStream.ofRun(run).stream()
@@ -46,6 +54,9 @@ public class StreamResource {
 
     @GET
     @Path("/{streamId}")
+    @Operation(summary = "A stream with its runs, reference changes and standing alerts")
+    @APIResponse(responseCode = "200", description = "The stream")
+    @APIResponse(responseCode = "404", description = "No such stream")
     public StreamDetail get(@RestPath String streamId) {
         ComparisonStream s = streams.find(streamId).orElseThrow(() -> new NotFoundException("no stream " + streamId
                 + "; list them with GET /api/streams"));
@@ -61,7 +72,17 @@ public class StreamResource {
     /** A person accepts a valid run of the stream as its reference: {"runId": ..., "by": ..., "note": ...}. */
     @POST
     @Path("/{streamId}/reference")
-    public ReferenceChange accept(@RestPath String streamId, AcceptRequest request) {
+    @Operation(summary = "Accept a valid run of the stream as its reference")
+    @APIResponse(responseCode = "200", description = "The reference change, recorded")
+    @APIResponse(responseCode = "400", description = "runId is missing, or the run cannot be the stream's reference (not valid, not of the stream)")
+    @APIResponse(responseCode = "404", description = "No such stream")
+    public ReferenceChange accept(@RestPath String streamId,
+            @RequestBody(description = "The run to accept, who accepts it and why", required = true,
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "accept",
+                            summary = "Accept a run after a deliberate model upgrade",
+                            value = "{\"runId\": \"9b2f6c1e-4d7a-4f0e-8a35-2c1d0e7b5a90\", \"by\": \"alice\","
+                                    + " \"note\": \"new model version, reviewed the regression report\"}")))
+            AcceptRequest request) {
         if (request == null || request.runId() == null) {
             throw new BadRequestException("body must be {\"runId\": ..., \"by\": ..., \"note\": ...}");
         }

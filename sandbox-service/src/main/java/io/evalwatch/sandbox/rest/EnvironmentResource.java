@@ -25,6 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Suite environments: task-service asks for a suite's environment when a run starts (and records the lock hash
@@ -39,6 +45,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  */
 @Path("/api/environments")
+@Tag(name = "Environments", description = "Suite environments: built once per spec, content-addressed by lock hash")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnvironmentResource {
 
@@ -66,7 +73,19 @@ public class EnvironmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response ensure(JsonNode body, @QueryParam("wait") @DefaultValue("30") double waitSeconds,
+    @Operation(summary = "Build a suite environment, or answer the one already built for the spec")
+    @APIResponse(responseCode = "200", description = "The environment, ready")
+    @APIResponse(responseCode = "202", description = "Still building: specHash and the last progress lines; ask again, the build goes on once")
+    @APIResponse(responseCode = "400", description = "The body is not an environment spec")
+    @APIResponse(responseCode = "422", description = "The build failed: the message and the package that failed")
+    public Response ensure(@RequestBody(description = "An environment spec as a suite declares it: python, node and/or java parts",
+            required = true, content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "python", summary = "Debian's numpy, imported by the fork servers",
+                            value = "{\"python\": {\"source\": \"debian\", \"packages\": [\"numpy\"], \"preload\": [\"numpy\"]}}"),
+                    @ExampleObject(name = "node-and-java", summary = "An npm package and a Maven artifact",
+                            value = "{\"node\": {\"packages\": {\"left-pad\": \"1.3.0\"}},"
+                                    + " \"java\": {\"artifacts\": [\"org.apache.commons:commons-lang3:3.14.0\"]}}") }))
+            JsonNode body, @QueryParam("wait") @DefaultValue("30") double waitSeconds,
             @QueryParam("refresh") @DefaultValue("false") boolean refresh) throws InterruptedException {
         EnvironmentSpec spec;
         try {
@@ -94,12 +113,16 @@ public class EnvironmentResource {
     }
 
     @GET
+    @Operation(summary = "Every built environment in this sandbox's store")
     public List<EnvironmentView> list() {
         return store.list().stream().map(EnvironmentView::ready).toList();
     }
 
     @GET
     @Path("/{lockHash}")
+    @Operation(summary = "One built environment")
+    @APIResponse(responseCode = "200", description = "The environment")
+    @APIResponse(responseCode = "404", description = "No such environment in this sandbox's store")
     public Response show(@PathParam("lockHash") String lockHash) {
         return store.find(lockHash).map(built -> Response.ok(EnvironmentView.ready(built)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)

@@ -22,12 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Direct execution: runs code against tests synchronously, with the same isolation and limits as the Kafka
  * path. Used by suite validation and by operators trying a case.
  */
 @Path("/api/executions")
+@Tag(name = "Executions", description = "Run code against tests now, with the same isolation and limits as the Kafka path")
 public class ExecutionResource {
 
     private final ExecutionService executions;
@@ -45,7 +52,18 @@ public class ExecutionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response execute(ExecutionApiRequest body) throws InterruptedException {
+    @Operation(summary = "Run code against its tests in the sandbox and answer the result")
+    @APIResponse(responseCode = "200", description = "The execution result: each test's outcome, output, resources used")
+    @APIResponse(responseCode = "400", description = "The request is invalid (each problem listed)")
+    @APIResponse(responseCode = "503", description = "Isolation is not available on this host, or every slot stayed busy (Retry-After)")
+    public Response execute(@RequestBody(description = "The code, its entry point, its tests; optionally limits, analyze and an environment",
+            required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "python",
+                    summary = "A Python function and one test",
+                    value = "{\"language\": \"python\", \"entryPoint\": \"add\","
+                            + " \"code\": \"def add(a, b):\\n    return a + b\\n\","
+                            + " \"tests\": [{\"name\": \"small\", \"code\": \"assert add(1, 2) == 3\", \"edge\": false}],"
+                            + " \"limits\": {\"wallSeconds\": 5}}")))
+            ExecutionApiRequest body) throws InterruptedException {
         List<String> problems = validate(body);
         if (!problems.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)

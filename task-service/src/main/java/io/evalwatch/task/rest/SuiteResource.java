@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -26,6 +29,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * what changed between two of them, and which tasks are due for review.
  */
 @Path("/api/suites")
+@Tag(name = "Suites", description = "The golden suites, their stored versions, changes, rotation and environments")
 public class SuiteResource {
 
     private final SuiteCatalog suites;
@@ -37,12 +41,16 @@ public class SuiteResource {
     }
 
     @GET
+    @Operation(summary = "Every suite with its version on disk and stored versions")
     public List<SuiteCatalog.SuiteStatus> list() {
         return archive.statuses();
     }
 
     @GET
     @Path("/{name}")
+    @Operation(summary = "A suite's tasks as on disk, without their references")
+    @APIResponse(responseCode = "200", description = "The suite")
+    @APIResponse(responseCode = "404", description = "No such suite")
     public SuiteView get(@RestPath String name) {
         Suite suite = find(name);
         return new SuiteView(suite.name(), suite.version(), suite.description(),
@@ -55,6 +63,9 @@ public class SuiteResource {
     /** Every stored version (a version is stored by its first run), oldest first, with its tasks' hashes. */
     @GET
     @Path("/{name}/versions")
+    @Operation(summary = "Every stored version of a suite, oldest first, with its tasks' hashes")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No such suite")
     public List<SuiteArchive.StoredVersion> versions(@RestPath String name) {
         requireKnown(name);
         return archive.versions(name);
@@ -63,6 +74,10 @@ public class SuiteResource {
     /** What changed from one version to another; {@code to} defaults to the version on disk. */
     @GET
     @Path("/{name}/changes")
+    @Operation(summary = "Tasks added, removed and changed between two versions (to defaults to the version on disk)")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "400", description = "from is missing")
+    @APIResponse(responseCode = "404", description = "No such suite or version")
     public SuiteChanges changes(@RestPath String name, @QueryParam("from") String from, @QueryParam("to") String to) {
         requireKnown(name);
         if (from == null || from.isBlank()) {
@@ -76,6 +91,9 @@ public class SuiteResource {
     /** A task as a stored version holds it, reference included; also for tasks later versions retired. */
     @GET
     @Path("/{name}/versions/{version}/tasks/{taskId}")
+    @Operation(summary = "A task as a stored version holds it, reference included")
+    @APIResponse(responseCode = "200", description = "The task")
+    @APIResponse(responseCode = "404", description = "No such suite, version or task")
     public ArchivedTask archivedTask(@RestPath String name, @RestPath String version, @RestPath String taskId) {
         requireKnown(name);
         SuiteTask task = archive.task(name, version, taskId);
@@ -86,6 +104,10 @@ public class SuiteResource {
     /** Tasks not reviewed for {@code days} days, and about {@code share} of the suite proposed for rotation. */
     @GET
     @Path("/{name}/rotation")
+    @Operation(summary = "Tasks not reviewed for days days, and about share of the suite proposed for rotation")
+    @APIResponse(responseCode = "200", description = "The rotation plan")
+    @APIResponse(responseCode = "400", description = "days or share out of range")
+    @APIResponse(responseCode = "404", description = "No such suite")
     public RotationPlan rotation(@RestPath String name, @QueryParam("days") @DefaultValue("90") int days,
             @QueryParam("share") @DefaultValue("0.2") double share) {
         if (days < 1) {
@@ -103,6 +125,9 @@ public class SuiteResource {
      */
     @GET
     @Path("/{name}/environments")
+    @Operation(summary = "The environments the suite's tasks declare, each with the tasks that use it")
+    @APIResponse(responseCode = "200", description = "The environments; empty when every task runs in the plain sandbox")
+    @APIResponse(responseCode = "404", description = "No such suite")
     public List<EnvironmentUse> environments(@RestPath String name) {
         Map<EnvironmentSpec, List<String>> bySpec = new LinkedHashMap<>();
         find(name).tasks().stream().filter(t -> t.environment() != null)

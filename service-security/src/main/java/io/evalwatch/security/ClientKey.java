@@ -1,6 +1,7 @@
 package io.evalwatch.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -17,9 +18,19 @@ public class ClientKey {
 
     private final Optional<String> key;
 
+    @Inject
     public ClientKey(AuthConfig config) {
         Optional<String> inline = config.clientKey().filter(k -> !k.isBlank());
         this.key = inline.isPresent() ? inline : config.clientKeyFile().filter(f -> !f.isBlank()).map(ClientKey::read);
+    }
+
+    private ClientKey(Optional<String> key) {
+        this.key = key;
+    }
+
+    /** No key: for callers built outside CDI (tests) and services that talk to nobody. */
+    public static ClientKey none() {
+        return new ClientKey(Optional.empty());
     }
 
     /** The request with {@code Authorization: Bearer} added when this service has a key. */

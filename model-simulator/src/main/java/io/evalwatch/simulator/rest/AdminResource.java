@@ -12,7 +12,6 @@ import io.evalwatch.simulator.service.TaskRegistry;
 import io.evalwatch.simulator.task.SimTask;
 import io.evalwatch.simulator.task.TaskFileException;
 import io.evalwatch.simulator.task.TaskFiles;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Admin calls: switch a model's version (the silent vendor update), list models, register tasks at run time, and
- * preview the known answer for an item. Protected by the API key when one is required.
+ * preview the known answer for an item. Guarded by evalwatch's own keys (service-security: reads viewer, changes
+ * operator), not by the vendor key of the /v1 routes.
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,16 +42,14 @@ public class AdminResource {
     private final TaskRegistry tasks;
     private final Simulator simulator;
     private final AttemptCounter attempts;
-    private final ApiKeys keys;
     private final OpenRequests open;
 
     public AdminResource(ModelRegistry models, TaskRegistry tasks, Simulator simulator, AttemptCounter attempts,
-                         ApiKeys keys, OpenRequests open) {
+                         OpenRequests open) {
         this.models = models;
         this.tasks = tasks;
         this.simulator = simulator;
         this.attempts = attempts;
-        this.keys = keys;
         this.open = open;
     }
 
@@ -81,14 +78,6 @@ public class AdminResource {
     /** The known answer of a model to an item. */
     public record AnswerPreview(String model, String version, String systemFingerprint, String task, long seed,
                                 String decided, String delivered, boolean expectedToPass, String content) {
-    }
-
-    @ServerRequestFilter
-    public Optional<Response> requireKey(HttpServerRequest request) {
-        if (request.path().startsWith("/admin") && !keys.accepted(request)) {
-            return Optional.of(Response.status(401).entity(Map.of("error", "a valid API key is required")).build());
-        }
-        return Optional.empty();
     }
 
     @GET

@@ -56,4 +56,12 @@ class ApiKeyTest {
                 .contentType("application/problem+json");
         given().header("Authorization", "Bearer op-key").post("/admin/tasks/reload").then().statusCode(200);
     }
+
+    @Test
+    void malformedJsonIsAProblemNamingTheParseError() {
+        given().header("Authorization", "Bearer op-key").contentType(ContentType.JSON).body("{\"version\": ")
+                .post("/admin/models/sim-alpha/version").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("malformed JSON"));
+    }
 }

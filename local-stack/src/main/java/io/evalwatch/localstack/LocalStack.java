@@ -132,7 +132,7 @@ public final class LocalStack {
             }
             Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
             QuarkusAppProcess app = QuarkusAppProcess.start(s.name(), jar, s.port(), propertiesFor(s),
-                    environment(), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
+                    environment(s), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
                     jvmOptions(s), root);
             writePid(s.name(), app.pid());
             progress.accept(s.name() + " ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
@@ -177,9 +177,10 @@ public final class LocalStack {
         p.put("quarkus.http.host", "127.0.0.1");
         // the hashed keys every service accepts, and the plain key a service presents when it calls another
         p.put("evalwatch.auth.keys-file", apiKeysFile().toString());
-        p.put("evalwatch.auth.client-key-file", apiKeyFile().toString());
         switch (s.name()) {
             case "task-service" -> {
+                // the one service that calls another (sandbox-service's environments) presents the stack's key
+                p.put("evalwatch.auth.client-key-file", apiKeyFile().toString());
                 p.put("evalwatch.suites.dir", root.resolve("suites").toString());
                 p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
                 p.put("evalwatch.monitors.file", root.resolve("config/monitors.yaml").toString());
@@ -211,6 +212,24 @@ public final class LocalStack {
         }
         return List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     }
+
+    /**
+     * The services' environment. sandbox-service runs generated code, so it holds no secret: variables whose names
+     * say key, secret, token or password are removed from its environment (null: removed, see QuarkusAppProcess),
+     * whether they came from this stack or from the shell that started it.
+     */
+    private Map<String, String> environment(ServiceSpec s) {
+        Map<String, String> env = environment();
+        if (s.name().equals("sandbox-service")) {
+            List<String> names = new ArrayList<>(env.keySet());
+            names.addAll(System.getenv().keySet());
+            names.stream().filter(n -> SECRET_NAME.matcher(n).find()).forEach(n -> env.put(n, null));
+        }
+        return env;
+    }
+
+    private static final java.util.regex.Pattern SECRET_NAME =
+            java.util.regex.Pattern.compile("(?i)(KEY|SECRET|TOKEN|PASSWORD|CREDENTIAL)");
 
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();

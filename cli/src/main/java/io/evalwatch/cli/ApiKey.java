@@ -22,9 +22,17 @@ public final class ApiKey {
     private ApiKey() {
     }
 
-    /** The key for this process: environment first, then the local stack's file. */
+    /**
+     * The key for this process: environment first (the system property {@code evalwatch.api-key-file} stands for
+     * {@code EVALWATCH_API_KEY_FILE} where no environment can be set, as in a test JVM), then the local stack's file.
+     */
     public static Optional<String> current() {
-        return resolve(System.getenv(), EvalwatchCommand.localStack().apiKeyFile());
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String property = System.getProperty("evalwatch.api-key-file");
+        if (property != null && !env.containsKey("EVALWATCH_API_KEY_FILE")) {
+            env.put("EVALWATCH_API_KEY_FILE", property);
+        }
+        return resolve(env, EvalwatchCommand.localStack().apiKeyFile());
     }
 
     static Optional<String> resolve(Map<String, String> env, Path stackKeyFile) {

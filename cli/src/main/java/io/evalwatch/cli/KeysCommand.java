@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** API keys for the services: created here, given to the services only as the SHA-256 of the key. */
-@Command(name = "keys", description = "API keys: create one for a role (viewer, operator, admin).",
-        footerHeading = "%nExamples:%n", footer = {"  ./evalwatch keys create --role operator --name ci"},
-        subcommands = {KeysCommand.Create.class})
+@Command(name = "keys", description = "API keys: the stack's own, or one more for a role (viewer, operator, admin).",
+        footerHeading = "%nExamples:%n", footer = {"  ./evalwatch keys init",
+            "  ./evalwatch keys create --role operator --name ci"},
+        subcommands = {KeysCommand.Init.class, KeysCommand.Create.class})
 public class KeysCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +21,21 @@ public class KeysCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "init", description = "Create the stack's admin key and the hashed keys file in .evalwatch/, as"
+            + " ./evalwatch up does (docker-compose reads the same files); keeps a key that exists. Prints where they"
+            + " are, never the key.",
+            footerHeading = "%nExamples:%n", footer = {"  ./evalwatch keys init"})
+    static class Init implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            LocalStack stack = EvalwatchCommand.localStack();
+            stack.apiKey();
+            System.out.println("admin key: " + stack.apiKeyFile() + " (mode 600; the CLI reads it)");
+            System.out.println("hashed keys the services accept: " + stack.apiKeysFile());
+            return ExitCodes.OK;
+        }
     }
 
     @Command(name = "create", description = "Create a random key and print it once, with the line to add to the"

@@ -26,6 +26,13 @@ public class Problems {
         return Response.status(status).type(MEDIA_TYPE).entity(body(status, detail, field, instance)).build();
     }
 
+    /** A problem with members of its own beside the standard ones (RFC 9457 extension members). */
+    public static Response response(int status, String detail, Map<String, ?> extensions) {
+        Map<String, Object> body = body(status, detail, null, null);
+        body.putAll(extensions);
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
     public static Map<String, Object> body(int status, String detail, String field, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

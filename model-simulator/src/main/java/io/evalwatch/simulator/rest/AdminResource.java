@@ -1,6 +1,7 @@
 package io.evalwatch.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalwatch.security.Problems;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.service.AttemptCounter;
@@ -90,16 +91,16 @@ public class AdminResource {
     @Path("/models/{name}/version")
     public Response forceVersion(@PathParam("name") String name, VersionChoice choice) {
         if (choice == null || choice.version() == null || choice.version().isBlank()) {
-            return Response.status(400).entity(Map.of("error", "the body must be {\"version\": \"...\"}")).build();
+            return Problems.response(400, "the body must be {\"version\": \"...\"}", null, null);
         }
         Optional<ActiveModel> model = models.active(name);
         if (model.isEmpty()) {
             return unknownModel(name);
         }
         if (model.get().model().version(choice.version()).isEmpty()) {
-            return Response.status(404).entity(Map.of("error", "model " + name + " has no version '"
+            return Problems.response(404, "model " + name + " has no version '"
                     + choice.version() + "'; known: " + model.get().model().versions().stream()
-                    .map(ModelVersion::version).toList())).build();
+                    .map(ModelVersion::version).toList(), null, null);
         }
         return Response.ok(status(models.force(name, choice.version()).orElseThrow())).build();
     }
@@ -123,15 +124,15 @@ public class AdminResource {
     @Path("/tasks")
     public Response registerTasks(JsonNode body) {
         if (body == null || !body.isArray()) {
-            return Response.status(400).entity(Map.of("error",
-                    "the body must be a JSON list of {id, prompt, entry_point, reference}")).build();
+            return Problems.response(400, "the body must be a JSON list of {id, prompt, entry_point, reference}",
+                    null, null);
         }
         List<SimTask> parsed = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
                 parsed.add(TaskFiles.fromNode(body.get(i), "task #" + (i + 1)));
             } catch (TaskFileException | IllegalArgumentException e) {
-                return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+                return Problems.response(400, e.getMessage(), null, null);
             }
         }
         tasks.register(parsed);
@@ -167,8 +168,7 @@ public class AdminResource {
     public Response previewAnswer(@QueryParam("model") String model, @QueryParam("task") String taskId,
                                   @QueryParam("seed") Long seed) {
         if (model == null || taskId == null || seed == null) {
-            return Response.status(400).entity(Map.of("error", "query parameters model, task and seed are required"))
-                    .build();
+            return Problems.response(400, "query parameters model, task and seed are required", null, null);
         }
         Optional<ActiveModel> active = models.active(model);
         if (active.isEmpty()) {
@@ -176,7 +176,7 @@ public class AdminResource {
         }
         Optional<SimTask> task = tasks.find(taskId);
         if (task.isEmpty()) {
-            return Response.status(404).entity(Map.of("error", "unknown task '" + taskId + "'")).build();
+            return Problems.response(404, "unknown task '" + taskId + "'", null, null);
         }
         ModelVersion version = active.get().version();
         SimulatedAnswer answer = simulator.preview(version, task.get(), seed);
@@ -193,7 +193,7 @@ public class AdminResource {
     }
 
     private static Response unknownModel(String name) {
-        return Response.status(404).entity(Map.of("error", "unknown model '" + name + "'")).build();
+        return Problems.response(404, "unknown model '" + name + "'", null, null);
     }
 
     private static ModelStatus status(ActiveModel active) {

@@ -243,7 +243,8 @@ public final class LocalStack {
 
     /**
      * A fresh state folder gets an admin key (32 random bytes, base64url) readable by its owner only; the hashed keys
-     * file is rewritten at every start from it and the builder's extra keys. No key reaches a log or the output.
+     * file is rewritten at every start from it, the builder's extra keys and {@code api-keys.extra} (hashed lines
+     * someone added). No key reaches a log or the output.
      */
     private synchronized void ensureKeys() {
         try {
@@ -260,6 +261,11 @@ public final class LocalStack {
             lines.add("# <role> <sha256-of-key> <name>, rewritten at each start; " + keyFile + " holds the admin key");
             lines.add("admin " + sha256Hex(Files.readString(keyFile).strip()) + " local-stack");
             lines.addAll(extraKeyLines);
+            // keys someone added for the stack (./evalwatch keys create): kept apart, so this rewrite keeps them
+            Path added = stateDir.resolve("api-keys.extra");
+            if (Files.exists(added)) {
+                lines.addAll(Files.readAllLines(added));
+            }
             Files.write(apiKeysFile(), lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stack's API keys in " + stateDir, e);

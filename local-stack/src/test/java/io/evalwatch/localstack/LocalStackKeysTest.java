@@ -33,6 +33,15 @@ class LocalStackKeysTest {
     }
 
     @Test
+    void linesAddedInApiKeysExtraAreKept() throws Exception {
+        String line = "operator " + LocalStack.sha256Hex("added-by-hand") + " ci";
+        Files.writeString(state.resolve("api-keys.extra"), line + "\n");
+        LocalStack stack = LocalStack.builder(state).stateDir(state).build();
+        stack.apiKey();
+        assertTrue(Files.readAllLines(stack.apiKeysFile()).contains(line));
+    }
+
+    @Test
     void theKeyStaysTheSameAcrossStarts() {
         String first = LocalStack.builder(state).stateDir(state).build().apiKey();
         String second = LocalStack.builder(state).stateDir(state).build().apiKey();

@@ -54,4 +54,11 @@ class ProblemsTest {
                 .when().post("/api/sample")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
     }
+
+    @Test
+    void aPathNoResourceAnswersIs404Problem() {
+        given().when().get("/nothing/here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("instance", equalTo("/nothing/here"));
+    }
 }

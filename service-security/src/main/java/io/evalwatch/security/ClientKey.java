@@ -33,6 +33,11 @@ public class ClientKey {
         return new ClientKey(Optional.empty());
     }
 
+    /** A given key, for callers built outside CDI (tests). */
+    public static ClientKey of(String key) {
+        return new ClientKey(Optional.of(key));
+    }
+
     /** The request with {@code Authorization: Bearer} added when this service has a key. */
     public HttpRequest.Builder authorize(HttpRequest.Builder request) {
         key.ifPresent(k -> request.header("Authorization", "Bearer " + k));

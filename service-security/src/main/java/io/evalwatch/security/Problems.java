@@ -63,7 +63,8 @@ public class Problems {
                 && original.getMediaType().toString().startsWith(MEDIA_TYPE)) {
             return original; // already a problem (AuthFilter, a resource that built one)
         }
-        Response.ResponseBuilder answer = Response.fromResponse(response(status, e.getMessage(), null, request.path()));
+        Response.ResponseBuilder answer = Response.fromResponse(response(status, detail(e, status, request), null,
+                request.path()));
         if (original != null && original.getHeaderString("Allow") != null) {
             answer.header("Allow", original.getHeaderString("Allow"));
         }
@@ -88,6 +89,24 @@ public class Problems {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
         return unreadableJson(e, request);
+    }
+
+    /** The resource's message, or, for the REST layer's bare "HTTP 404 Not Found" and the like, what was wrong. */
+    private static String detail(WebApplicationException e, int status, HttpServerRequest request) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String bare = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+        // the REST layer's own wording when no resource matched says nothing a caller can act on
+        if (e.getMessage() != null && !e.getMessage().equals(bare)
+                && !e.getMessage().equals("Unable to find matching target resource method")) {
+            return e.getMessage();
+        }
+        return switch (status) {
+            case 404 -> "no resource at " + request.path();
+            case 405 -> request.method() + " is not allowed on " + request.path();
+            case 406 -> "no answer in the media type asked for (" + request.getHeader("Accept") + ")";
+            case 415 -> "a body of type " + request.getHeader("Content-Type") + " is not accepted here";
+            default -> bare;
+        };
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {

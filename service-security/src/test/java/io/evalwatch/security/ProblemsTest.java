@@ -39,13 +39,15 @@ class ProblemsTest {
     @Test
     void anUnknownPathUnderAResourceIs404Problem() {
         given().header("Authorization", OPERATOR).when().get("/api/sample/nothing/here")
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404))
+                .body("detail", equalTo("no resource at /api/sample/nothing/here"));
     }
 
     @Test
     void aWrongMethodIs405Problem() {
         given().header("Authorization", OPERATOR).when().delete("/api/sample")
-                .then().statusCode(405).contentType("application/problem+json").body("status", equalTo(405));
+                .then().statusCode(405).contentType("application/problem+json").body("status", equalTo(405))
+                .body("detail", equalTo("DELETE is not allowed on /api/sample"));
     }
 
     @Test

@@ -132,7 +132,9 @@ class ApiKeysIT {
             assertFalse(environ.contains(secret), "sandbox-service's environment holds a key");
             assertFalse(cmdline.contains(secret), "sandbox-service's command line holds a key");
         }
-        assertFalse(cmdline.contains(stack.apiKeyFile().toString()), "sandbox-service is told where the key is");
+        // it reads the hashed keys file (api-keys), never the key file: it calls nobody, so it has no client key
+        assertFalse(cmdline.contains("evalwatch.auth.client-key"), "sandbox-service is given a client key");
+        assertTrue(cmdline.contains("evalwatch.auth.keys-file="), "sandbox-service checks keys like every service");
         assertFalse(environ.contains("EVALWATCH_SIMULATOR_API_KEY="), environ.replace('\0', ' '));
     }
 

@@ -18,7 +18,9 @@ NUMPY = {"python": {"source": "debian", "packages": ["numpy"], "preload": ["nump
 
 def build(url):
     request = urllib.request.Request(url + "/api/environments?wait=300", data=json.dumps(NUMPY).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+                                     headers={"Content-Type": "application/json",
+                                              "Authorization": "Bearer " + os.environ["EVALWATCH_API_KEY"]},
+                                     method="POST")
     with urllib.request.urlopen(request, timeout=330) as response:
         answer = json.loads(response.read())
     if answer.get("status") != "ready":

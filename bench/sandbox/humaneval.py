@@ -113,7 +113,8 @@ def execute(url, body):
     if connection is None:
         connection = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
         _connections.connection = connection
-    connection.request("POST", "/api/executions", body=body, headers={"Content-Type": "application/json"})
+    connection.request("POST", "/api/executions", body=body, headers={"Content-Type": "application/json",
+                       "Authorization": "Bearer " + os.environ["EVALWATCH_API_KEY"]})
     response = connection.getresponse()
     payload = response.read()
     if response.status != 200:

@@ -23,8 +23,14 @@ if [ ! -f "$JAR" ]; then
   mvn -B -q -pl sandbox-service package -DskipTests
 fi
 
+# a throwaway operator key for this run: the service gets its SHA-256, the benchmark the key (environment only)
+EVALWATCH_API_KEY=$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n')
+export EVALWATCH_API_KEY
+KEY_HASH=$(printf %s "$EVALWATCH_API_KEY" | sha256sum | cut -d' ' -f1)
+
 # shellcheck disable=SC2086  # SANDBOX_OPTS: extra -D settings, split on spaces
-java -Xmx256m -Dquarkus.http.port="$PORT" -Devalwatch.sandbox.workers="$WORKERS" ${SANDBOX_OPTS:-} \
+java -Xmx256m -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Devalwatch.auth.keys="operator:$KEY_HASH" \
+  -Devalwatch.sandbox.workers="$WORKERS" ${SANDBOX_OPTS:-} \
   -Dmp.messaging.incoming.generations.enabled=false -Dmp.messaging.outgoing.executions.enabled=false \
   -jar "$JAR" >"$LOG" 2>&1 &
 SERVICE=$!

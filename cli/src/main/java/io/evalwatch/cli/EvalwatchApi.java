@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The REST calls the CLI makes to task-service and reporting-service. */
 public final class EvalwatchApi {
@@ -19,10 +20,17 @@ public final class EvalwatchApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String taskUrl;
     private final String reportingUrl;
+    private final Optional<String> apiKey;
 
+    /** With the key of this process ({@link ApiKey#current()}). */
     public EvalwatchApi(String taskUrl, String reportingUrl) {
+        this(taskUrl, reportingUrl, ApiKey.current());
+    }
+
+    public EvalwatchApi(String taskUrl, String reportingUrl, Optional<String> apiKey) {
         this.taskUrl = stripSlash(taskUrl);
         this.reportingUrl = stripSlash(reportingUrl);
+        this.apiKey = apiKey;
     }
 
     public JsonNode startRun(JsonNode request) {
@@ -124,14 +132,17 @@ public final class EvalwatchApi {
      * 202 still building (with progress), 422 failed (naming the package). The answer is returned whatever its status.
      */
     public EnvironmentAnswer buildEnvironment(String sandboxUrl, JsonNode spec, int waitSeconds, boolean refresh) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(sandboxUrl) + "/api/environments?wait="
-                        + waitSeconds + (refresh ? "&refresh=true" : "")))
+        HttpRequest request = ApiKey.authorize(HttpRequest.newBuilder(URI.create(stripSlash(sandboxUrl)
+                        + "/api/environments?wait=" + waitSeconds + (refresh ? "&refresh=true" : "")))
                 .timeout(Duration.ofSeconds(waitSeconds + 30L))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(spec.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(spec.toString())).build(), apiKey);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw refusedForKey(response.statusCode(), body, "sandbox-service");
+            }
             if (response.statusCode() >= 500 || response.statusCode() == 404) {
                 throw new ApiException(response.statusCode(), "sandbox-service answered " + response.statusCode()
                         + ": " + response.body());
@@ -172,12 +183,18 @@ public final class EvalwatchApi {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
     }
 
-    private JsonNode send(HttpRequest request, String service) {
+    private JsonNode send(HttpRequest unauthorized, String service) {
+        HttpRequest request = ApiKey.authorize(unauthorized, apiKey);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw refusedForKey(response.statusCode(), body, service);
+            }
             if (response.statusCode() >= 400) {
-                String message = body.path("error").asText(body.path("details").asText(response.body()));
+                // problem details (RFC 9457) carry detail; older answers error or details
+                String message = body.path("detail").asText(body.path("error").asText(
+                        body.path("details").asText(response.body())));
                 throw new ApiException(response.statusCode(), service + " answered " + response.statusCode() + ": "
                         + message);
             }
@@ -191,6 +208,14 @@ public final class EvalwatchApi {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "interrupted");
         }
+    }
+
+    /** 401: no key or an unknown one; 403: a key whose role is too low. Both say how to give the CLI a key. */
+    static ApiException refusedForKey(int status, JsonNode body, String service) {
+        String said = body.path("detail").asText(body.path("error").asText(""));
+        String what = status == 401 ? "no valid API key was sent" : "the API key's role does not allow this";
+        return new ApiException(status, service + " answered " + status + ": " + what
+                + (said.isBlank() ? "" : " (" + said + ")") + ". To use another key, " + ApiKey.HOW_TO_PROVIDE);
     }
 
     private static JsonNode parse(String body) {

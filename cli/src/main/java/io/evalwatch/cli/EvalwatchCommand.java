@@ -49,7 +49,8 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Suites.class,
                 BaselineCommand.class,
                 ModelsCommand.class,
-                EnvCommand.class})
+                EnvCommand.class,
+                KeysCommand.class})
 public class EvalwatchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper();

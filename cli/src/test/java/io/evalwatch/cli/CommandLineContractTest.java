@@ -218,6 +218,24 @@ class CommandLineContractTest {
     }
 
     @Test
+    void aRequestWithoutAValidKeyExitsFourSayingHowToGiveOne() {
+        stack.removeContext("/");
+        stack.createContext("/", exchange -> {
+            byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"an API key is required\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        Printed printed = run("report", "r1", "--reporting-url", url);
+        assertEquals(ExitCodes.REFUSED, printed.code(), printed.err());
+        assertTrue(printed.err().contains("reporting-service answered 401"), printed.err());
+        assertTrue(printed.err().contains("EVALWATCH_API_KEY"), printed.err());
+    }
+
+    @Test
     void noRunYetIsNothingToReport() {
         // the canned /api/runs is not empty: this stack answers an empty list everywhere
         stack.removeContext("/");

@@ -115,7 +115,7 @@ class DashboardQueriesIT {
         int alertmanagerPort = freePorts.get(0);
         Path alertmanagerConfig = Files.writeString(instance.resolve("alertmanager.yml"),
                 PrometheusStackConfig.alertmanager(root.resolve("prometheus/alertmanager-local.yml"),
-                        stack.url("reporting-service")));
+                        stack.url("reporting-service"), stack.apiKeyFile()));
         int prometheusPort = freePorts.get(1);
         Path prometheusConfig = Files.writeString(instance.resolve("prometheus.yml"),
                 PrometheusStackConfig.prometheus(root.resolve("prometheus/prometheus.yml"), ports,

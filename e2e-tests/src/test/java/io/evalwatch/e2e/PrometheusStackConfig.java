@@ -60,10 +60,11 @@ final class PrometheusStackConfig {
     }
 
     /**
-     * alertmanager-local.yml with its webhooks pointed at the stack's reporting-service and the top route's
-     * grouping waits shortened to seconds, so that an alert reaches reporting while the test waits.
+     * alertmanager-local.yml with its webhooks pointed at the stack's reporting-service, carrying the stack's key,
+     * and the top route's grouping waits shortened to seconds, so that an alert reaches reporting while the test
+     * waits.
      */
-    static String alertmanager(Path alertmanagerYml, String reportingUrl) {
+    static String alertmanager(Path alertmanagerYml, String reportingUrl, Path apiKeyFile) {
         ObjectNode config = read(alertmanagerYml);
         ObjectNode route = config.withObjectProperty("route");
         route.put("group_wait", "1s");
@@ -74,6 +75,8 @@ final class PrometheusStackConfig {
                 String url = webhook.path("url").asText();
                 if (url.startsWith(LOCAL_REPORTING)) {
                     ((ObjectNode) webhook).put("url", reportingUrl + url.substring(LOCAL_REPORTING.length()));
+                    ((ObjectNode) webhook).withObjectProperty("http_config").withObjectProperty("authorization")
+                            .put("type", "Bearer").put("credentials_file", apiKeyFile.toString());
                     rewritten++;
                 }
             }

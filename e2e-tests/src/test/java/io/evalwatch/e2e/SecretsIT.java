@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -31,8 +32,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every service ran with an API key in its environment (the generator sends it to the simulator). Nothing evalwatch
- * wrote — logs, Kafka records with their headers, database rows, metrics — may contain it.
+ * Every service ran with an API key in its environment (the generator sends it to the simulator), and every call
+ * carried one of evalwatch's own keys (the stack's admin key, generated into its state folder; the tests' viewer and
+ * operator keys). Nothing evalwatch wrote — logs, Kafka records with their headers, database rows, metrics — may
+ * contain any of them.
  */
 class SecretsIT {
 
@@ -46,45 +49,53 @@ class SecretsIT {
         String runId = api.startRun(request).path("runId").asText();
         new RunWatcher(api, System.out).await(runId, 20, Duration.ofMinutes(5));
 
-        String key = StackFixture.PLANTED_API_KEY;
         LocalStack stack = StackFixture.stack();
+        ApiKeysIT.refusalsAndAcceptances(); // every endpoint saw each evalwatch key, right or wrong, before the scan
+        // the key to the vendor, and evalwatch's own: each is looked for everywhere and named in the findings
+        Map<String, String> keys = Map.of("the planted vendor key", StackFixture.PLANTED_API_KEY,
+                "the stack's admin key", stack.apiKey(), "the viewer key", StackFixture.VIEWER_KEY,
+                "the operator key", StackFixture.OPERATOR_KEY);
         List<String> found = new ArrayList<>();
         int[] scanned = new int[4];
 
         try (Stream<Path> logs = Files.walk(stack.stateDir())) {
             for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
                 scanned[0]++;
-                if (new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1).contains(key)) {
-                    found.add("log " + log);
-                }
+                String text = new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
+                keys.forEach((name, key) -> {
+                    if (text.contains(key)) {
+                        found.add(name + " in log " + log);
+                    }
+                });
             }
         }
         for (String topic : Topics.partitions().keySet()) {
-            scanned[1] += scanTopic(stack.bootstrapServers(), topic, key, found);
+            scanned[1] += scanTopic(stack.bootstrapServers(), topic, keys, found);
         }
         PostgresDatabases databases = PostgresDatabases.fromEnvironment();
         for (ServiceSpec s : stack.services()) {
             if (s.database() != null) {
-                scanned[2] += scanDatabase(databases.jdbcUrl(s.database()), databases.user(), key, found);
+                scanned[2] += scanDatabase(databases.jdbcUrl(s.database()), databases.user(), keys, found);
             }
             String metrics = SimulatorAdmin.get(stack.url(s.name()) + "/q/metrics");
             scanned[3]++;
-            if (metrics.contains(key)) {
-                found.add("metrics of " + s.name());
-            }
+            keys.forEach((name, key) -> {
+                if (metrics.contains(key)) {
+                    found.add(name + " in the metrics of " + s.name());
+                }
+            });
         }
 
         assertTrue(scanned[0] >= 6 && scanned[1] > 20 && scanned[2] > 20, "the scan read real data: logs "
                 + scanned[0] + ", Kafka records " + scanned[1] + ", database rows " + scanned[2]);
-        assertEquals(List.of(), found, "places that contain the API key");
+        assertEquals(List.of(), found, "places that contain a key");
     }
 
-    private static int scanTopic(String bootstrap, String topic, String key, List<String> found) {
+    private static int scanTopic(String bootstrap, String topic, Map<String, String> keys, List<String> found) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "secrets-scan-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        byte[] needle = key.getBytes(StandardCharsets.UTF_8);
         int records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -93,20 +104,24 @@ class SecretsIT {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     records++;
-                    boolean hit = contains(r.key(), needle) || contains(r.value(), needle);
-                    for (Header h : r.headers()) {
-                        hit |= contains(h.value(), needle);
-                    }
-                    if (hit) {
-                        found.add("Kafka " + topic + " offset " + r.offset());
-                    }
+                    keys.forEach((name, key) -> {
+                        byte[] needle = key.getBytes(StandardCharsets.UTF_8);
+                        boolean hit = contains(r.key(), needle) || contains(r.value(), needle);
+                        for (Header h : r.headers()) {
+                            hit |= contains(h.value(), needle);
+                        }
+                        if (hit) {
+                            found.add(name + " in Kafka " + topic + " offset " + r.offset());
+                        }
+                    });
                 }
             }
         }
         return records;
     }
 
-    private static int scanDatabase(String url, String user, String key, List<String> found) throws Exception {
+    private static int scanDatabase(String url, String user, Map<String, String> keys, List<String> found)
+            throws Exception {
         int rows = 0;
         try (Connection c = DriverManager.getConnection(url, user, "");
                 Statement tables = c.createStatement();
@@ -121,9 +136,12 @@ class SecretsIT {
                         ResultSet r = s.executeQuery("select t::text from \"" + table + "\" t")) {
                     while (r.next()) {
                         rows++;
-                        if (r.getString(1).contains(key)) {
-                            found.add("database row of " + table);
-                        }
+                        String row = r.getString(1);
+                        keys.forEach((name, key) -> {
+                            if (row.contains(key)) {
+                                found.add(name + " in a database row of " + table);
+                            }
+                        });
                     }
                 }
             }

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The model-simulator's admin calls (the silent vendor update, and back), and plain HTTP calls of the tests. */
+/**
+ * The model-simulator's admin calls (the silent vendor update, and back), and plain HTTP calls of the tests; every
+ * call carries the stack's admin key.
+ */
 final class SimulatorAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -17,17 +20,19 @@ final class SimulatorAdmin {
     static void forceVersion(String model, String version) {
         send(HttpRequest.newBuilder(URI.create(StackFixture.stack().url("model-simulator") + "/admin/models/" + model
                         + "/version")).header("Content-Type", "application/json")
+                .header("Authorization", StackFixture.bearer())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"version\":\"" + version + "\"}")).build());
     }
 
     static void scheduledVersion(String model) {
         send(HttpRequest.newBuilder(URI.create(StackFixture.stack().url("model-simulator") + "/admin/models/" + model
-                + "/version")).DELETE().build());
+                + "/version")).header("Authorization", StackFixture.bearer()).DELETE().build());
     }
 
     static String get(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", StackFixture.bearer())
+                            .GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
@@ -37,7 +42,7 @@ final class SimulatorAdmin {
     static String post(String url, String json) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", StackFixture.bearer())
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
@@ -49,7 +54,7 @@ final class SimulatorAdmin {
     }
 
     static void delete(String url) {
-        send(HttpRequest.newBuilder(URI.create(url)).DELETE().build());
+        send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", StackFixture.bearer()).DELETE().build());
     }
 
     private static void send(HttpRequest request) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -29,6 +30,9 @@ final class StackFixture {
     static final String HUMANEVAL_SUITE = "humaneval-50";
     /** An API key every service sees: nothing evalwatch writes may ever contain it. */
     static final String PLANTED_API_KEY = "sk-planted-e2e-" + java.util.UUID.randomUUID();
+    /** Keys of the lower roles, beside the stack's own admin key (ApiKeysIT). */
+    static final String VIEWER_KEY = "e2e-viewer-" + java.util.UUID.randomUUID();
+    static final String OPERATOR_KEY = "e2e-operator-" + java.util.UUID.randomUUID();
 
     private static LocalStack stack;
     private static final List<String> WEBHOOK_BODIES = new CopyOnWriteArrayList<>();
@@ -48,6 +52,8 @@ final class StackFixture {
                     .isolated(System.getProperty("evalwatch.e2e.database-suffix", "_e2e"))
                     .freshDatabases()
                     .environment("EVALWATCH_SIMULATOR_API_KEY", PLANTED_API_KEY)
+                    .apiKey("viewer", VIEWER_KEY, "e2e-viewer")
+                    .apiKey("operator", OPERATOR_KEY, "e2e-operator")
                     .property("task-service", "evalwatch.suites.dir", suites(work).toString())
                     .property("model-simulator", "simulator.suites-dir", simulatorSuites(work).toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
@@ -59,6 +65,8 @@ final class StackFixture {
                     .build();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.stop(line -> { })));
             started.start(line -> System.out.println("[stack] " + line));
+            // the CLI run inside this JVM (GateIT, ...) finds this stack's key as it would EVALWATCH_API_KEY_FILE
+            System.setProperty("evalwatch.api-key-file", started.apiKeyFile().toString());
             stack = started;
         }
         return stack;
@@ -66,7 +74,12 @@ final class StackFixture {
 
     static EvalwatchApi api() {
         LocalStack s = stack();
-        return new EvalwatchApi(s.url("task-service"), s.url("reporting-service"));
+        return new EvalwatchApi(s.url("task-service"), s.url("reporting-service"), Optional.of(s.apiKey()));
+    }
+
+    /** The stack's admin key, as {@code Authorization} header value. */
+    static String bearer() {
+        return "Bearer " + stack().apiKey();
     }
 
     /** Bodies the alert webhook received so far. */

@@ -127,7 +127,8 @@ class StreamTrustIT {
 
     private static HttpResponse<String> postRuns(String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(StackFixture.stack().url("task-service") + "/api/runs"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", StackFixture.bearer())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -3,10 +3,17 @@ package io.evalwatch.localstack;
 import io.evalwatch.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,7 @@ public final class LocalStack {
     private final Map<String, Map<String, String>> extraProperties;
     private final Map<String, String> extraEnvironment;
     private final boolean freshDatabases;
+    private final List<String> extraKeyLines;
     private final PostgresDatabases databases = PostgresDatabases.fromEnvironment();
 
     private LocalStack(Builder b) {
@@ -39,6 +47,7 @@ public final class LocalStack {
         this.extraProperties = Map.copyOf(b.extraProperties);
         this.extraEnvironment = Map.copyOf(b.extraEnvironment);
         this.freshDatabases = b.freshDatabases;
+        this.extraKeyLines = List.copyOf(b.extraKeyLines);
     }
 
     public static Builder builder(Path root) {
@@ -55,6 +64,26 @@ public final class LocalStack {
 
     public Path logsDir() {
         return stateDir.resolve("logs");
+    }
+
+    /** The stack's admin API key (plain, mode 600): the CLI and the services' own calls use it. */
+    public Path apiKeyFile() {
+        return stateDir.resolve("api-key");
+    }
+
+    /** The keys every service accepts, hashed: {@code <role> <sha256-hex> <name>} per line. */
+    public Path apiKeysFile() {
+        return stateDir.resolve("api-keys");
+    }
+
+    /** The admin key, creating it (and the hashed keys file) when the state folder has none yet. */
+    public String apiKey() {
+        ensureKeys();
+        try {
+            return Files.readString(apiKeyFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String bootstrapServers() {
@@ -76,6 +105,8 @@ public final class LocalStack {
      * to be ready. Progress lines go to {@code progress}.
      */
     public void start(Consumer<String> progress) {
+        ensureKeys();
+        progress.accept("API key (admin) in " + apiKeyFile() + "; services listen on 127.0.0.1 only");
         for (ServiceSpec s : services) {
             if (s.database() != null && freshDatabases) {
                 databases.recreate(s.database());
@@ -101,7 +132,7 @@ public final class LocalStack {
             }
             Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
             QuarkusAppProcess app = QuarkusAppProcess.start(s.name(), jar, s.port(), propertiesFor(s),
-                    environment(), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
+                    environment(s), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
                     jvmOptions(s), root);
             writePid(s.name(), app.pid());
             progress.accept(s.name() + " ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
@@ -142,8 +173,14 @@ public final class LocalStack {
     private Map<String, String> propertiesFor(ServiceSpec s) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kafka.bootstrap.servers", bootstrapServers());
+        // nobody else on the network: the stack is for this machine (docker-compose is for more)
+        p.put("quarkus.http.host", "127.0.0.1");
+        // the hashed keys every service accepts, and the plain key a service presents when it calls another
+        p.put("evalwatch.auth.keys-file", apiKeysFile().toString());
         switch (s.name()) {
             case "task-service" -> {
+                // the one service that calls another (sandbox-service's environments) presents the stack's key
+                p.put("evalwatch.auth.client-key-file", apiKeyFile().toString());
                 p.put("evalwatch.suites.dir", root.resolve("suites").toString());
                 p.put("evalwatch.models.file", root.resolve("config/models.yaml").toString());
                 p.put("evalwatch.monitors.file", root.resolve("config/monitors.yaml").toString());
@@ -176,6 +213,24 @@ public final class LocalStack {
         return List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     }
 
+    /**
+     * The services' environment. sandbox-service runs generated code, so it holds no secret: variables whose names
+     * say key, secret, token or password are removed from its environment (null: removed, see QuarkusAppProcess),
+     * whether they came from this stack or from the shell that started it.
+     */
+    private Map<String, String> environment(ServiceSpec s) {
+        Map<String, String> env = environment();
+        if (s.name().equals("sandbox-service")) {
+            List<String> names = new ArrayList<>(env.keySet());
+            names.addAll(System.getenv().keySet());
+            names.stream().filter(n -> SECRET_NAME.matcher(n).find()).forEach(n -> env.put(n, null));
+        }
+        return env;
+    }
+
+    private static final java.util.regex.Pattern SECRET_NAME =
+            java.util.regex.Pattern.compile("(?i)(KEY|SECRET|TOKEN|PASSWORD|CREDENTIAL)");
+
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         services.stream().filter(s -> s.name().equals("model-simulator")).findFirst()
@@ -184,6 +239,47 @@ public final class LocalStack {
                 "http://127.0.0.1:" + s.port()));
         env.putAll(extraEnvironment);
         return env;
+    }
+
+    /**
+     * A fresh state folder gets an admin key (32 random bytes, base64url) readable by its owner only; the hashed keys
+     * file is rewritten at every start from it, the builder's extra keys and {@code api-keys.extra} (hashed lines
+     * someone added). No key reaches a log or the output.
+     */
+    private synchronized void ensureKeys() {
+        try {
+            Files.createDirectories(stateDir);
+            Path keyFile = apiKeyFile();
+            if (!Files.exists(keyFile)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(keyFile,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(keyFile, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("# <role> <sha256-of-key> <name>, rewritten at each start; " + keyFile + " holds the admin key");
+            lines.add("admin " + sha256Hex(Files.readString(keyFile).strip()) + " local-stack");
+            lines.addAll(extraKeyLines);
+            // keys someone added for the stack (./evalwatch keys create): kept apart, so this rewrite keeps them
+            Path added = stateDir.resolve("api-keys.extra");
+            if (Files.exists(added)) {
+                lines.addAll(Files.readAllLines(added));
+            }
+            Files.write(apiKeysFile(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the stack's API keys in " + stateDir, e);
+        }
+    }
+
+    /** The SHA-256 of a key in hex, as service-security's keys file holds it. */
+    public static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present in the JDK", e);
+        }
     }
 
     private Path pidFile(String name) {
@@ -222,6 +318,7 @@ public final class LocalStack {
         private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
         private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
         private boolean freshDatabases;
+        private final List<String> extraKeyLines = new ArrayList<>();
 
         private Builder(Path root) {
             this.root = root;
@@ -272,6 +369,12 @@ public final class LocalStack {
 
         public Builder environment(String key, String value) {
             extraEnvironment.put(key, value);
+            return this;
+        }
+
+        /** One more key every service accepts (hashed into the keys file; the plain key is not stored). */
+        public Builder apiKey(String role, String key, String name) {
+            extraKeyLines.add(role + " " + sha256Hex(key) + " " + name);
             return this;
         }
 

@@ -33,7 +33,10 @@ public final class QuarkusAppProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the app with the given system properties and environment and waits until it is ready. */
+    /**
+     * Starts the app with the given system properties and environment (a null value: the variable is removed) and
+     * waits until it is ready.
+     */
     public static QuarkusAppProcess start(String name, Path quarkusRunJar, int httpPort,
             Map<String, String> systemProperties, Map<String, String> environment, Path logFile, Duration readyTimeout) {
         return start(name, quarkusRunJar, httpPort, systemProperties, environment, logFile, readyTimeout,
@@ -68,7 +71,14 @@ public final class QuarkusAppProcess implements AutoCloseable {
             if (workingDir != null) {
                 builder.directory(workingDir.toFile());
             }
-            builder.environment().putAll(environment);
+            // a null value removes a variable the child would otherwise inherit
+            environment.forEach((k, v) -> {
+                if (v == null) {
+                    builder.environment().remove(k);
+                } else {
+                    builder.environment().put(k, v);
+                }
+            });
             QuarkusAppProcess app = new QuarkusAppProcess(name, httpPort, builder.start(), logFile);
             app.awaitReady(readyTimeout);
             return app;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.cli.ApiKey;
 import io.evalwatch.events.TestCase;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Runs references through sandbox-service's {@code POST /api/executions}, with the same isolation and limits as
@@ -27,6 +29,7 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
     private final String url;
     private final JsonNode environment;
     private final Integer memoryMb;
+    private final Optional<String> apiKey = ApiKey.current();
 
     public SandboxReferenceRunner(String sandboxUrl) {
         this(sandboxUrl, null, null);
@@ -84,10 +87,10 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
         if (environment != null) {
             body.set("environment", environment);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/executions"))
+        HttpRequest request = ApiKey.authorize(HttpRequest.newBuilder(URI.create(url + "/api/executions"))
                 .timeout(Duration.ofSeconds((long) wallSeconds + 300))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), apiKey);
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response;
             try {
@@ -107,6 +110,11 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
                     && attempt < 120) {
                 pause(1000L * Math.min(5, attempt + 1));
                 continue;
+            }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new ImportException("sandbox-service at " + url + " refused to run references ("
+                        + response.statusCode() + "): executions need an operator key; " + ApiKey.HOW_TO_PROVIDE
+                        + "; or import with --no-measure");
             }
             if (response.statusCode() != 200) {
                 throw new ImportException("sandbox-service at " + url + " answered " + response.statusCode()

@@ -6,6 +6,7 @@ import io.evalwatch.generator.testing.EvalTopics;
 import io.evalwatch.generator.testing.PrometheusText;
 import io.evalwatch.localstack.FreePorts;
 import io.evalwatch.localstack.KafkaBroker;
+import io.evalwatch.localstack.LocalStack;
 import io.evalwatch.localstack.QuarkusAppProcess;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import java.io.IOException;
@@ -56,7 +57,10 @@ public final class ItStack {
                     .resolve("quarkus-run.jar"), FreePorts.next(),
                     Map.of("simulator.profiles-file", resource("it/simulator.yaml").toString(),
                             "simulator.suites-dir", resource("it/suites").toString(),
-                            "simulator.check-mutations", "false"),
+                            "simulator.check-mutations", "false",
+                            // the planted key doubles as the evalwatch admin key of the simulator's admin API
+                            "evalwatch.auth.keys", "admin:" + LocalStack.sha256Hex(plantedKey),
+                            "quarkus.http.host", "127.0.0.1"),
                     simulatorEnv, work.resolve("model-simulator.log"), Duration.ofSeconds(90),
                     List.of("-Xmx256m", "-XX:+UseSerialGC"), work);
             Path models = work.resolve("models.yaml");
@@ -65,6 +69,8 @@ public final class ItStack {
             Files.deleteIfExists(generatorLog);
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            properties.put("evalwatch.auth.keys", "admin:" + LocalStack.sha256Hex(plantedKey));
+            properties.put("quarkus.http.host", "127.0.0.1");
             properties.put("evalwatch.models.file", models.toString());
             properties.put("quarkus.log.file.enabled", "true");
             properties.put("quarkus.log.file.path", generatorLog.toString());
@@ -160,7 +166,8 @@ public final class ItStack {
     }
 
     public String get(QuarkusAppProcess app, String path) {
-        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))).body();
+        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Bearer " + plantedKey)).body();
     }
 
     /** An admin call to the simulator (which accepts only the planted key); the response body. */

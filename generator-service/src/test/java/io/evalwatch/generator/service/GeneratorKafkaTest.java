@@ -218,4 +218,13 @@ class GeneratorKafkaTest {
         assertFalse(leaks.apply(given().get("/api/models").asString()));
         assertTrue(given().get("/api/models").asString().contains("\"apiKeyPresent\":true"));
     }
+
+    @Test
+    void anUnknownModelIsAProblem() {
+        given().when().post("/api/models/no-such-model/check")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(404))
+                .body("detail", org.hamcrest.Matchers.containsString("no-such-model"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.evalwatch.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalwatch.security.Problems;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.service.AttemptCounter;
@@ -12,7 +13,6 @@ import io.evalwatch.simulator.service.TaskRegistry;
 import io.evalwatch.simulator.task.SimTask;
 import io.evalwatch.simulator.task.TaskFileException;
 import io.evalwatch.simulator.task.TaskFiles;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,11 @@ import java.util.Optional;
 
 /**
  * Admin calls: switch a model's version (the silent vendor update), list models, register tasks at run time, and
- * preview the known answer for an item. Protected by the API key when one is required.
+ * preview the known answer for an item. Guarded by evalwatch's own keys (service-security: reads viewer, changes
+ * operator), not by the vendor key of the /v1 routes.
  */
 @Path("/admin")
-@Tag(name = "Admin", description = "Switch model versions, list models, register tasks, preview answers (API key when one is required)")
+@Tag(name = "Admin", description = "Switch model versions, list models, register tasks, preview answers (evalwatch keys: reads viewer, changes operator)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -50,16 +50,14 @@ public class AdminResource {
     private final TaskRegistry tasks;
     private final Simulator simulator;
     private final AttemptCounter attempts;
-    private final ApiKeys keys;
     private final OpenRequests open;
 
     public AdminResource(ModelRegistry models, TaskRegistry tasks, Simulator simulator, AttemptCounter attempts,
-                         ApiKeys keys, OpenRequests open) {
+                         OpenRequests open) {
         this.models = models;
         this.tasks = tasks;
         this.simulator = simulator;
         this.attempts = attempts;
-        this.keys = keys;
         this.open = open;
     }
 
@@ -90,14 +88,6 @@ public class AdminResource {
                                 String decided, String delivered, boolean expectedToPass, String content) {
     }
 
-    @ServerRequestFilter
-    public Optional<Response> requireKey(HttpServerRequest request) {
-        if (request.path().startsWith("/admin") && !keys.accepted(request)) {
-            return Optional.of(Response.status(401).entity(Map.of("error", "a valid API key is required")).build());
-        }
-        return Optional.empty();
-    }
-
     @GET
     @Path("/models")
     @Operation(summary = "Every simulated model with its versions and the active one")
@@ -117,16 +107,16 @@ public class AdminResource {
                             value = "{\"version\": \"2025-06-02\"}")))
             VersionChoice choice) {
         if (choice == null || choice.version() == null || choice.version().isBlank()) {
-            return Response.status(400).entity(Map.of("error", "the body must be {\"version\": \"...\"}")).build();
+            return Problems.response(400, "the body must be {\"version\": \"...\"}", null, null);
         }
         Optional<ActiveModel> model = models.active(name);
         if (model.isEmpty()) {
             return unknownModel(name);
         }
         if (model.get().model().version(choice.version()).isEmpty()) {
-            return Response.status(404).entity(Map.of("error", "model " + name + " has no version '"
+            return Problems.response(404, "model " + name + " has no version '"
                     + choice.version() + "'; known: " + model.get().model().versions().stream()
-                    .map(ModelVersion::version).toList())).build();
+                    .map(ModelVersion::version).toList(), null, null);
         }
         return Response.ok(status(models.force(name, choice.version()).orElseThrow())).build();
     }
@@ -157,15 +147,15 @@ public class AdminResource {
     @APIResponse(responseCode = "400", description = "Not a list of tasks, or a task is invalid")
     public Response registerTasks(JsonNode body) {
         if (body == null || !body.isArray()) {
-            return Response.status(400).entity(Map.of("error",
-                    "the body must be a JSON list of {id, prompt, entry_point, reference}")).build();
+            return Problems.response(400, "the body must be a JSON list of {id, prompt, entry_point, reference}",
+                    null, null);
         }
         List<SimTask> parsed = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
                 parsed.add(TaskFiles.fromNode(body.get(i), "task #" + (i + 1)));
             } catch (TaskFileException | IllegalArgumentException e) {
-                return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+                return Problems.response(400, e.getMessage(), null, null);
             }
         }
         tasks.register(parsed);
@@ -208,8 +198,7 @@ public class AdminResource {
     public Response previewAnswer(@QueryParam("model") String model, @QueryParam("task") String taskId,
                                   @QueryParam("seed") Long seed) {
         if (model == null || taskId == null || seed == null) {
-            return Response.status(400).entity(Map.of("error", "query parameters model, task and seed are required"))
-                    .build();
+            return Problems.response(400, "query parameters model, task and seed are required", null, null);
         }
         Optional<ActiveModel> active = models.active(model);
         if (active.isEmpty()) {
@@ -217,7 +206,7 @@ public class AdminResource {
         }
         Optional<SimTask> task = tasks.find(taskId);
         if (task.isEmpty()) {
-            return Response.status(404).entity(Map.of("error", "unknown task '" + taskId + "'")).build();
+            return Problems.response(404, "unknown task '" + taskId + "'", null, null);
         }
         ModelVersion version = active.get().version();
         SimulatedAnswer answer = simulator.preview(version, task.get(), seed);
@@ -235,7 +224,7 @@ public class AdminResource {
     }
 
     private static Response unknownModel(String name) {
-        return Response.status(404).entity(Map.of("error", "unknown model '" + name + "'")).build();
+        return Problems.response(404, "unknown model '" + name + "'", null, null);
     }
 
     private static ModelStatus status(ActiveModel active) {

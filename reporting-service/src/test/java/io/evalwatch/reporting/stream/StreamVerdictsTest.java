@@ -240,4 +240,15 @@ class StreamVerdictsTest {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         return new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
     }
+
+    @Test
+    void malformedJsonIsAProblemNamingTheParseError() {
+        given().contentType("application/json").body("{\"runId\": ")
+                .when().post("/api/streams/no-such-stream/reference")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString("malformed JSON"))
+                .body("instance", equalTo("/api/streams/no-such-stream/reference"));
+    }
 }

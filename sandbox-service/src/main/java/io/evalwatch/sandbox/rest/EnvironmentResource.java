@@ -91,8 +91,7 @@ public class EnvironmentResource {
         try {
             spec = spec(body);
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new ErrorResponse("invalid environment", List.of(e.getMessage()))).build();
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, "invalid environment", List.of(e.getMessage()));
         }
         CompletableFuture<BuiltEnvironment> build = store.start(spec, refresh, null);
         try {
@@ -125,9 +124,8 @@ public class EnvironmentResource {
     @APIResponse(responseCode = "404", description = "No such environment in this sandbox's store")
     public Response show(@PathParam("lockHash") String lockHash) {
         return store.find(lockHash).map(built -> Response.ok(EnvironmentView.ready(built)).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                        .entity(new ErrorResponse("no environment " + lockHash + " in this sandbox's store",
-                                List.of())).build());
+                .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND,
+                        "no environment " + lockHash + " in this sandbox's store", List.of()));
     }
 
     /**

@@ -66,14 +66,12 @@ public class ExecutionResource {
             ExecutionApiRequest body) throws InterruptedException {
         List<String> problems = validate(body);
         if (!problems.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new ErrorResponse("invalid execution request", problems)).build();
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, "invalid execution request", problems);
         }
         HostReadiness readiness = sandbox.readiness();
         if (!readiness.ready()) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(new ErrorResponse("sandbox isolation is not available; refusing to execute",
-                            readiness.missing())).build();
+            return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "sandbox isolation is not available; refusing to execute", readiness.missing());
         }
         ExecutionRequest request = new ExecutionRequest(body.language(), body.code(), body.entryPoint(), body.tests(),
                 body.limits(), body.rawOutput(), Boolean.TRUE.equals(body.analyze()));
@@ -81,8 +79,8 @@ public class ExecutionResource {
             ExecutionResult result = executions.execute(request, environment(body.environment()), config.slotWait());
             return Response.ok(result).build();
         } catch (TimeoutException busy) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .entity(new ErrorResponse("every sandbox slot is busy", List.of(busy.getMessage()))).build();
+            return Response.fromResponse(ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "every sandbox slot is busy", List.of(busy.getMessage()))).header("Retry-After", "5").build();
         }
     }
 

@@ -94,4 +94,15 @@ class ExecutionResourceTest {
         org.hamcrest.MatcherAssert.assertThat(metrics,
                 containsString("evalwatch_sandbox_executions_total{language=\"python\",outcome=\"completed\"}"));
     }
+
+    @Test
+    void malformedJsonIsAProblemNamingTheParseError() {
+        given().contentType(ContentType.JSON).body("{\"language\": \"python\", \"code\": ")
+                .when().post("/api/executions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString("malformed JSON"))
+                .body("instance", equalTo("/api/executions"));
+    }
 }

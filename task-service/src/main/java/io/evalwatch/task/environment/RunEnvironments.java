@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.EnvironmentSpec;
+import io.evalwatch.security.ClientKey;
 import io.evalwatch.task.config.TaskServiceConfig;
 import io.evalwatch.task.suite.TaskDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,9 +39,16 @@ public class RunEnvironments {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final TaskServiceConfig.Sandbox config;
+    private final ClientKey clientKey;
 
-    public RunEnvironments(TaskServiceConfig config) {
+    @Inject
+    public RunEnvironments(TaskServiceConfig config, ClientKey clientKey) {
         this.config = config.sandbox();
+        this.clientKey = clientKey;
+    }
+
+    RunEnvironments(TaskServiceConfig config) {
+        this(config, ClientKey.none());
     }
 
     /** The resolved environment of every task that declares one, by task id; empty when none does. */
@@ -81,7 +90,9 @@ public class RunEnvironments {
         URI uri = URI.create(config.url().replaceAll("/+$", "") + "/api/environments?wait=" + waitSeconds);
         HttpResponse<String> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.buildWait().plusSeconds(15))
+            // sandbox-service's POST needs an operator key: task-service's own (evalwatch.auth.client-key)
+            HttpRequest request = clientKey.authorize(HttpRequest.newBuilder(uri))
+                    .timeout(config.buildWait().plusSeconds(15))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(spec))).build();
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -111,6 +122,9 @@ public class RunEnvironments {
                     + (body.hasNonNull("failedPackage") ? " (package " + body.get("failedPackage").asText() + ")"
                             : "")
                     + "; fix the environment: section of the suite, then ./evalwatch env build SUITE");
+            case 401, 403 -> throw new EnvironmentUnavailableException("sandbox-service refused task-service's call ("
+                    + response.statusCode() + "): give task-service an operator key that sandbox-service accepts, with"
+                    + " evalwatch.auth.client-key (EVALWATCH_AUTH_CLIENT_KEY) or evalwatch.auth.client-key-file", 60);
             default -> throw new EnvironmentUnavailableException("sandbox-service answered " + response.statusCode()
                     + " when asked to build the suite's environment: " + response.body(), 30);
         }

@@ -1,5 +1,6 @@
 package io.evalwatch.task.rest;
 
+import io.evalwatch.security.Problems;
 import io.evalwatch.task.environment.EnvironmentFailedException;
 import io.evalwatch.task.environment.EnvironmentUnavailableException;
 import io.evalwatch.task.monitor.InvalidMonitorException;
@@ -8,11 +9,10 @@ import io.evalwatch.task.run.InvalidRunException;
 import io.evalwatch.task.suite.SuiteValidationException;
 import io.evalwatch.task.suite.SuiteVersionConflictException;
 import io.evalwatch.task.suite.UnknownSuiteVersionException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns domain errors into JSON answers that say what was wrong. */
+/** Turns domain errors into problem details that say what was wrong and which field. */
 public class ErrorMappers {
 
     @ServerExceptionMapper
@@ -61,8 +61,8 @@ public class ErrorMappers {
                 .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
+    /** The shared problem-details shape (service-security), with the input field to blame. */
     static Response json(int status, String field, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(status, field, message)).build();
+        return Problems.response(status, message, field, null);
     }
 }

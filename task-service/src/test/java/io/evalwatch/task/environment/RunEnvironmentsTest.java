@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.EnvironmentSpec;
 import io.evalwatch.events.TaskKind;
+import io.evalwatch.security.ClientKey;
 import io.evalwatch.task.config.TaskServiceConfig;
 import io.evalwatch.task.suite.TaskDefinition;
 import java.io.IOException;
@@ -36,6 +37,7 @@ class RunEnvironmentsTest {
 
     private HttpServer server;
     private final List<String> requests = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -91,12 +93,35 @@ class RunEnvironmentsTest {
         assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
     }
 
+    @Test
+    void theCallCarriesTaskServicesClientKey() throws Exception {
+        answering(200, "{\"status\":\"ready\",\"lockHash\":\"%s\"}");
+        RunEnvironments environments = new RunEnvironments(config(url()), ClientKey.of("task-service-key"));
+        environments.resolve(List.of(task("a", NUMPY)));
+        assertEquals(List.of("Bearer task-service-key"), authorizations);
+    }
+
+    @Test
+    void aRefusedCallSaysWhichKeyIsMissing() throws Exception {
+        RunEnvironments environments = answering(401, "{\"status\":401,\"detail\":\"an API key is required\"}");
+        EnvironmentUnavailableException e = assertThrows(EnvironmentUnavailableException.class,
+                () -> environments.resolve(List.of(task("a", NUMPY))));
+        assertTrue(e.getMessage().contains("evalwatch.auth.client-key"), e.getMessage());
+        assertEquals(List.of("(none)"), authorizations, "no key configured: none sent");
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** A sandbox that answers every build with the status and body given (%s: the spec hash). */
     private RunEnvironments answering(int status, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/environments", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestURI() + " " + request);
+            authorizations.add(java.util.Objects.requireNonNullElse(
+                    exchange.getRequestHeaders().getFirst("Authorization"), "(none)"));
             EnvironmentSpec spec = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readValue(request, EnvironmentSpec.class);
             byte[] answer = body.replace("%s", spec.specHash()).getBytes(StandardCharsets.UTF_8);

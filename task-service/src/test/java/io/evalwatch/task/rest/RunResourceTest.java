@@ -169,4 +169,16 @@ class RunResourceTest {
                 .body("streams[0].origin", nullValue()).body("streams[0].streamId", nullValue())
                 .body("streams[0].segment", notNullValue());
     }
+
+    @Test
+    void malformedJsonIsAProblemNamingTheParseError() {
+        given().contentType(ContentType.JSON).body("{\"suite\": \"mini\", ")
+                .when().post("/api/runs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
+                .body("detail", containsString("malformed JSON"))
+                .body("instance", equalTo("/api/runs"));
+    }
 }

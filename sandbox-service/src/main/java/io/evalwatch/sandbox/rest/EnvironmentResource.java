@@ -57,11 +57,11 @@ public class EnvironmentResource {
     /** What the API answers about an environment; absent fields are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EnvironmentView(String lockHash, String specHash, String status, List<String> lock, String root,
-            Instant builtAt, List<String> progress, String message, String failedPackage) {
+            Instant builtAt, List<String> progress, String message, String failedPackage, EnvironmentSpec spec) {
 
         static EnvironmentView ready(BuiltEnvironment built) {
             return new EnvironmentView(built.lockHash(), built.specHash(), "ready", built.lock(),
-                    built.root().toString(), built.builtAt(), null, null, null);
+                    built.root().toString(), built.builtAt(), null, null, null, built.spec());
         }
     }
 
@@ -101,13 +101,13 @@ public class EnvironmentResource {
             List<String> progress = store.status(spec.specHash()).map(EnvironmentStore.BuildStatus::progress)
                     .orElse(List.of());
             return Response.accepted(new EnvironmentView(null, spec.specHash(), "building", null, null, null,
-                    progress, null, null)).build();
+                    progress, null, null, null)).build();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                     ? c.getCause() : e.getCause();
             String failedPackage = cause instanceof EnvironmentBuildException b ? b.failedPackage() : null;
             return Response.status(422).entity(new EnvironmentView(null, spec.specHash(), "failed", null, null, null,
-                    null, cause.getMessage(), failedPackage)).build();
+                    null, cause.getMessage(), failedPackage, null)).build();
         }
     }
 

@@ -41,7 +41,8 @@ class EnvironmentResourceTest {
                 .body("lockHash", matchesPattern("[0-9a-f]{16}"))
                 .body("lock", hasItem(containsString("python3-numpy")))
                 .extract().path("lockHash");
-        given().when().get("/api/environments/" + lockHash).then().statusCode(200).body("lockHash", equalTo(lockHash));
+        given().when().get("/api/environments/" + lockHash).then().statusCode(200).body("lockHash", equalTo(lockHash))
+                .body("spec.python.packages", hasItem("numpy")); // what was declared, beside what it resolved to
         given().when().get("/api/environments").then().statusCode(200).body("lockHash", hasItem(lockHash));
         given().when().get("/api/environments/0000000000000000").then().statusCode(404);
 

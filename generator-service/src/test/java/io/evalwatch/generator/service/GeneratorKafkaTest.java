@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = StubVendorResource.class, restrictToAnnotatedClass = true)
 class GeneratorKafkaTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long an expected record may take: generous, since a loaded machine is slow; a passing wait ends early. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static EvalTopics topics;
 
     @BeforeAll
@@ -197,7 +198,9 @@ class GeneratorKafkaTest {
     void aRecordThatIsNotATaskGoesToTheDeadLetterTopic() {
         String key = newRun() + "/broken";
         topics.dispatchRaw(key, "{not a task".getBytes(StandardCharsets.UTF_8));
-        Map<String, List<String>> raw = topics.rawTopics(List.of(Topics.deadLetter(Topics.TASKS)), Duration.ofSeconds(3));
+        Map<String, List<String>> raw = topics.rawTopics(List.of(Topics.deadLetter(Topics.TASKS)), Duration.ofSeconds(1),
+                seen -> seen.getOrDefault(Topics.deadLetter(Topics.TASKS), List.of()).stream()
+                        .anyMatch(line -> line.startsWith(key)), WAIT);
         List<String> dead = raw.getOrDefault(Topics.deadLetter(Topics.TASKS), List.of());
         assertTrue(dead.stream().anyMatch(line -> line.startsWith(key)), dead.toString());
     }
@@ -209,7 +212,7 @@ class GeneratorKafkaTest {
         topics.dispatch(EvalTopics.item(run, "stub-echo", 1, EvalTopics.addTask()));
         topics.awaitRun(run, r -> r.size() >= 1, WAIT);
         Map<String, List<String>> raw = topics.rawTopics(List.of(Topics.GENERATIONS, Topics.deadLetter(Topics.TASKS)),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), seen -> !seen.getOrDefault(Topics.GENERATIONS, List.of()).isEmpty(), WAIT);
         assertFalse(raw.getOrDefault(Topics.GENERATIONS, List.of()).isEmpty());
         Function<String, Boolean> leaks = text -> text.contains(StubVendorResource.PLANTED_KEY)
                 || text.contains(StubVendorResource.PLANTED_KEY.substring(10));

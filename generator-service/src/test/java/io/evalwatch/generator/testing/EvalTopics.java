@@ -118,12 +118,27 @@ public final class EvalTopics implements AutoCloseable {
 
     /** Every record of a topic, as raw text, read from the beginning until {@code quiet} passes without new ones. */
     public Map<String, List<String>> rawTopics(List<String> topics, Duration quiet) {
+        return rawTopics(topics, quiet, seen -> true, quiet);
+    }
+
+    /**
+     * Every record of the topics, as raw text, read from the beginning until {@code until} holds (or {@code patience}
+     * runs out) and then {@code quiet} passes without new ones. The partitions are assigned, not joined through a
+     * consumer group, so a loaded machine's slow group join cannot make a read come back empty.
+     */
+    public Map<String, List<String>> rawTopics(List<String> topics, Duration quiet,
+            Predicate<Map<String, List<String>>> until, Duration patience) {
         Map<String, List<String>> out = new HashMap<>();
         try (KafkaConsumer<String, byte[]> raw = new KafkaConsumer<>(consumerConfig(ByteArrayDeserializer.class.getName()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            raw.subscribe(topics);
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            topics.forEach(t -> raw.partitionsFor(t).forEach(info -> partitions.add(
+                    new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))));
+            raw.assign(partitions);
+            raw.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + patience.toNanos();
             long lastNew = System.nanoTime();
-            while (System.nanoTime() - lastNew < quiet.toNanos()) {
+            while (!until.test(out) && System.nanoTime() < deadline || System.nanoTime() - lastNew < quiet.toNanos()) {
                 for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(200))) {
                     out.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r.key() + "\t"
                             + (r.value() == null ? "" : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))

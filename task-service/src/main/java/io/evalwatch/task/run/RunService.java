@@ -1,16 +1,13 @@
 package io.evalwatch.task.run;
 
 import io.evalwatch.events.EnvironmentRef;
-import io.evalwatch.events.RunStarted;
 import io.evalwatch.task.config.TaskServiceConfig;
 import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.model.GenerationConfig;
 import io.evalwatch.task.model.ModelCatalog;
 import io.evalwatch.task.suite.Suite;
-import io.evalwatch.task.suite.SuiteArchive;
 import io.evalwatch.task.suite.SuiteCatalog;
 import io.evalwatch.task.suite.TaskDefinition;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Accepts run requests: validates them against suites and models, makes sure the suite's environment is built, then
- * stores the run and dispatches its items in one transaction (a monitor's fire joins its own, which holds the
- * monitor's lock). Outside a monitor's fire the environment is ensured before that transaction opens.
+ * has {@link RunRecorder} store the run and dispatch its items in one transaction (a monitor's fire joins its own,
+ * which holds the monitor's lock). Outside a monitor's fire the environment is ensured before that transaction opens.
  */
 @ApplicationScoped
 public class RunService {
@@ -36,20 +32,18 @@ public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
 
     private final SuiteCatalog suites;
-    private final SuiteArchive archive;
     private final ModelCatalog models;
-    private final RunEvents events;
     private final TaskServiceConfig config;
     private final RunEnvironments environments;
+    private final RunRecorder recorder;
 
-    public RunService(SuiteCatalog suites, SuiteArchive archive, ModelCatalog models, RunEvents events,
-            TaskServiceConfig config, RunEnvironments environments) {
+    public RunService(SuiteCatalog suites, ModelCatalog models, TaskServiceConfig config,
+            RunEnvironments environments, RunRecorder recorder) {
         this.suites = suites;
-        this.archive = archive;
         this.models = models;
-        this.events = events;
         this.config = config;
         this.environments = environments;
+        this.recorder = recorder;
     }
 
     /** A run a client asked for: manual, or gate when the request says so. */
@@ -93,33 +87,10 @@ public class RunService {
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
                 configHashes, resolved, Instant.now());
-        Run run = QuarkusTransaction.joiningExisting().call(() -> record(suite, tasks, plan));
+        Run run = recorder.record(suite, tasks, plan);
         LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items%s", run.runId, suite.name(),
                 suite.version(), modelNames, samples, run.expectedItems,
                 resolved.isEmpty() ? "" : ", environment " + RunEnvironments.environmentHash(resolved));
-        return run;
-    }
-
-    private Run record(Suite suite, List<TaskDefinition> tasks, RunPlan plan) {
-        RunStarted started = plan.started();
-        archive.admit(suite, started.runId(), started.occurredAt());
-
-        Run run = new Run();
-        run.runId = started.runId();
-        run.suite = suite.name();
-        run.suiteVersion = suite.version();
-        run.models = started.models();
-        run.taskIds = tasks.stream().map(TaskDefinition::id).toList();
-        run.samples = started.samples();
-        run.expectedItems = plan.items().size();
-        run.trigger = started.trigger();
-        run.monitor = started.monitor();
-        run.series = started.series();
-        run.streams = started.streams();
-        run.taskHashes = new TreeMap<>(started.taskHashes());
-        run.createdAt = started.occurredAt();
-        run.persist();
-        events.publish(plan);
         return run;
     }
 

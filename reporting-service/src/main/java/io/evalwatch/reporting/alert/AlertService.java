@@ -3,6 +3,7 @@ package io.evalwatch.reporting.alert;
 import io.evalwatch.events.DriftAlert;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -66,9 +67,10 @@ public class AlertService {
         r.createdAt = alert.occurredAt();
         r.updatedAt = alert.occurredAt();
         r.persist();
-        events.sendMessage(Message.of(alert)
+        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
+        QuarkusTransaction.suspendingExisting().run(() -> events.sendMessage(Message.of(alert)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.runId()).build()))
-                .await().atMost(ACK_TIMEOUT);
+                .await().atMost(ACK_TIMEOUT));
         refreshGauges();
         return alert;
     }

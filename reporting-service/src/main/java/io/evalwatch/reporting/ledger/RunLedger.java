@@ -7,6 +7,7 @@ import io.evalwatch.events.RunCompleted;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.reporting.metrics.ReportingMetrics;
 import io.evalwatch.reporting.stream.StreamRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,9 +127,10 @@ public class RunLedger {
         run.completedAt = Instant.now();
         RunCompleted completed = new RunCompleted(RunCompleted.SCHEMA_VERSION, run.runId, run.suite,
                 run.suiteVersion, run.expectedItems, (int) (stored - errored), (int) errored, run.completedAt);
-        alerts.sendMessage(Message.of(completed)
+        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
+        QuarkusTransaction.suspendingExisting().run(() -> alerts.sendMessage(Message.of(completed)
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(run.runId).build()))
-                .await().atMost(ACK_TIMEOUT);
+                .await().atMost(ACK_TIMEOUT));
         metrics.runCompleted(run, ItemResult.ofRun(run.runId));
         LOG.infof("run %s completed: %d items (%d errored)", run.runId, stored, errored);
     }

@@ -2,6 +2,7 @@ package io.evalwatch.task.run;
 
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.TaskDispatched;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -28,7 +29,17 @@ public class RunEvents {
     @Channel("tasks")
     MutinyEmitter<TaskDispatched> tasks;
 
+    /**
+     * Sends with the caller's transaction suspended (it resumes afterwards, and still rolls back if a send fails):
+     * context propagation would otherwise bind the transaction to the Kafka producer's network thread that completes
+     * the acknowledgements, and a commit that finds it active on two threads fails now and then, under load
+     * ("Enlisted connection used without active transaction").
+     */
     public void publish(RunPlan plan) {
+        QuarkusTransaction.suspendingExisting().run(() -> send(plan));
+    }
+
+    private void send(RunPlan plan) {
         runs.sendMessage(keyed(plan.started().runId(), plan.started())).await().atMost(ACK_TIMEOUT);
         List<Uni<Void>> pending = new ArrayList<>();
         for (TaskDispatched item : plan.items()) {

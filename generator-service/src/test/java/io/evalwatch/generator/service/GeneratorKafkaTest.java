@@ -230,4 +230,25 @@ class GeneratorKafkaTest {
                 .body("status", org.hamcrest.Matchers.equalTo(404))
                 .body("detail", org.hamcrest.Matchers.containsString("no-such-model"));
     }
+
+    // The OpenAPI document is checked here, in the one application this module's tests start: a second @QuarkusTest
+    // class with other test resources restarts the application in the same JVM, after which this class's consumer
+    // never received its records.
+
+    @Test
+    void theOpenApiDocumentNamesThePathsAndEveryOperationHasASummary() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", org.hamcrest.Matchers.equalTo("evalwatch generator-service"))
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/models", "/api/models/check",
+                        "/api/models/{name}/check"))
+                .body("paths.'/api/models/{name}/check'.post.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "404"))
+                .body("tags.name", org.hamcrest.Matchers.hasItems("Models"))
+                .body("paths.collectMany { path, item -> item.findAll { it.key in ['get', 'post', 'put', 'delete'] }"
+                        + ".collect { it.value.summary } }",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
+        given().when().get("/q/swagger-ui/").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("swagger"));
+    }
 }

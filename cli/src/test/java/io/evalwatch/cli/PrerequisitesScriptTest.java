@@ -72,12 +72,10 @@ class PrerequisitesScriptTest {
         }
         assertTrue(Files.exists(bin.resolve("java")), "the symlinked PATH keeps the other tools");
 
-        long started = System.nanoTime();
+        // behaviour only: it stops (check() fails on a hang) naming the command; how fast is not asserted here
         Result result = check(bin.toString());
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
         assertNotEquals(0, result.code(), result.output());
         assertTrue(result.output().contains("apt-get install bubblewrap"), result.output());
-        assertTrue(seconds < 10, "stopped after " + seconds + " s");
     }
 }

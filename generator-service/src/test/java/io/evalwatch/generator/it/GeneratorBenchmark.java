@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * generator process's CPU time per item;</li>
  * <li>TTFT drift: bursts of c simultaneous requests (c = 1 .. 200) to a model with a 200 ms first token and
  * 50 tokens/s; measured TTFT against 200 ms and against what the simulator says it actually did.</li>
+ * <li>host lag under a CPU hog: the same paced batch on a quiet machine and while busy loops compete for every
+ * core; medians of TTFT, host lag and TTFT less host lag, next to the simulator's own lateness.</li>
  * </ol>
  * Writes generator-service/target/it/benchmark.md.
  */
@@ -49,6 +51,7 @@ class GeneratorBenchmark {
         overhead(stack, report, 1500, true);
         overhead(stack, report, 6000, false);
         drift(stack, report);
+        hostLagUnderHog(stack, report);
 
         report.append("Load average at end: ").append(loadAverage()).append('\n');
         Path out = stack.work.resolve("benchmark.md");
@@ -105,6 +108,22 @@ class GeneratorBenchmark {
             report.append(String.format("| %d | %d | %.1f | %.1f | %.2f | %+.1f | %+.1f | %.2f |%n", c, all.size(),
                     f.medianTtft() * 1000, f.p95Ttft() * 1000, lateness * 1000, (f.medianTtft() - 0.200) * 1000,
                     (f.medianTtft() - 0.200 - lateness) * 1000, f.medianTokensPerSecond()));
+        }
+        report.append('\n');
+    }
+
+    private static void hostLagUnderHog(ItStack stack, StringBuilder report) {
+        Duration interval = Duration.ofMillis(40);
+        HostLagPhase quiet = HostLagPhase.measure(stack, "quiet", "paced", 60, interval);
+        HostLagPhase hog = HostLagPhase.underCpuHog(4,
+                () -> HostLagPhase.measure(stack, "4 busy loops", "paced", 60, interval));
+        report.append("## Host lag under a CPU hog: 60 items at 25/s, true TTFT 200 ms\n\n")
+                .append("| phase | median TTFT ms | median host lag ms | max host lag ms | median TTFT - host lag ms |"
+                        + " simulator lateness mean ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (HostLagPhase p : List.of(quiet, hog)) {
+            report.append(String.format("| %s | %.1f | %.2f | %.1f | %.1f | %.2f |%n", p.name(), p.ttft() * 1000,
+                    p.hostLag() * 1000, p.maxLag() * 1000, p.ttftLessLag() * 1000, p.simulatorLateness() * 1000));
         }
         report.append('\n');
     }

@@ -109,7 +109,8 @@ public final class ItStack {
 
     /**
      * The generator's catalogue for the tests: the two fidelity models differ only in max_concurrency; "cutoff"
-     * times out mid-stream every attempt; "wrong-key" presents a key the simulator refuses.
+     * times out mid-stream every attempt; "wrong-key" presents a key the simulator refuses; "stalled" answers its first
+     * token after exactly 1.5 s, long enough to stop the generator across it.
      */
     static String catalogue(String endpoint) {
         StringBuilder yaml = new StringBuilder("models:\n");
@@ -121,6 +122,7 @@ public final class ItStack {
         model(yaml, "wrong-key", "openai", endpoint, "sim-fidelity", "EVALWATCH_WRONG_API_KEY", 4, 20, 30);
         model(yaml, "instant", "openai", endpoint, "sim-instant", "EVALWATCH_SIMULATOR_API_KEY", 256, 64, 30);
         model(yaml, "paced", "openai", endpoint, "sim-fidelity", "EVALWATCH_SIMULATOR_API_KEY", 256, 20, 30);
+        model(yaml, "stalled", "openai", endpoint, "sim-stall", "EVALWATCH_SIMULATOR_API_KEY", 4, 20, 30);
         return yaml.toString();
     }
 
@@ -225,6 +227,17 @@ public final class ItStack {
             var counts = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(simulatorAdmin("GET", "/admin/requests/open"));
             return counts.path(simulatedModel).path("peak").asInt(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Requests for a simulated model the simulator has open right now. */
+    public int openRequests(String simulatedModel) {
+        try {
+            var counts = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(simulatorAdmin("GET", "/admin/requests/open"));
+            return counts.path(simulatedModel).path("open").asInt(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import io.evalwatch.cli.importer.ImportException;
 import io.evalwatch.cli.importer.SuiteImport;
 import io.evalwatch.localstack.FreePorts;
 import io.evalwatch.localstack.LocalStack;
+import io.evalwatch.localstack.testing.CheckoutSuffix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * One isolated local stack for the end-to-end tests of this JVM: the packaged services as child processes on free
- * ports, a real Kafka broker, real PostgreSQL databases with an "_e2e" suffix, started once and stopped at exit.
+ * ports, a real Kafka broker, real PostgreSQL databases with an "_e2e" and a
+ * checkout suffix ({@link CheckoutSuffix}), started once and stopped at exit.
  * Its suites are the bundled starter suite plus the first 50 HumanEval problems imported from ../shared; its
  * drift alerts are delivered to a webhook receiver in this JVM.
  */
@@ -49,7 +51,7 @@ final class StackFixture {
             Path work = root().resolve("e2e-tests/target/e2e");
             LocalStack started = LocalStack.builder(root())
                     .stateDir(work.resolve("stack"))
-                    .isolated(System.getProperty("evalwatch.e2e.database-suffix", "_e2e"))
+                    .isolated(System.getProperty("evalwatch.e2e.database-suffix", "_e2e" + CheckoutSuffix.of(root())))
                     .freshDatabases()
                     .environment("EVALWATCH_SIMULATOR_API_KEY", PLANTED_API_KEY)
                     .apiKey("viewer", VIEWER_KEY, "e2e-viewer")

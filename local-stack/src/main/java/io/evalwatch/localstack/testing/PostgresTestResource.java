@@ -5,8 +5,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Makes sure the test database named by the init arg {@code database} exists on the local PostgreSQL and points
- * the datasource at it. Flyway (clean-at-start in the test profile) gives each test run an empty schema.
+ * Makes sure the test database named by the init arg {@code database} (with the checkout's
+ * {@link CheckoutSuffix}) exists on the local PostgreSQL and points the datasource at it. Flyway (clean-at-start in the test profile) gives each test run an empty schema.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -14,7 +14,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "evalwatch_test");
+        database = initArgs.getOrDefault("database", "evalwatch_test") + CheckoutSuffix.ofModuleTest();
     }
 
     @Override

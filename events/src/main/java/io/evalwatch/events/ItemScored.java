@@ -2,10 +2,15 @@ package io.evalwatch.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The score of one item, with everything reporting stores: who, what, how well, how fast, how costly, and the
  * provenance that lets a later run be compared with this one.
+ *
+ * <p>{@code metrics} holds the item's named measures beyond pass/fail, each present only when it was measured (see
+ * {@link ItemMetrics} for the names): quality signals of the static analysers, similarity to the reference.
+ * {@code attempts} counts the model calls the generator made for the item (retries included).
  */
 public record ItemScored(
         int schemaVersion,
@@ -24,6 +29,9 @@ public record ItemScored(
         double passFraction,
         double weightedAccuracy,
         FailureCategory failureCategory,
+        List<FailureCategory> secondaryCategories,
+        Map<String, Double> metrics,
+        int attempts,
         List<TestResult> tests,
         String output,
         String codeFormat,
@@ -34,5 +42,10 @@ public record ItemScored(
         Instant dispatchedAt,
         Instant occurredAt) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    public ItemScored {
+        secondaryCategories = secondaryCategories == null ? List.of() : List.copyOf(secondaryCategories);
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
 }

@@ -36,11 +36,12 @@ public enum AnswerKind {
     public String expectedFailureCategory() {
         return switch (this) {
             case REFERENCE -> "none";
-            case OFF_BY_ONE, WRONG_PROBLEM -> "wrong_answer";
-            case MISSING_EDGE_CASE -> "edge_case_failure";
+            case OFF_BY_ONE -> "boundary_failure";
+            case WRONG_PROBLEM -> "context_drift";
+            case MISSING_EDGE_CASE -> "almost_correct";
             case HALLUCINATED_API -> "hallucinated_api";
             case SYNTAX_ERROR -> "syntax_error";
-            case REFUSAL -> "no_code";
+            case REFUSAL -> "refusal";
         };
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -61,6 +62,18 @@ public class ItemResult extends PanacheEntityBase {
 
     @Column(name = "failure_category")
     public String failureCategory;
+
+    /** Labels of the secondary failure categories (evidence beside the primary one). */
+    @Column(name = "secondary_categories")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> secondaryCategories;
+
+    /** Named measures beyond pass/fail (see ItemMetrics); null on rows stored before they existed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Double> metrics;
+
+    /** Model calls made for the item, retries included (null on older rows). */
+    public Integer attempts;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<TestResult> tests;

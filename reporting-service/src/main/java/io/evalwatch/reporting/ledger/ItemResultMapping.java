@@ -29,6 +29,9 @@ final class ItemResultMapping {
         r.passFraction = s.passFraction();
         r.weightedAccuracy = s.weightedAccuracy();
         r.failureCategory = (s.failureCategory() == null ? FailureCategory.PIPELINE_ERROR : s.failureCategory()).label();
+        r.secondaryCategories = s.secondaryCategories().stream().map(FailureCategory::label).toList();
+        r.metrics = s.metrics().isEmpty() ? null : new java.util.TreeMap<>(s.metrics());
+        r.attempts = s.attempts();
         r.tests = s.tests();
         r.output = s.output();
         r.codeFormat = s.codeFormat();

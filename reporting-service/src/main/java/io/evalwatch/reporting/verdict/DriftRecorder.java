@@ -319,8 +319,10 @@ public class DriftRecorder {
         int provider = (int) mine.stream()
                 .filter(i -> FailureCategory.PROVIDER_ERROR.label().equals(i.failureCategory)).count();
         int pipeline = (int) mine.stream().filter(i -> i.errored).count();
-        int noCode = (int) mine.stream().filter(i -> FailureCategory.NO_CODE.label().equals(i.failureCategory))
-                .count();
+        // refusals count with answers without code: beyond the limit both say more often that the setup is broken
+        // (prompts the endpoint does not know) than that the model changed
+        int noCode = (int) mine.stream().filter(i -> FailureCategory.FORMAT_FAILURE.label().equals(i.failureCategory)
+                || FailureCategory.REFUSAL.label().equals(i.failureCategory)).count();
         return new RunHealth(expected, mine.size(), provider, pipeline, noCode);
     }
 

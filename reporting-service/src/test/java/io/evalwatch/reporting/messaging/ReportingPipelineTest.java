@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -93,7 +94,7 @@ class ReportingPipelineTest {
         return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
                 "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
                 passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
-                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
+                Map.of(), 1, List.of(), "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
                 new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(2),
                 Instant.now());
     }

@@ -226,10 +226,10 @@ class StreamVerdictsTest {
     private static ItemScored scored(String run, String model, String task, int sample, boolean passed,
             boolean noCode) {
         FailureCategory category = passed ? FailureCategory.NONE
-                : noCode ? FailureCategory.NO_CODE : FailureCategory.WRONG_ANSWER;
+                : noCode ? FailureCategory.FORMAT_FAILURE : FailureCategory.WRONG_ANSWER;
         return new ItemScored(1, ItemIds.of(run, task, model, sample, "base"), run, SUITE, "1", task, "lists", model,
                 sample, "base", passed, passed ? 3 : 0, 3, passed ? 1 : 0, passed ? 1 : -1, category, List.of(),
-                noCode ? "I cannot help with that." : "```python\npass\n```", noCode ? "none" : "fenced",
+                Map.of(), 1, List.of(), noCode ? "I cannot help with that." : "```python\npass\n```", noCode ? "none" : "fenced",
                 new Timings(0.0, 0.3, 1.0, 0.02, 0.03, 50.0, 0.001), new Usage(100, 50), 0.001,
                 new Provenance("openai", model, model, "fp_1", "req", "ph", "cfg"), Instant.now().minusSeconds(2),
                 Instant.now());

@@ -27,7 +27,7 @@ public final class FailureClassifier {
         String outcome = execution.outcome() == null ? Outcomes.SANDBOX_ERROR : execution.outcome();
         switch (outcome) {
             case Outcomes.NO_CODE:
-                return FailureCategory.NO_CODE;
+                return FailureCategory.FORMAT_FAILURE;
             case Outcomes.SYNTAX_ERROR:
                 return FailureCategory.SYNTAX_ERROR;
             case Outcomes.SANDBOX_ERROR:
@@ -48,7 +48,7 @@ public final class FailureClassifier {
         }
         switch (outcome) {
             case Outcomes.MISSING_ENTRY_POINT:
-                return FailureCategory.MISSING_ENTRY_POINT;
+                return FailureCategory.CONTEXT_DRIFT;
             case Outcomes.TIMEOUT:
                 return FailureCategory.TIMEOUT;
             case Outcomes.MEMORY_LIMIT:
@@ -66,7 +66,7 @@ public final class FailureClassifier {
         }
         List<TestResult> failedOrdinary = tests.stream().filter(t -> !t.passed() && !t.edge()).toList();
         if (failedOrdinary.isEmpty()) {
-            return FailureCategory.EDGE_CASE_FAILURE;
+            return FailureCategory.ALMOST_CORRECT;
         }
         if (failedOrdinary.stream().allMatch(t -> TestResult.ERROR.equals(t.status()))) {
             return FailureCategory.RUNTIME_ERROR;

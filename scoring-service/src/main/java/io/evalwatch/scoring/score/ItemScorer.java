@@ -10,6 +10,7 @@ import io.evalwatch.events.Usage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Turns an executed item, or a generation that never reached the sandbox, into its score. Pure. */
 public final class ItemScorer {
@@ -64,7 +65,8 @@ public final class ItemScorer {
         return new ItemScored(ItemScored.SCHEMA_VERSION, g.itemId(), g.runId(), g.suite(), g.suiteVersion(),
                 g.task() == null ? null : g.task().id(), g.task() == null ? null : g.task().category(), g.model(),
                 g.sample(), g.variant(), passed, testsPassed, tests.size(),
-                tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, tests, output,
+                tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, List.of(), Map.of(),
+                g.attempts(), tests, output,
                 g.codeFormat(), g.timings() == null ? Timings.none() : g.timings(),
                 g.usage() == null ? Usage.zero() : g.usage(), g.costUsd(), g.provenance(), g.dispatchedAt(), now);
     }

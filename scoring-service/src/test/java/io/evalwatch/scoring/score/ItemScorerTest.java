@@ -45,7 +45,7 @@ public class ItemScorerTest {
                 fail("edge", true, TestResult.FAILED)));
 
         assertFalse(s.passed());
-        assertEquals(FailureCategory.EDGE_CASE_FAILURE, s.failureCategory());
+        assertEquals(FailureCategory.ALMOST_CORRECT, s.failureCategory());
         assertEquals(2.0 / 3, s.passFraction(), 1e-12);
         assertEquals(1.5 / 3, s.weightedAccuracy(), 1e-12);
     }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One task of a suite as its author wrote it, reference solution included (which never leaves task-service).
+ * One task of a suite as its author wrote it, reference solution included (it travels with the task for scoring's
+ * similarity and complexity comparisons, never into a prompt).
  * {@code reviewed} is when a person last checked the task (null: never); it is bookkeeping, not content.
  * {@code environment} is the task's effective environment (its own, else its suite's; null: the plain sandbox). It
  * is not part of the content hash: what an environment resolved to is the run's lock hash, in the stream's segment.
@@ -45,12 +46,12 @@ public record TaskDefinition(
     }
 
     /**
-     * The task as it travels in events: without the reference, with the environment the run resolved its
+     * The task as it travels in events: with the environment the run resolved its
      * declaration to (null when it declares none).
      */
     public TaskSpec toSpec(EnvironmentRef resolvedEnvironment) {
         return new TaskSpec(id, category, kind, language, prompt, entryPoint, tests, timeoutSeconds, tags,
-                resolvedEnvironment, memoryMb);
+                resolvedEnvironment, memoryMb, reference);
     }
 
     /** SHA-256 of the task's canonical content; see {@link TaskContent}. */

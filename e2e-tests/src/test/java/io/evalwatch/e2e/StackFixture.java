@@ -130,13 +130,18 @@ final class StackFixture {
         }
     }
 
-    /** The repository's model catalogue plus the models that play real servers' quirks (ProviderQuirksIT). */
+    /**
+     * The repository's model catalogue plus the models that play real servers' quirks (ProviderQuirksIT) and those
+     * that answer one kind only (FailureTaxonomyIT).
+     */
     private static Path quirkyModels(Path work) {
         try {
             Files.createDirectories(work);
             Path file = work.resolve("models.yaml");
             StringBuilder yaml = new StringBuilder(Files.readString(root().resolve("config/models.yaml")));
-            for (String[] m : ProviderQuirks.MODELS) {
+            List<String[]> extra = new java.util.ArrayList<>(List.of(ProviderQuirks.MODELS));
+            extra.addAll(List.of(AnswerKindModels.catalogue()));
+            for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
                             provider: openai
@@ -155,14 +160,15 @@ final class StackFixture {
         }
     }
 
-    /** The repository's simulator profiles plus the quirky versions ProviderQuirksIT runs against. */
+    /** The repository's simulator profiles plus the versions ProviderQuirksIT and FailureTaxonomyIT run against. */
     private static Path quirkyProfiles(Path work) {
         try {
             Files.createDirectories(work);
             Path file = work.resolve("simulator.yaml");
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
-            Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + repo.substring(models));
+            Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
+                    + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

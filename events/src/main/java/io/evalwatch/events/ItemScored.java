@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>{@code metrics} holds the item's named measures beyond pass/fail, each present only when it was measured (see
  * {@link ItemMetrics} for the names): quality signals of the static analysers, similarity to the reference.
- * {@code attempts} counts the model calls the generator made for the item (retries included).
+ * {@code kind} is the task's kind of code work. {@code attempts} counts the model calls the generator made for the item (retries included).
  */
 public record ItemScored(
         int schemaVersion,
@@ -40,12 +40,27 @@ public record ItemScored(
         double costUsd,
         Provenance provenance,
         Instant dispatchedAt,
-        Instant occurredAt) {
+        Instant occurredAt,
+        TaskKind kind) {
 
     public static final int SCHEMA_VERSION = 2;
 
     public ItemScored {
+        kind = kind == null ? TaskKind.GENERATION : kind;
         secondaryCategories = secondaryCategories == null ? List.of() : List.copyOf(secondaryCategories);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A score of a generation task (the kind of every task before kinds were told apart). */
+    public ItemScored(int schemaVersion, String itemId, String runId, String suite, String suiteVersion, String taskId,
+            String category, String model, int sample, String variant, boolean passed, int testsPassed,
+            int testsTotal, double passFraction, double weightedAccuracy, FailureCategory failureCategory,
+            List<FailureCategory> secondaryCategories, Map<String, Double> metrics, int attempts,
+            List<TestResult> tests, String output, String codeFormat, Timings timings, Usage usage, double costUsd,
+            Provenance provenance, Instant dispatchedAt, Instant occurredAt) {
+        this(schemaVersion, itemId, runId, suite, suiteVersion, taskId, category, model, sample, variant, passed,
+                testsPassed, testsTotal, passFraction, weightedAccuracy, failureCategory, secondaryCategories, metrics,
+                attempts, tests, output, codeFormat, timings, usage, costUsd, provenance, dispatchedAt, occurredAt,
+                TaskKind.GENERATION);
     }
 }

@@ -72,6 +72,9 @@ public class ItemResult extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Double> metrics;
 
+    /** The task's kind of code work, lower case (generation, completion, review, search); null when errored. */
+    public String kind;
+
     /** Model calls made for the item, retries included (null on older rows). */
     public Integer attempts;
 

@@ -32,6 +32,7 @@ final class ItemResultMapping {
         r.secondaryCategories = s.secondaryCategories().stream().map(FailureCategory::label).toList();
         r.metrics = s.metrics().isEmpty() ? null : new java.util.TreeMap<>(s.metrics());
         r.attempts = s.attempts();
+        r.kind = s.kind().name().toLowerCase(java.util.Locale.ROOT);
         r.tests = s.tests();
         r.output = s.output();
         r.codeFormat = s.codeFormat();

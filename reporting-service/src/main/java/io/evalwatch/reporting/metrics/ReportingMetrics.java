@@ -1,5 +1,6 @@
 package io.evalwatch.reporting.metrics;
 
+import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,14 +41,16 @@ public class ReportingMetrics {
         this.registry = registry;
         this.itemScore = Histogram.build()
                 .name("evalwatch_item_score")
-                .help("Weighted accuracy of each scored item (-1 to 1)")
-                .labelNames("model", "category")
+                .help("Weighted accuracy of each scored item (-1 to 1), per model, task category and kind")
+                .labelNames("model", "category", "kind")
                 .buckets(SCORE_BUCKETS)
                 .register(prometheus.getPrometheusRegistry());
     }
 
     public void itemScored(ItemScored item) {
-        itemScore.labels(safe(item.model()), safe(item.category())).observe(item.weightedAccuracy());
+        String kind = item.kind().name().toLowerCase(Locale.ROOT);
+        itemScore.labels(safe(item.model()), safe(item.category()), kind).observe(item.weightedAccuracy());
+        qualityFindings(item, kind);
         if (item.dispatchedAt() != null && item.occurredAt() != null) {
             Timer.builder("evalwatch_pipeline_item_seconds")
                     .description("Time from dispatch to score of one item")
@@ -59,6 +63,23 @@ public class ReportingMetrics {
         }
         registry.counter("evalwatch_items_total", "model", safe(item.model()), "outcome",
                 item.passed() ? "passed" : "failed", "failure_category", item.failureCategory().label()).increment();
+    }
+
+    /** What the static analysers found in the item's code, counted per tool and severity. */
+    private void qualityFindings(ItemScored item, String kind) {
+        Map<String, Double> m = item.metrics();
+        for (String severity : ItemMetrics.SEVERITIES) {
+            findings(item, kind, "bandit", severity, m.get(ItemMetrics.SECURITY_PREFIX + severity));
+        }
+        findings(item, kind, "mypy", "error", m.get(ItemMetrics.TYPE_ERRORS));
+        findings(item, kind, "pyflakes", "undefined_name", m.get(ItemMetrics.UNDEFINED_NAMES));
+    }
+
+    private void findings(ItemScored item, String kind, String tool, String severity, Double count) {
+        if (count != null && count > 0) {
+            registry.counter("evalwatch_item_quality_findings_total", "model", safe(item.model()), "kind", kind,
+                    "tool", tool, "severity", severity).increment(count);
+        }
     }
 
     public void itemErrored(String stage) {

@@ -82,7 +82,13 @@ class ReportingPipelineTest {
         given().contentType(ContentType.JSON).get("/api/runs/" + run + "/report").then().body("scoredItems", equalTo(3));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("evalwatch_run_pass_rate{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
-                .body(org.hamcrest.Matchers.containsString("evalwatch_item_score_bucket"));
+                .body(org.hamcrest.Matchers.containsString("evalwatch_item_score_bucket"))
+                // the one failed item carries two high-severity findings and a type error: counted once, although
+                // it was delivered twice
+                .body(org.hamcrest.Matchers.matchesRegex("(?s).*evalwatch_item_quality_findings_total\\{kind=\"generation\","
+                        + "model=\"sim-a\",severity=\"high\",tool=\"bandit\"\\} 2\\.0.*"))
+                .body(org.hamcrest.Matchers.matchesRegex("(?s).*evalwatch_item_quality_findings_total\\{kind=\"generation\","
+                        + "model=\"sim-a\",severity=\"error\",tool=\"mypy\"\\} 1\\.0.*"));
     }
 
     @Test
@@ -94,7 +100,8 @@ class ReportingPipelineTest {
         return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
                 "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
                 passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
-                Map.of(), 1, List.of(), "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
+                passed ? Map.of() : Map.of("quality.security.high", 2.0, "quality.type_errors", 1.0), 1, List.of(),
+                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
                 new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(2),
                 Instant.now());
     }

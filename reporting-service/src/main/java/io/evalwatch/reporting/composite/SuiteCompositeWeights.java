@@ -3,6 +3,7 @@ package io.evalwatch.reporting.composite;
 import io.evalwatch.reporting.config.ReportingConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class SuiteCompositeWeights {
     private final CompositeWeights defaults;
     private final Map<String, CompositeWeights> perSuite;
 
+    @Inject
     public SuiteCompositeWeights(ReportingConfig config) {
         this(defaults(config.composite().weights()), overrides(config.composite().suites()));
     }

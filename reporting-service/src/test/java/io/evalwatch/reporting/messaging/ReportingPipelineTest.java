@@ -71,7 +71,14 @@ class ReportingPipelineTest {
                 .body("erroredItems", equalTo(1))
                 .body("models[0].items", equalTo(4))
                 .body("models[0].passed", equalTo(2))
-                .body("models[0].failureMix.pipeline_error", equalTo(1));
+                .body("models[0].failureMix.pipeline_error", equalTo(1))
+                // no measures were taken: the composite is the pass rate, every other part missing
+                .body("models[0].composite.value", equalTo(0.5f))
+                .body("models[0].composite.missing.size()", equalTo(4))
+                .body("models[0].composite.parts[0].part", equalTo("pass-at-1"))
+                .body("models[0].retries.items", equalTo(3))
+                .body("models[0].retries.totalAttempts", equalTo(3))
+                .body("models[0].latency.interTokenP50", equalTo(0.02f));
         given().get("/api/runs/" + run + "/items").then().statusCode(200).body("size()", equalTo(4));
 
         // a late duplicate after completion changes nothing
@@ -82,6 +89,7 @@ class ReportingPipelineTest {
         given().contentType(ContentType.JSON).get("/api/runs/" + run + "/report").then().body("scoredItems", equalTo(3));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("evalwatch_run_pass_rate{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
+                .body(org.hamcrest.Matchers.containsString("evalwatch_run_composite{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
                 .body(org.hamcrest.Matchers.containsString("evalwatch_item_score_bucket"));
     }
 

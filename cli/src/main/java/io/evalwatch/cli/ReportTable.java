@@ -27,11 +27,12 @@ public final class ReportTable {
                 report.path("expectedItems").asText("?")));
 
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"model", "items", "passed", "pass@1", "pass@k", "weighted", "TTFT p50", "TTFT p95",
-                "total p95", "tok/s", "cost $", "$/passed"});
+        rows.add(new String[] {"model", "items", "passed", "pass@1", "pass@k", "weighted", "composite", "TTFT p50",
+                "TTFT p95", "total p95", "tok/s", "cost $", "$/passed"});
         for (JsonNode m : report.path("models")) {
             rows.add(new String[] {m.path("model").asText(), m.path("items").asText(), m.path("passed").asText(),
                     pct(m.path("passAt1")), passAtK(m.path("passAtK")), num(m.path("weightedAccuracy"), 3),
+                    num(m.path("composite").path("value"), 3),
                     secs(m.path("latency").path("ttftP50")), secs(m.path("latency").path("ttftP95")),
                     secs(m.path("latency").path("durationP95")), num(m.path("latency").path("outputTokensPerSecondP50"), 1),
                     num(m.path("cost").path("totalUsd"), 4), num(m.path("cost").path("perPassedTaskUsd"), 4)});
@@ -39,16 +40,28 @@ public final class ReportTable {
         out.append(table(rows)).append('\n');
 
         List<String[]> mix = new ArrayList<>();
-        mix.add(new String[] {"model", "failure mix"});
+        mix.add(new String[] {"model", "failure mix", "secondary", "composite parts", "attempts", "ITL p50/p95"});
         for (JsonNode m : report.path("models")) {
-            List<String> parts = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = m.path("failureMix").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                parts.add(e.getKey() + " " + e.getValue().asInt());
-            }
-            mix.add(new String[] {m.path("model").asText(), String.join(", ", parts)});
+            JsonNode retries = m.path("retries");
+            mix.add(new String[] {m.path("model").asText(), counts(m.path("failureMix")),
+                    counts(m.path("secondaryFailureMix")), compositeParts(m.path("composite")),
+                    retries.path("items").asInt() == 0 ? "-" : retries.path("totalAttempts").asText() + " ("
+                            + retries.path("retriedItems").asText() + " retried)",
+                    secs(m.path("latency").path("interTokenP50")) + " / " + secs(m.path("latency").path("interTokenP95"))});
         }
         out.append(table(mix)).append('\n');
+
+        List<String[]> quality = new ArrayList<>();
+        quality.add(new String[] {"model", "measure", "n", "mean", "p50", "p90", "max", "non-zero"});
+        for (JsonNode m : report.path("models")) {
+            m.path("quality").fields().forEachRemaining(e -> quality.add(new String[] {m.path("model").asText(),
+                    e.getKey(), e.getValue().path("n").asText(), num(e.getValue().path("mean"), 3),
+                    num(e.getValue().path("p50"), 3), num(e.getValue().path("p90"), 3),
+                    num(e.getValue().path("max"), 3), pct(e.getValue().path("nonZeroShare"))}));
+        }
+        if (quality.size() > 1) {
+            out.append(table(quality)).append('\n');
+        }
 
         List<String[]> categories = new ArrayList<>();
         categories.add(new String[] {"model", "category", "items", "pass@1", "weighted"});
@@ -75,6 +88,26 @@ public final class ReportTable {
         TextTable table = TextTable.forColumns(new ColorScheme.Builder(Ansi.OFF).build(), cols);
         rows.forEach(table::addRowValues);
         return table.toString();
+    }
+
+    private static String counts(JsonNode mix) {
+        List<String> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = mix.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            parts.add(e.getKey() + " " + e.getValue().asInt());
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    /** "pass-at-1 80.0%, type-errors 95.0%; no data: human-accept-rate". */
+    static String compositeParts(JsonNode composite) {
+        List<String> parts = new ArrayList<>();
+        composite.path("parts").forEach(p -> parts.add(p.path("part").asText().toLowerCase(Locale.ROOT)
+                .replace('_', '-') + " " + pct(p.path("value"))));
+        List<String> missing = new ArrayList<>();
+        composite.path("missing").forEach(p -> missing.add(p.asText().toLowerCase(Locale.ROOT).replace('_', '-')));
+        String text = parts.isEmpty() ? "-" : String.join(", ", parts);
+        return missing.isEmpty() ? text : text + "; no data: " + String.join(", ", missing);
     }
 
     private static String passAtK(JsonNode passAtK) {

@@ -2,6 +2,8 @@ package io.evalwatch.reporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -19,6 +21,56 @@ public interface ReportingConfig {
     Alerts alerts();
 
     Validity validity();
+
+    Composite composite();
+
+    /** Weights of the composite score's parts (see composite/CompositeScore), by default and per suite. */
+    interface Composite {
+        /** The weights of every suite without its own. */
+        Weights weights();
+
+        /** Per suite (by name): weights that replace the defaults; a weight left unset keeps the default. */
+        Map<String, SuiteComposite> suites();
+    }
+
+    interface Weights {
+        @WithName("pass-at-1")
+        @WithDefault("0.40")
+        double passAt1();
+
+        /** Share of analysed answers without a type error. */
+        @WithDefault("0.20")
+        double typeErrors();
+
+        /** Share of analysed answers without a security finding. */
+        @WithDefault("0.20")
+        double securityFindings();
+
+        /** Share of answers no more complex than the reference solution. */
+        @WithDefault("0.10")
+        double complexityDelta();
+
+        /** Share of reviewed answers that reviewers accepted. */
+        @WithDefault("0.10")
+        double humanAcceptRate();
+    }
+
+    interface SuiteComposite {
+        SuiteWeights weights();
+    }
+
+    interface SuiteWeights {
+        @WithName("pass-at-1")
+        OptionalDouble passAt1();
+
+        OptionalDouble typeErrors();
+
+        OptionalDouble securityFindings();
+
+        OptionalDouble complexityDelta();
+
+        OptionalDouble humanAcceptRate();
+    }
 
     interface Drift {
         /** Significance level of a regression decision (after Benjamini-Hochberg across comparisons). */

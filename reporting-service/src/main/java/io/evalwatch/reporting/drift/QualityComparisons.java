@@ -1,5 +1,7 @@
 package io.evalwatch.reporting.drift;
 
+import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.composite.CompositeWeights;
 import io.evalwatch.reporting.drift.PairedItems.Pair;
 import io.evalwatch.reporting.drift.inference.McNemarTest;
 import io.evalwatch.reporting.drift.inference.PairedProportionInterval;
@@ -35,9 +37,15 @@ final class QualityComparisons {
                 resampled(scope, COMPOSITE, pairs, level, policy, QualityComparisons::composite, rateDrop));
     }
 
-    /** The composite score of an item: the mean of pass (0 or 1) and the weighted accuracy rescaled to [0, 1]. */
+    /**
+     * The composite score of an item (CompositeScore.ofItem): passed, no type error, no security finding, no more
+     * complex than the reference, each 0 or 1, with the default weights renormalised over the measures taken. The
+     * defaults, not a suite's own weights: both runs of a pair are weighed alike, and the drift policy carries none.
+     */
     static double composite(ItemOutcome item) {
-        return ((item.passed() ? 1.0 : 0.0) + (item.weightedAccuracy() + 1.0) / 2.0) / 2.0;
+        double value = CompositeScore.ofItem(item.passed(), item.metrics(), CompositeWeights.DEFAULTS).value();
+        // NaN only under weights that give every measured part zero; pass/fail is then the item's score
+        return Double.isNaN(value) ? (item.passed() ? 1.0 : 0.0) : value;
     }
 
     private static MetricTest passRate(String scope, List<Pair> pairs, double level, boolean primary,

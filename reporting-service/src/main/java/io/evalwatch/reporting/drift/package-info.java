@@ -226,8 +226,10 @@
  *
  * <h2>Definitions</h2>
  * Weighted accuracy is the scorer's per-item spectrum in [-1, 1]; its minimum drop is on that scale (0.1 = 0.05 on a
- * rate's scale; strict categories use twice {@code strictMinDrop}). The composite score of an item is the mean of its
- * pass (0 or 1) and its weighted accuracy rescaled to [0, 1], {@code (pass + (wa + 1) / 2) / 2}; the run's composite
+ * rate's scale; strict categories use twice {@code strictMinDrop}). The composite score of an item is
+ * {@link io.evalwatch.reporting.composite.CompositeScore#ofItem}: passed, no type error, no security finding and no
+ * more complex than the reference, each 0 or 1, weighted by the default composite weights renormalised over the
+ * measures the item has (the human accept rate is a model-level rate, never an item's); the run's composite
  * is the mean over items, so it lies in [0, 1] and uses the pass-rate minimum drop. Intervals are two-sided at
  * {@code 1 - level} of their scope. Resampling is seeded per (scope, metric) from {@code seed}, so an analysis is
  * reproducible and independent of item order.

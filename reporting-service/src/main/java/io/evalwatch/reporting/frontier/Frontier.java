@@ -1,11 +1,14 @@
 package io.evalwatch.reporting.frontier;
 
+import io.evalwatch.reporting.composite.CompositePart;
+import io.evalwatch.reporting.composite.CompositeScore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The cost-quality frontier of a suite: each model's cost per completed task against its composite score, the
+ * The cost-quality frontier of a suite: each model's cost per completed task against its composite score
+ * (composite/CompositeScore, the suite's weights), the
  * Pareto set (no other model is at least as good and at most as costly, and better in one), and quality per dollar.
  * Pure.
  */
@@ -14,14 +17,23 @@ public final class Frontier {
     private Frontier() {
     }
 
-    /** A model's position, from its latest completed run of the suite. */
+    /** A model's position, from its latest completed run of the suite; composite is score's value. */
     public record Point(String model, String runId, double composite, double passRate, Double costPerCompletedTask,
-            int completedTasks) {
+            int completedTasks, CompositeScore score) {
+
+        public Point(String model, String runId, CompositeScore score, double passRate, Double costPerCompletedTask,
+                int completedTasks) {
+            this(model, runId, score.value(), passRate, costPerCompletedTask, completedTasks, score);
+        }
     }
 
-    /** A point with its place on the frontier; dominatedBy names a model that beats it on both axes. */
+    /**
+     * A point with its place on the frontier; dominatedBy names a model that beats it on both axes; compositeParts
+     * and compositeMissing show what the composite is made of.
+     */
     public record Placed(String model, String runId, double composite, double passRate, Double costPerCompletedTask,
-            Double compositePerDollar, boolean pareto, String dominatedBy) {
+            Double compositePerDollar, boolean pareto, String dominatedBy, List<CompositeScore.Part> compositeParts,
+            List<CompositePart> compositeMissing) {
     }
 
     public static List<Placed> place(List<Point> points) {
@@ -32,7 +44,9 @@ public final class Frontier {
             Double perDollar = p.costPerCompletedTask() == null || p.costPerCompletedTask() <= 0 ? null
                     : p.composite() / p.costPerCompletedTask();
             placed.add(new Placed(p.model(), p.runId(), p.composite(), p.passRate(), p.costPerCompletedTask(),
-                    perDollar, dominator == null, dominator == null ? null : dominator.model()));
+                    perDollar, dominator == null, dominator == null ? null : dominator.model(),
+                    p.score() == null ? List.of() : p.score().parts(),
+                    p.score() == null ? List.of() : p.score().missing()));
         }
         placed.sort(Comparator.comparing((Placed x) -> x.costPerCompletedTask() == null ? Double.MAX_VALUE
                 : x.costPerCompletedTask()).thenComparing(Placed::model));
@@ -45,13 +59,5 @@ public final class Frontier {
         boolean noWorse = q.composite() >= p.composite() && costQ <= costP;
         boolean better = q.composite() > p.composite() || costQ < costP;
         return noWorse && better;
-    }
-
-    /**
-     * The composite score: the mean of the pass rate and weighted accuracy rescaled to 0..1, so both the share of
-     * fully correct answers and partial credit count.
-     */
-    public static double composite(double passRate, double weightedAccuracy) {
-        return 0.5 * passRate + 0.5 * (weightedAccuracy + 1) / 2;
     }
 }

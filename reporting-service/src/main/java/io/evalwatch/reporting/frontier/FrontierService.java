@@ -1,6 +1,9 @@
 package io.evalwatch.reporting.frontier;
 
 import io.evalwatch.events.FailureCategory;
+import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.composite.CompositeWeights;
+import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.stream.RunStream;
@@ -17,6 +20,12 @@ import java.util.Map;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FrontierService {
+
+    private final SuiteCompositeWeights weights;
+
+    public FrontierService(SuiteCompositeWeights weights) {
+        this.weights = weights;
+    }
 
     public List<Frontier.Placed> frontier(String suite) {
         return frontier(suite, null);
@@ -40,21 +49,22 @@ public class FrontierService {
                 List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
                         run.runId, rs.model);
                 if (!items.isEmpty()) {
-                    latest.put(rs.model, point(rs.model, run.runId, items));
+                    latest.put(rs.model, point(rs.model, run.runId, items, weights.of(suite), null));
                 }
             }
         }
         return Frontier.place(new ArrayList<>(latest.values()));
     }
 
-    static Frontier.Point point(String model, String runId, List<ItemResult> items) {
+    /** humanAcceptRate: the share of the model's reviewed answers accepted, null when none were reviewed. */
+    static Frontier.Point point(String model, String runId, List<ItemResult> items, CompositeWeights weights,
+            Double humanAcceptRate) {
         double passRate = items.stream().filter(i -> i.passed).count() / (double) items.size();
-        double weighted = items.stream().mapToDouble(i -> i.weightedAccuracy).average().orElse(0);
         double cost = items.stream().mapToDouble(i -> i.costUsd).sum();
         // a completed task got an answer from the provider; failed calls still cost (retries) but complete nothing
         int completed = (int) items.stream()
                 .filter(i -> !FailureCategory.PROVIDER_ERROR.label().equals(i.failureCategory)).count();
-        return new Frontier.Point(model, runId, Frontier.composite(passRate, weighted), passRate,
+        return new Frontier.Point(model, runId, CompositeScore.of(items, humanAcceptRate, weights), passRate,
                 completed == 0 ? null : cost / completed, completed);
     }
 }

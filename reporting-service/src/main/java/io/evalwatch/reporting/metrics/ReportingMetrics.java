@@ -2,6 +2,8 @@ package io.evalwatch.reporting.metrics;
 
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
+import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * What Prometheus sees of results: per-item score distributions, end-to-end item latency, and the pass rate and
- * weighted accuracy of each model's last completed run per suite and category ("all" for the whole suite).
+ * What Prometheus sees of results: per-item score distributions, end-to-end item latency, and the pass rate,
+ * weighted accuracy and composite score (the suite's weights, no human part) of each model's last completed run per
+ * suite and category ("all" for the whole suite).
  */
 @ApplicationScoped
 public class ReportingMetrics {
@@ -32,13 +35,16 @@ public class ReportingMetrics {
     private final MeterRegistry registry;
     private final Histogram itemScore;
     private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+    private final SuiteCompositeWeights compositeWeights;
 
     /**
      * Micrometer only accepts positive bucket bounds, and scores go down to -1: the score histogram is a
      * Prometheus client histogram registered in the same registry that serves /q/metrics.
      */
-    public ReportingMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
+    public ReportingMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus,
+            SuiteCompositeWeights compositeWeights) {
         this.registry = registry;
+        this.compositeWeights = compositeWeights;
         this.itemScore = Histogram.build()
                 .name("evalwatch_item_score")
                 .help("Weighted accuracy of each scored item (-1 to 1), per model, task category and kind")
@@ -105,6 +111,7 @@ public class ReportingMetrics {
         gauge("evalwatch_run_pass_rate", tags, items.stream().filter(i -> i.passed).count() / (double) items.size());
         gauge("evalwatch_run_weighted_accuracy", tags,
                 items.stream().mapToDouble(i -> i.weightedAccuracy).average().orElse(0));
+        gauge("evalwatch_run_composite", tags, CompositeScore.of(items, null, compositeWeights.of(suite)).value());
     }
 
     private void gauge(String name, Tags tags, double value) {

@@ -15,6 +15,11 @@ public final class RegressionReportRenderer {
     }
 
     public static String markdown(RegressionReport r, List<Frontier.Placed> frontier) {
+        return markdown(r, frontier, null);
+    }
+
+    /** With run, each model's section also shows its run-report sections (composite, quality, retries). */
+    public static String markdown(RegressionReport r, List<Frontier.Placed> frontier, RunReport run) {
         StringBuilder md = new StringBuilder();
         md.append("# Regression report: run ").append(r.runId()).append("\n\n");
         md.append("Suite **").append(r.suite()).append("** ").append(r.suiteVersion()).append(", trigger ")
@@ -24,6 +29,7 @@ public final class RegressionReportRenderer {
             md.append("## ").append(m.model()).append(" — ").append(m.verdict().replace('_', ' ')).append("\n\n");
             StreamLines.of(m).forEach(line -> md.append("- ").append(line).append('\n'));
             md.append('\n');
+            modelOf(run, m.model()).ifPresent(report -> md.append(RunReportRenderer.markdown(report)));
             if (m.baselineRunId() == null) {
                 md.append("Nothing to compare with: no reference run of this stream before this run.\n\n");
                 continue;
@@ -75,19 +81,25 @@ public final class RegressionReportRenderer {
         }
         if (!frontier.isEmpty()) {
             md.append("## Cost-quality frontier (").append(r.suite()).append(")\n\n");
-            md.append("| model | composite | pass rate | cost per completed task | composite per $ | frontier |\n");
-            md.append("| --- | --- | --- | --- | --- | --- |\n");
+            md.append("| model | composite | pass rate | cost per completed task | composite per $ | frontier | parts |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (Frontier.Placed f : frontier) {
                 md.append("| ").append(f.model()).append(" | ").append(num(f.composite())).append(" | ")
                         .append(num(f.passRate())).append(" | ").append(num(f.costPerCompletedTask())).append(" | ")
                         .append(num(f.compositePerDollar())).append(" | ")
-                        .append(f.pareto() ? "yes" : "dominated by " + f.dominatedBy()).append(" |\n");
+                        .append(f.pareto() ? "yes" : "dominated by " + f.dominatedBy()).append(" | ")
+                        .append(parts(f)).append(" |\n");
             }
         }
         return md.toString();
     }
 
     public static String html(RegressionReport r, List<Frontier.Placed> frontier) {
+        return html(r, frontier, null);
+    }
+
+    /** With run, each model's section also shows its run-report sections (composite, quality, retries). */
+    public static String html(RegressionReport r, List<Frontier.Placed> frontier, RunReport run) {
         StringBuilder h = new StringBuilder();
         h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>evalwatch regression report ")
                 .append(esc(r.runId())).append("</title><style>")
@@ -105,6 +117,7 @@ public final class RegressionReportRenderer {
                     .append("regressed".equals(m.verdict()) ? "regressed" : "ok").append("\">")
                     .append(esc(m.verdict().replace('_', ' '))).append("</span></h2>");
             StreamLines.of(m).forEach(line -> h.append("<p>").append(esc(line)).append("</p>"));
+            modelOf(run, m.model()).ifPresent(report -> h.append(RunReportRenderer.html(report)));
             if (m.baselineRunId() == null) {
                 h.append("<p>Nothing to compare with: no reference run of this stream before this run.</p>");
                 continue;
@@ -157,17 +170,22 @@ public final class RegressionReportRenderer {
         if (!frontier.isEmpty()) {
             h.append("<h2>Cost-quality frontier</h2>").append(frontierChart(frontier));
             h.append("<table><tr><th>model</th><th>composite</th><th>pass rate</th><th>cost per completed task</th>")
-                    .append("<th>composite per $</th><th>frontier</th></tr>");
+                    .append("<th>composite per $</th><th>frontier</th><th>parts</th></tr>");
             for (Frontier.Placed f : frontier) {
                 h.append("<tr><td>").append(esc(f.model())).append("</td><td>").append(num(f.composite()))
                         .append("</td><td>").append(num(f.passRate())).append("</td><td>")
                         .append(num(f.costPerCompletedTask())).append("</td><td>").append(num(f.compositePerDollar()))
                         .append("</td><td>").append(f.pareto() ? "yes" : "dominated by " + esc(f.dominatedBy()))
-                        .append("</td></tr>");
+                        .append("</td><td>").append(esc(parts(f))).append("</td></tr>");
             }
             h.append("</table>");
         }
         return h.append("</body></html>").toString();
+    }
+
+    private static java.util.Optional<RunReport.ModelReport> modelOf(RunReport run, String model) {
+        return run == null ? java.util.Optional.empty()
+                : run.models().stream().filter(m -> m.model().equals(model)).findFirst();
     }
 
     /** Horizontal bars: pass rate per scope, baseline (grey) over now (blue or red when regressed). */
@@ -213,6 +231,14 @@ public final class RegressionReportRenderer {
                     .append("</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The composite's parts as "pass-at-1 0.8 × 0.5, ..." and the parts without data. */
+    static String parts(Frontier.Placed f) {
+        String parts = f.compositeParts().stream().map(p -> p.part().key() + " " + num(p.value()) + " × "
+                + num(p.weight())).collect(java.util.stream.Collectors.joining(", "));
+        return f.compositeMissing().isEmpty() ? parts : parts + "; no data: " + f.compositeMissing().stream()
+                .map(p -> p.key()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String bar(int x, int y, double value, String color) {

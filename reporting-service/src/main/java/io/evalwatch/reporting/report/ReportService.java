@@ -1,5 +1,6 @@
 package io.evalwatch.reporting.report;
 
+import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,24 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReportService {
 
+    private final SuiteCompositeWeights weights;
+
+    public ReportService(SuiteCompositeWeights weights) {
+        this.weights = weights;
+    }
+
     public Optional<RunReport> report(String runId) {
+        return report(runId, null);
+    }
+
+    /**
+     * humanAcceptRates: per model, the share of its reviewed answers accepted in this run; null until reviews are
+     * stored, which leaves the composite's human part missing.
+     */
+    public Optional<RunReport> report(String runId, java.util.Map<String, Double> humanAcceptRates) {
         RunRecord run = RunRecord.findById(runId);
-        return Optional.ofNullable(run).map(r -> RunReportBuilder.build(r, ItemResult.ofRun(runId)));
+        return Optional.ofNullable(run).map(r -> RunReportBuilder.build(r, ItemResult.ofRun(runId),
+                weights.of(r.suite), humanAcceptRates));
     }
 
     public Optional<List<ItemView>> items(String runId) {
@@ -37,7 +53,8 @@ public class ReportService {
         return runs.stream()
                 .map(run -> {
                     List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2", run.runId, model);
-                    return items.isEmpty() ? null : HistoryPoint.of(run, RunReportBuilder.model(model, items));
+                    return items.isEmpty() ? null : HistoryPoint.of(run,
+                            RunReportBuilder.model(model, items, weights.of(run.suite), null));
                 })
                 .filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(HistoryPoint::completedAt))

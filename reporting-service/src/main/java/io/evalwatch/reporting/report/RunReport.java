@@ -1,10 +1,14 @@
 package io.evalwatch.reporting.report;
 
+import io.evalwatch.reporting.composite.CompositeScore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The result of one run: its progress and, per model, accuracy, failure mix, latency, cost and provenance. */
+/**
+ * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
+ * quality signals as distributions, retries, latency, cost and provenance.
+ */
 public record RunReport(
         String runId,
         String suite,
@@ -19,7 +23,11 @@ public record RunReport(
         Instant completedAt,
         List<ModelReport> models) {
 
-    /** One model's results in the run. */
+    /**
+     * One model's results in the run. failureMix counts primary categories (one per item), secondaryFailureMix the
+     * secondary ones (an item may carry several or none). quality summarises each quality.* and similarity.* measure
+     * taken, by name.
+     */
     public record ModelReport(
             String model,
             int items,
@@ -28,8 +36,12 @@ public record RunReport(
             Map<String, Double> passAtK,
             double weightedAccuracy,
             double meanTestPassFraction,
+            CompositeScore composite,
             Map<String, Long> failureMix,
+            Map<String, Long> secondaryFailureMix,
             Map<String, Long> codeFormats,
+            Map<String, MetricSummary> quality,
+            Retries retries,
             Latency latency,
             Cost cost,
             List<CategoryReport> categories,
@@ -37,13 +49,36 @@ public record RunReport(
             List<String> systemFingerprints) {
     }
 
-    /** Accuracy within one category of tasks. */
-    public record CategoryReport(String category, int items, int passed, double passAt1, double weightedAccuracy) {
+    /**
+     * Accuracy and quality within one category of tasks. Items store no task kind or tags, so the category is the
+     * only task grouping a run report has.
+     */
+    public record CategoryReport(String category, int items, int passed, double passAt1, double weightedAccuracy,
+            Map<String, MetricSummary> quality) {
     }
 
-    /** Latency percentiles in seconds (null where nothing was measured). */
+    /**
+     * The distribution of one measure over the items that have it: n items, mean, p50, p90 and max. nonZeroShare is
+     * the share of those items with a value other than 0, for count-like measures (type errors, undefined names,
+     * security findings); null for the others.
+     */
+    public record MetricSummary(int n, double mean, double p50, double p90, double max, Double nonZeroShare) {
+    }
+
+    /**
+     * Model calls per item, retries included, over the items that recorded them (rows stored before attempts were
+     * recorded are left out): total calls, items that needed more than one, mean calls per item (null when none).
+     */
+    public record Retries(int items, long totalAttempts, int retriedItems, Double meanAttempts) {
+    }
+
+    /**
+     * Latency percentiles in seconds (null where nothing was measured). interTokenP50 is the median over items of
+     * each item's median inter-token gap; interTokenP95 the p95 over items of each item's p95 gap (a tail of tails).
+     */
     public record Latency(Double ttftP50, Double ttftP95, Double ttftP99, Double durationP50, Double durationP95,
-            Double durationP99, Double outputTokensPerSecondP50, Double queueP95) {
+            Double durationP99, Double outputTokensPerSecondP50, Double queueP95, Double interTokenP50,
+            Double interTokenP95) {
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.evalwatch.reporting.report;
 
+import io.evalwatch.events.ItemMetrics;
+import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.composite.CompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.report.RunReport.CategoryReport;
 import io.evalwatch.reporting.report.RunReport.Cost;
 import io.evalwatch.reporting.report.RunReport.Latency;
+import io.evalwatch.reporting.report.RunReport.MetricSummary;
+import io.evalwatch.reporting.report.RunReport.Retries;
 import io.evalwatch.reporting.report.RunReport.ModelReport;
 import io.evalwatch.reporting.stats.PassAtK;
 import io.evalwatch.reporting.stats.Percentiles;
@@ -23,17 +28,34 @@ public final class RunReportBuilder {
     private RunReportBuilder() {
     }
 
+    /** A report with the default composite weights and no human reviews. */
     public static RunReport build(RunRecord run, List<ItemResult> items) {
+        return build(run, items, CompositeWeights.DEFAULTS, null);
+    }
+
+    /**
+     * @param weights the composite weights of the run's suite
+     * @param humanAcceptRates per model, the share of its reviewed answers that were accepted; null (or a model
+     *     absent) when there were no reviews, which leaves the composite's human part missing
+     */
+    public static RunReport build(RunRecord run, List<ItemResult> items, CompositeWeights weights,
+            Map<String, Double> humanAcceptRates) {
         Map<String, List<ItemResult>> byModel = items.stream().filter(i -> i.model != null)
                 .collect(Collectors.groupingBy(i -> i.model, TreeMap::new, Collectors.toList()));
         List<ModelReport> models = new ArrayList<>();
-        byModel.forEach((model, modelItems) -> models.add(model(model, modelItems)));
+        byModel.forEach((model, modelItems) -> models.add(model(model, modelItems, weights,
+                humanAcceptRates == null ? null : humanAcceptRates.get(model))));
         int errored = (int) items.stream().filter(i -> i.errored).count();
         return new RunReport(run.runId, run.suite, run.suiteVersion, run.status, run.trigger, run.samples,
                 run.expectedItems, items.size() - errored, errored, run.startedAt, run.completedAt, models);
     }
 
     static ModelReport model(String model, List<ItemResult> items) {
+        return model(model, items, CompositeWeights.DEFAULTS, null);
+    }
+
+    static ModelReport model(String model, List<ItemResult> items, CompositeWeights weights,
+            Double humanAcceptRate) {
         int passed = (int) items.stream().filter(i -> i.passed).count();
         Map<String, Double> passAtK = new LinkedHashMap<>();
         List<int[]> perTask = items.stream().collect(Collectors.groupingBy(i -> String.valueOf(i.taskId), TreeMap::new,
@@ -51,15 +73,16 @@ public final class RunReportBuilder {
                 .forEach((category, list) -> {
                     int ok = (int) list.stream().filter(i -> i.passed).count();
                     categories.add(new CategoryReport(category, list.size(), ok, (double) ok / list.size(),
-                            mean(list, i -> i.weightedAccuracy)));
+                            mean(list, i -> i.weightedAccuracy), quality(list)));
                 });
         double totalCost = items.stream().mapToDouble(i -> i.costUsd).sum();
         Cost cost = new Cost(totalCost, totalCost / items.size(), passed == 0 ? null : totalCost / passed,
                 items.stream().mapToLong(i -> i.inputTokens).sum(), items.stream().mapToLong(i -> i.outputTokens).sum());
         return new ModelReport(model, items.size(), passed, (double) passed / items.size(), passAtK,
                 mean(items, i -> i.weightedAccuracy), mean(items, i -> i.passFraction),
-                count(items, i -> i.failureCategory), count(items, i -> i.codeFormat), latency(items), cost,
-                categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint));
+                CompositeScore.of(items, humanAcceptRate, weights), count(items, i -> i.failureCategory),
+                secondaryMix(items), count(items, i -> i.codeFormat), quality(items), retries(items), latency(items),
+                cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint));
     }
 
     static Latency latency(List<ItemResult> items) {
@@ -68,7 +91,56 @@ public final class RunReportBuilder {
         return new Latency(Percentiles.of(ttft, 0.5), Percentiles.of(ttft, 0.95), Percentiles.of(ttft, 0.99),
                 Percentiles.of(duration, 0.5), Percentiles.of(duration, 0.95), Percentiles.of(duration, 0.99),
                 Percentiles.of(items.stream().map(i -> i.outputTokensPerSecond).toList(), 0.5),
-                Percentiles.of(items.stream().map(i -> i.queueSeconds).toList(), 0.95));
+                Percentiles.of(items.stream().map(i -> i.queueSeconds).toList(), 0.95),
+                // per-item gaps are already percentiles: the typical item's median, and the tail items' p95
+                Percentiles.of(items.stream().map(i -> i.interTokenP50Seconds).toList(), 0.5),
+                Percentiles.of(items.stream().map(i -> i.interTokenP95Seconds).toList(), 0.95));
+    }
+
+    /** Each quality.* and similarity.* measure present on any item, summarised over the items that have it. */
+    static Map<String, MetricSummary> quality(List<ItemResult> items) {
+        Map<String, List<Double>> values = new TreeMap<>();
+        for (ItemResult i : items) {
+            if (i.metrics == null) {
+                continue;
+            }
+            i.metrics.forEach((name, value) -> {
+                if (value != null && (name.startsWith("quality.") || name.startsWith("similarity."))) {
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                }
+            });
+        }
+        Map<String, MetricSummary> out = new LinkedHashMap<>();
+        values.forEach((name, list) -> out.put(name, summary(name, list)));
+        return out;
+    }
+
+    static MetricSummary summary(String name, List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Double nonZero = countLike(name) ? values.stream().filter(v -> v != 0).count() / (double) values.size() : null;
+        return new MetricSummary(values.size(), mean, Percentiles.of(values, 0.5), Percentiles.of(values, 0.9), max,
+                nonZero);
+    }
+
+    /** Measures that count occurrences, where "any at all" is the share that matters. */
+    static boolean countLike(String name) {
+        return name.equals(ItemMetrics.TYPE_ERRORS) || name.equals(ItemMetrics.UNDEFINED_NAMES)
+                || name.equals(ItemMetrics.SECURITY_FINDINGS) || name.startsWith(ItemMetrics.SECURITY_PREFIX);
+    }
+
+    static Map<String, Long> secondaryMix(List<ItemResult> items) {
+        return items.stream().filter(i -> i.secondaryCategories != null).flatMap(i -> i.secondaryCategories.stream())
+                .filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    }
+
+    static Retries retries(List<ItemResult> items) {
+        List<Integer> attempts = items.stream().map(i -> i.attempts).filter(Objects::nonNull).toList();
+        long total = attempts.stream().mapToLong(Integer::longValue).sum();
+        int retried = (int) attempts.stream().filter(a -> a > 1).count();
+        return new Retries(attempts.size(), total, retried,
+                attempts.isEmpty() ? null : total / (double) attempts.size());
     }
 
     private static double mean(List<ItemResult> items, java.util.function.ToDoubleFunction<ItemResult> f) {

@@ -5,6 +5,7 @@ import io.evalwatch.reporting.frontier.FrontierService;
 import io.evalwatch.reporting.report.RegressionReport;
 import io.evalwatch.reporting.report.RegressionReportRenderer;
 import io.evalwatch.reporting.report.RegressionService;
+import io.evalwatch.reporting.report.ReportService;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,10 +26,12 @@ public class DriftResource {
 
     private final RegressionService regressions;
     private final FrontierService frontier;
+    private final ReportService reports;
 
-    public DriftResource(RegressionService regressions, FrontierService frontier) {
+    public DriftResource(RegressionService regressions, FrontierService frontier, ReportService reports) {
         this.regressions = regressions;
         this.frontier = frontier;
+        this.reports = reports;
     }
 
     @GET
@@ -48,7 +51,8 @@ public class DriftResource {
     @Produces("text/markdown")
     public String regressionMarkdown(@RestPath String runId, @QueryParam("baseline") String baseline) {
         RegressionReport report = load(runId, baseline);
-        return RegressionReportRenderer.markdown(report, frontier.frontier(report.suite(), report.completedAt()));
+        return RegressionReportRenderer.markdown(report, frontier.frontier(report.suite(), report.completedAt()),
+                reports.report(runId).orElse(null));
     }
 
     @GET
@@ -59,7 +63,8 @@ public class DriftResource {
     @Produces(MediaType.TEXT_HTML)
     public String regressionHtml(@RestPath String runId, @QueryParam("baseline") String baseline) {
         RegressionReport report = load(runId, baseline);
-        return RegressionReportRenderer.html(report, frontier.frontier(report.suite(), report.completedAt()));
+        return RegressionReportRenderer.html(report, frontier.frontier(report.suite(), report.completedAt()),
+                reports.report(runId).orElse(null));
     }
 
     @GET

@@ -71,7 +71,15 @@ class ReportingPipelineTest {
                 .body("erroredItems", equalTo(1))
                 .body("models[0].items", equalTo(4))
                 .body("models[0].passed", equalTo(2))
-                .body("models[0].failureMix.pipeline_error", equalTo(1));
+                .body("models[0].failureMix.pipeline_error", equalTo(1))
+                // pass rate 2/4, and the one analysed item has type errors and security findings: (0.4 * 0.5 + 0.2 * 0
+                // + 0.2 * 0) / 0.8; complexity and human review missing, their weight renormalised away
+                .body("models[0].composite.value", equalTo(0.25f))
+                .body("models[0].composite.missing.size()", equalTo(2))
+                .body("models[0].composite.parts[0].part", equalTo("pass-at-1"))
+                .body("models[0].retries.items", equalTo(3))
+                .body("models[0].retries.totalAttempts", equalTo(3))
+                .body("models[0].latency.interTokenP50", equalTo(0.02f));
         given().get("/api/runs/" + run + "/items").then().statusCode(200).body("size()", equalTo(4));
 
         // a late duplicate after completion changes nothing
@@ -82,6 +90,7 @@ class ReportingPipelineTest {
         given().contentType(ContentType.JSON).get("/api/runs/" + run + "/report").then().body("scoredItems", equalTo(3));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("evalwatch_run_pass_rate{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
+                .body(org.hamcrest.Matchers.containsString("evalwatch_run_composite{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.25"))
                 .body(org.hamcrest.Matchers.containsString("evalwatch_item_score_bucket"))
                 // the one failed item carries two high-severity findings and a type error: counted once, although
                 // it was delivered twice
@@ -100,7 +109,8 @@ class ReportingPipelineTest {
         return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
                 "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
                 passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
-                passed ? Map.of() : Map.of("quality.security.high", 2.0, "quality.type_errors", 1.0), 1, List.of(),
+                passed ? Map.of() : Map.of("quality.security_findings", 2.0, "quality.security.high", 2.0,
+                        "quality.type_errors", 1.0), 1, List.of(),
                 "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
                 new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(2),
                 Instant.now());

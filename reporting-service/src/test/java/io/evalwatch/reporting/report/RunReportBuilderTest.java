@@ -1,7 +1,12 @@
 package io.evalwatch.reporting.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evalwatch.events.ItemMetrics;
+import io.evalwatch.reporting.composite.CompositePart;
+import io.evalwatch.reporting.composite.CompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import java.util.ArrayList;
@@ -46,6 +51,114 @@ class RunReportBuilderTest {
         assertEquals(2, a.categories().size());
         assertEquals(2.0 / 3, a.categories().get(0).passAt1(), 1e-12);
         assertEquals(0.0, a.categories().get(1).passAt1(), 1e-12);
+    }
+
+    /** Four items of model m: two analysed in lists, two in strings (one with no measures at all). */
+    static List<ItemResult> measured() {
+        ItemResult a = item("m", "x", "lists", 0, true, "none", 0.1, 0.01);
+        a.metrics = Map.of(ItemMetrics.TYPE_ERRORS, 0.0, ItemMetrics.SECURITY_FINDINGS, 1.0,
+                ItemMetrics.COMPLEXITY, 4.0, ItemMetrics.COMPLEXITY_DELTA, -1.0, ItemMetrics.CHRF, 80.0);
+        a.attempts = 1;
+        a.interTokenP50Seconds = 0.01;
+        a.interTokenP95Seconds = 0.05;
+        ItemResult b = item("m", "y", "lists", 0, false, "wrong_answer", 0.2, 0.01);
+        b.metrics = Map.of(ItemMetrics.TYPE_ERRORS, 2.0, ItemMetrics.SECURITY_FINDINGS, 0.0,
+                ItemMetrics.COMPLEXITY, 6.0, ItemMetrics.COMPLEXITY_DELTA, 1.0, ItemMetrics.CHRF, 40.0);
+        b.secondaryCategories = List.of("context_drift", "boundary_failure");
+        b.attempts = 3;
+        b.interTokenP50Seconds = 0.03;
+        b.interTokenP95Seconds = 0.2;
+        ItemResult c = item("m", "z", "strings", 0, false, "syntax_error", 0.3, 0.01);
+        c.secondaryCategories = List.of("context_drift");
+        ItemResult d = item("m", "w", "strings", 0, true, "none", 0.4, 0.01);
+        d.metrics = Map.of(ItemMetrics.TYPE_ERRORS, 0.0, ItemMetrics.CHRF, 100.0);
+        d.attempts = 2;
+        d.interTokenP50Seconds = 0.02;
+        d.interTokenP95Seconds = 0.1;
+        return List.of(a, b, c, d);
+    }
+
+    static RunReport measuredReport(Map<String, Double> humanAcceptRates) {
+        RunRecord run = new RunRecord();
+        run.runId = "r";
+        run.suite = "s";
+        return RunReportBuilder.build(run, measured(), CompositeWeights.DEFAULTS, humanAcceptRates);
+    }
+
+    @Test
+    void showsTheCompositeWithItsPartsAndTheMissingOnes() {
+        RunReport.ModelReport m = measuredReport(null).models().get(0);
+        // pass 2/4, no type error 2/3, no finding 1/2, no more complex 1/2; no reviews
+        assertEquals((0.4 * 0.5 + 0.2 * 2 / 3 + 0.2 * 0.5 + 0.1 * 0.5) / 0.9, m.composite().value(), 1e-12);
+        assertEquals(List.of(CompositePart.HUMAN_ACCEPT_RATE), m.composite().missing());
+
+        RunReport.ModelReport reviewed = measuredReport(Map.of("m", 0.9)).models().get(0);
+        assertEquals(0.4 * 0.5 + 0.2 * 2 / 3 + 0.2 * 0.5 + 0.1 * 0.5 + 0.1 * 0.9, reviewed.composite().value(), 1e-12);
+        assertTrue(reviewed.composite().missing().isEmpty());
+    }
+
+    @Test
+    void countsSecondaryCategoriesApartFromThePrimaryMix() {
+        RunReport.ModelReport m = measuredReport(null).models().get(0);
+        assertEquals(Map.of("none", 2L, "wrong_answer", 1L, "syntax_error", 1L), m.failureMix());
+        assertEquals(Map.of("context_drift", 2L, "boundary_failure", 1L), m.secondaryFailureMix());
+    }
+
+    @Test
+    void summarisesEachMeasureAsADistributionOverTheItemsThatHaveIt() {
+        RunReport.ModelReport m = measuredReport(null).models().get(0);
+        assertEquals(List.of(ItemMetrics.COMPLEXITY, ItemMetrics.COMPLEXITY_DELTA, ItemMetrics.SECURITY_FINDINGS,
+                ItemMetrics.TYPE_ERRORS, ItemMetrics.CHRF), List.copyOf(m.quality().keySet()));
+
+        RunReport.MetricSummary typeErrors = m.quality().get(ItemMetrics.TYPE_ERRORS);
+        assertEquals(3, typeErrors.n());
+        assertEquals(2.0 / 3, typeErrors.mean(), 1e-12);
+        assertEquals(0.0, typeErrors.p50());
+        assertEquals(2.0, typeErrors.max());
+        assertEquals(1.0 / 3, typeErrors.nonZeroShare(), 1e-12);
+        assertTrue(typeErrors.p90() > 0 && typeErrors.p90() <= 2.0, "p90 " + typeErrors.p90());
+
+        RunReport.MetricSummary chrf = m.quality().get(ItemMetrics.CHRF);
+        assertEquals(3, chrf.n());
+        assertEquals(80.0, chrf.p50());
+        assertEquals(100.0, chrf.max());
+        assertTrue(chrf.p90() > 80 && chrf.p90() <= 100, "p90 " + chrf.p90());
+        assertNull(chrf.nonZeroShare(), "similarity is not a count");
+        assertNull(m.quality().get(ItemMetrics.COMPLEXITY).nonZeroShare(), "complexity is not a count");
+        assertEquals(0.5, m.quality().get(ItemMetrics.SECURITY_FINDINGS).nonZeroShare(), 1e-12);
+    }
+
+    @Test
+    void summarisesQualityPerCategory() {
+        RunReport.ModelReport m = measuredReport(null).models().get(0);
+        RunReport.CategoryReport lists = m.categories().get(0);
+        RunReport.CategoryReport strings = m.categories().get(1);
+        assertEquals("lists", lists.category());
+        assertEquals(2, lists.quality().get(ItemMetrics.TYPE_ERRORS).n());
+        assertEquals(1.0, lists.quality().get(ItemMetrics.TYPE_ERRORS).mean(), 1e-12);
+        assertEquals("strings", strings.category());
+        assertEquals(List.of(ItemMetrics.TYPE_ERRORS, ItemMetrics.CHRF), List.copyOf(strings.quality().keySet()));
+        assertEquals(0.0, strings.quality().get(ItemMetrics.TYPE_ERRORS).nonZeroShare());
+    }
+
+    @Test
+    void countsRetriesOverTheItemsThatRecordedAttemptsAndTakesInterTokenPercentiles() {
+        RunReport.ModelReport m = measuredReport(null).models().get(0);
+        assertEquals(new RunReport.Retries(3, 6, 2, 2.0), m.retries());
+        // the median of the items' median gaps; the p95 of their p95 gaps lies within the items' tails
+        assertEquals(0.02, m.latency().interTokenP50(), 1e-12);
+        assertTrue(m.latency().interTokenP95() > 0.1 && m.latency().interTokenP95() <= 0.2,
+                "p95 " + m.latency().interTokenP95());
+    }
+
+    @Test
+    void aModelWithoutMeasuresOrAttemptsHasEmptySections() {
+        RunReport.ModelReport m = RunReportBuilder.model("old", List.of(item("old", "x", "c", 0, true, "none", 0.1, 0)));
+        assertTrue(m.quality().isEmpty());
+        assertTrue(m.secondaryFailureMix().isEmpty());
+        assertEquals(new RunReport.Retries(0, 0, 0, null), m.retries());
+        assertNull(m.latency().interTokenP50());
+        assertEquals(1.0, m.composite().value(), 1e-12);
     }
 
     static ItemResult item(String model, String task, String category, int sample, boolean passed, String failure,

@@ -1,0 +1,47 @@
+package io.evalwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ReportTableTest {
+
+    static final String REPORT = """
+            {"runId": "r", "suite": "s", "suiteVersion": "v1", "status": "completed", "scoredItems": 4,
+             "erroredItems": 0, "expectedItems": 4, "models": [{
+               "model": "m", "items": 4, "passed": 2, "passAt1": 0.5, "passAtK": {"pass@1": 0.5},
+               "weightedAccuracy": 0.1,
+               "composite": {"value": 0.537, "parts": [{"part": "pass-at-1", "value": 0.5, "weight": 0.444},
+                   {"part": "type-errors", "value": 0.6667, "weight": 0.222}], "missing": ["human-accept-rate"]},
+               "failureMix": {"none": 2, "wrong_answer": 2}, "secondaryFailureMix": {"context_drift": 2},
+               "quality": {"quality.type_errors": {"n": 3, "mean": 0.6667, "p50": 0, "p90": 1.6, "max": 2,
+                   "nonZeroShare": 0.3333}},
+               "retries": {"items": 3, "totalAttempts": 6, "retriedItems": 2, "meanAttempts": 2.0},
+               "latency": {"interTokenP50": 0.02, "interTokenP95": 0.19}, "cost": {}, "categories": []}]}
+            """;
+
+    @Test
+    void showsTheCompositeItsPartsSecondaryCategoriesRetriesAndQualityDistributions() throws Exception {
+        String text = ReportTable.render(new ObjectMapper().readTree(REPORT));
+
+        assertTrue(text.contains("0.537"), text);
+        assertTrue(text.contains("pass-at-1 50.0%, type-errors 66.7%; no data: human-accept-rate"), text);
+        assertTrue(text.contains("context_drift 2"), text);
+        assertTrue(text.contains("6 (2 retried)"), text);
+        assertTrue(text.contains("20 ms / 190 ms"), text);
+        assertTrue(text.contains("quality.type_errors") && text.contains("33.3%"), text);
+    }
+
+    @Test
+    void aReportWithoutTheNewSectionsStillRenders() throws Exception {
+        JsonNode old = new ObjectMapper().readTree("""
+                {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}]}""");
+        String text = ReportTable.render(old);
+
+        assertTrue(text.contains("none 1"), text);
+        assertFalse(text.contains("measure"), "no quality table without measures");
+    }
+}

@@ -8,6 +8,7 @@ import io.evalwatch.reporting.drift.inference.PairedProportionInterval;
 import io.evalwatch.reporting.drift.inference.ResampledDifference;
 import io.evalwatch.reporting.drift.inference.TaskDifferences;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** Pass rate, weighted accuracy and composite score of one scope, each tested for a drop. */
@@ -34,7 +35,32 @@ final class QualityComparisons {
         return List.of(
                 passRate(scope, pairs, level, primaryPassRate, rateDrop),
                 resampled(scope, WEIGHTED_ACCURACY, pairs, level, policy, ItemOutcome::weightedAccuracy, accuracyDrop),
-                resampled(scope, COMPOSITE, pairs, level, policy, QualityComparisons::composite, rateDrop));
+                resampled(scope, COMPOSITE, onCommonMeasures(pairs), level, policy, QualityComparisons::composite,
+                        rateDrop));
+    }
+
+    /**
+     * The pairs with each side's measures cut to those both sides took: a baseline stored before the analysers'
+     * measures existed (or with an analyser switched off) must not make the candidate's composite look worse only
+     * because it is made of more parts.
+     */
+    static List<Pair> onCommonMeasures(List<Pair> pairs) {
+        return pairs.stream().map(p -> {
+            Map<String, Double> b = p.baseline().metrics();
+            Map<String, Double> c = p.candidate().metrics();
+            if (b.keySet().equals(c.keySet())) {
+                return p;
+            }
+            return new Pair(withMeasures(p.baseline(), c.keySet()), withMeasures(p.candidate(), b.keySet()));
+        }).toList();
+    }
+
+    private static ItemOutcome withMeasures(ItemOutcome item, java.util.Set<String> keep) {
+        Map<String, Double> common = new java.util.HashMap<>(item.metrics());
+        common.keySet().retainAll(keep);
+        return new ItemOutcome(item.taskId(), item.sample(), item.category(), item.passed(), item.weightedAccuracy(),
+                item.ttftSeconds(), item.durationSeconds(), item.costUsd(), item.outputTokens(), item.codeFormat(),
+                item.systemFingerprint(), item.responseModelId(), item.outputHash(), item.hostLagSeconds(), common);
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.evalwatch.reporting.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evalwatch.events.ItemMetrics;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,20 @@ class QualityComparisonsCompositeTest {
         // a failed item still earns its clean measures
         assertEquals(0.4 / 0.8, QualityComparisons.composite(item(false, -1.0,
                 Map.of(ItemMetrics.TYPE_ERRORS, 0.0, ItemMetrics.SECURITY_FINDINGS, 0.0))), 1e-12);
+    }
+
+    @Test
+    void aBaselineWithoutMeasuresIsComparedOnPassFailAlone() {
+        // stored before the analysers' measures existed: the candidate's type errors must not count against it
+        ItemOutcome before = item(true, 1.0, Map.of());
+        ItemOutcome after = item(true, 1.0, Map.of(ItemMetrics.TYPE_ERRORS, 3.0));
+        PairedItems.Pair pair = QualityComparisons.onCommonMeasures(List.of(new PairedItems.Pair(before, after))).get(0);
+        assertEquals(QualityComparisons.composite(pair.baseline()), QualityComparisons.composite(pair.candidate()),
+                1e-12);
+        // measured on both sides, the type errors are a difference
+        PairedItems.Pair both = QualityComparisons.onCommonMeasures(List.of(new PairedItems.Pair(
+                item(true, 1.0, Map.of(ItemMetrics.TYPE_ERRORS, 0.0)), after))).get(0);
+        assertTrue(QualityComparisons.composite(both.candidate()) < QualityComparisons.composite(both.baseline()));
     }
 
     private static ItemOutcome item(boolean passed, double weightedAccuracy, Map<String, Double> metrics) {

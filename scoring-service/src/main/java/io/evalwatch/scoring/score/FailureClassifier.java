@@ -54,6 +54,13 @@ public final class FailureClassifier {
             + "|missing \\d+ required (?:positional|keyword-only) arguments?|unexpected keyword argument"
             + "|takes no arguments|positional arguments? but \\d+ (?:was|were) given");
 
+    /**
+     * An error that says the code took its arguments for another type than the tests pass (a list for a string):
+     * the answer was written for other inputs. A None is excluded: that is the code's own bug.
+     */
+    static final Pattern TYPE_CONFUSION = Pattern.compile("^'(?:str|list|tuple|dict|set|int|float|bytes)' object has"
+            + " no attribute|^unsupported operand type\\(s\\)|argument must be (?:a )?(?:str|int|float|bytes|list)\\b");
+
     /** An error that says a value fell outside its range: the answer indexed or counted one past the end. */
     static final Pattern OUT_OF_RANGE = Pattern.compile("out of range|must be (?:in |between )?-?\\d+ ?(?:-|\\.\\.|to|and) ?-?\\d+",
             Pattern.CASE_INSENSITIVE);
@@ -152,6 +159,12 @@ public final class FailureClassifier {
         return TestResult.FAILED.equals(test.status()) || boundaryError(test);
     }
 
+    static boolean typeConfusion(TestResult test) {
+        return TestResult.ERROR.equals(test.status())
+                && ("TypeError".equals(test.exceptionType()) || "AttributeError".equals(test.exceptionType()))
+                && test.message() != null && TYPE_CONFUSION.matcher(test.message()).find();
+    }
+
     static boolean signatureError(TestResult test) {
         return TestResult.ERROR.equals(test.status()) && "TypeError".equals(test.exceptionType())
                 && test.message() != null && SIGNATURE_ERROR.matcher(test.message()).find();
@@ -209,9 +222,10 @@ public final class FailureClassifier {
                     && (Outcomes.LOAD_ERROR.equals(outcome) || Outcomes.CRASHED.equals(outcome));
         }
 
+        /** Every failed test rejected the call's arguments, or took them for another type. */
         boolean everyFailureASignatureError() {
             List<TestResult> failed = failed();
-            return !failed.isEmpty() && failed.stream().allMatch(FailureClassifier::signatureError);
+            return !failed.isEmpty() && failed.stream().allMatch(t -> signatureError(t) || typeConfusion(t));
         }
 
         /** Every category the evidence supports, in the order of the taxonomy. */

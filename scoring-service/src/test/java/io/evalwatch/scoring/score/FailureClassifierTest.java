@@ -97,7 +97,7 @@ class FailureClassifierTest {
 
     @Test
     void anAttributeErrorAloneIsNoHallucinationButWithTheAnalysersItIs() {
-        TestResult onAList = error("a", false, "AttributeError", "'list' object has no attribute 'split'");
+        TestResult onAList = error("a", false, "AttributeError", "'Interval' object has no attribute 'end'");
         assertEquals(FailureCategory.RUNTIME_ERROR, primary(Outcomes.COMPLETED, List.of(), onAList, pass("b")));
         assertEquals(FailureCategory.HALLUCINATED_API, primary(Outcomes.COMPLETED,
                 List.of("undefined_names", "hallucinated_api"), error("a", false, "AttributeError",
@@ -134,9 +134,24 @@ class FailureClassifierTest {
             assertEquals(FailureCategory.CONTEXT_DRIFT, primary(Outcomes.COMPLETED, List.of(),
                     error("a", false, "TypeError", message), error("b", true, "TypeError", message)), message);
         }
-        TestResult operands = error("a", false, "TypeError", "unsupported operand type(s) for +: 'int' and 'str'");
-        assertEquals(FailureCategory.RUNTIME_ERROR, primary(Outcomes.COMPLETED, List.of(), operands, pass("b")),
+        TestResult subscript = error("a", false, "TypeError", "'NoneType' object is not subscriptable");
+        assertEquals(FailureCategory.RUNTIME_ERROR, primary(Outcomes.COMPLETED, List.of(), subscript, pass("b")),
                 "a TypeError that is not about the call's arguments says nothing about the signature");
+    }
+
+    @Test
+    void everyFailedTestTakingTheArgumentsForAnotherTypeIsContextDrift() {
+        // wrap-text answered with ipv4-address's solution, chunk-list with add-months'
+        assertEquals(FailureCategory.CONTEXT_DRIFT, primary(Outcomes.COMPLETED, List.of(),
+                error("a", false, "AttributeError", "'list' object has no attribute 'split'"),
+                error("b", false, "TypeError", "fromisoformat: argument must be str"),
+                error("c", false, "TypeError", "unsupported operand type(s) for +: 'int' and 'str'")));
+        assertEquals(FailureCategory.RUNTIME_ERROR, primary(Outcomes.COMPLETED, List.of(),
+                error("a", false, "AttributeError", "'NoneType' object has no attribute 'split'")),
+                "a None is the code's own bug, not another problem's inputs");
+        assertEquals(FailureCategory.WRONG_ANSWER, primary(Outcomes.COMPLETED, List.of(),
+                error("a", false, "AttributeError", "'list' object has no attribute 'split'"), failed("b", false, null)),
+                "only when every failure says so");
     }
 
     @Test

@@ -1,7 +1,9 @@
 # evalwatch static analysis of Python code. Runs inside the sandbox, like the code's execution, because the
 # analysers parse and (mypy) import-resolve untrusted text. Writes one JSON record to the results channel (fd 3).
 #
-# usage: analysis.py <spec> <tools, comma-separated> <mypy cache dir or "-">
+# usage: analysis.py <spec> <tools, comma-separated> <mypy cache dir or "-"> [<reference solution file or "-">]
+# With a reference solution, mccabe measures it too (mccabe.referenceMaxComplexity): the scorer reports how much
+# more convoluted the answer is than needed. The reference is only parsed, never run.
 import sys
 
 sys.path.append("/usr/lib/python3/dist-packages")  # the Debian analysers, without running site's .pth hooks
@@ -67,6 +69,15 @@ def run_mccabe(code):
     return {"functions": functions, "maxComplexity": max(functions.values(), default=0)}
 
 
+def reference_complexity(path):
+    """The reference solution's highest complexity; None when it cannot be measured (no delta is then reported)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return run_mccabe(f.read())["maxComplexity"]
+    except BaseException:
+        return None
+
+
 def run_bandit(code):
     import logging
 
@@ -88,7 +99,9 @@ def run_bandit(code):
     ]
     order = ["UNDEFINED", "LOW", "MEDIUM", "HIGH"]
     highest = max((i["severity"] for i in issues), key=order.index, default=None)
-    return {"issues": issues[:MAX_ITEMS], "highestSeverity": highest}
+    counts = {severity: sum(1 for i in issues if i["severity"] == severity) for severity in order}
+    return {"issues": issues[:MAX_ITEMS], "highestSeverity": highest, "issueCount": len(issues),
+            "severityCounts": counts}
 
 
 def mypy_arguments(cache):
@@ -114,6 +127,7 @@ def run_mypy(cache):
 
 def main():
     spec, tools, cache = sys.argv[1], sys.argv[2].split(","), sys.argv[3]
+    reference_path = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] != "-" else None
     if tools == ["warm-mypy-cache"]:
         # builds the read-only typeshed cache every later run starts from
         with open(SOLUTION, "w") as f:
@@ -145,6 +159,10 @@ def main():
             report[tool] = runners[tool]()
         except BaseException as exc:
             report[tool] = {"error": "%s: %s" % (type(exc).__name__, str(exc)[:500])}
+        if tool == "mccabe" and reference_path is not None and "error" not in report[tool]:
+            reference = reference_complexity(reference_path)
+            if reference is not None:
+                report[tool]["referenceMaxComplexity"] = reference
         report[tool]["seconds"] = round(time.perf_counter() - began, 4)
     os.write(RESULTS_FD, (json.dumps({"e": "analysis", "report": report}) + "\n").encode())
     os.write(RESULTS_FD, b'{"e":"end","exit":0}\n')

@@ -161,6 +161,45 @@ def call_site_signature_error(exc, test_file):
             or "missing" in text)
 
 
+def compared_values(exc, source, test_file):
+    """
+    What a bare `assert a == b` compared, as pytest shows it: both sides evaluated again, in the failing test's
+    frame, from the assert statement's syntax tree. The scorer reads the values to tell an answer off by one from
+    one that is simply wrong. None when the failing statement is not such an assert or its sides cannot be
+    evaluated again. Only failed tests pay for the imports.
+    """
+    tb, frame, line = exc.__traceback__, None, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == test_file:
+            frame, line = tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+    if frame is None:
+        return None
+    try:
+        import ast
+        import reprlib
+
+        failing = None
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Assert) and node.lineno <= line <= (node.end_lineno or node.lineno):
+                failing = node  # walk goes outside in: the last match is the innermost
+        test = failing.test if failing is not None else None
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+            return None
+        shown = reprlib.Repr()
+        shown.maxstring, shown.maxother, shown.maxlist, shown.maxtuple = 200, 200, 20, 20
+        lines = ["assert " + (ast.get_source_segment(source, test) or "")[:300]]
+        for side, expression in (("left", test.left), ("right", test.comparators[0])):
+            value = eval(compile(ast.Expression(expression), test_file, "eval"), frame.f_globals, frame.f_locals)
+            kind = type(value).__name__
+            if isinstance(value, (str, bytes, list, tuple, dict, set, frozenset)):
+                kind += ", len %d" % len(value)
+            lines.append("%s [%s]: %s" % (side, kind, shown.repr(value).replace("\n", " ")))
+        return "\n".join(lines)[:MAX_MESSAGE]
+    except BaseException:
+        return None
+
+
 def run(send, code, entry_point, tests):
     perf = time.perf_counter
     getpid, leave = os.getpid, os._exit
@@ -192,6 +231,8 @@ def run(send, code, entry_point, tests):
             exec(compile(source, test_file, "exec"), dict(namespace))
         except AssertionError as exc:
             status, (kind, message) = "failed", describe(exc)
+            if not message:
+                message = compared_values(exc, source, test_file)
         except BaseException as exc:
             status, (kind, message) = "error", describe(exc)
             signature = call_site_signature_error(exc, test_file)

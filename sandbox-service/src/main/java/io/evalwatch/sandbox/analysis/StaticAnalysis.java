@@ -19,6 +19,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,6 +46,8 @@ public class StaticAnalysis {
 
     private static final Logger LOG = Logger.getLogger(StaticAnalysis.class);
     static final String CACHE_IN_SANDBOX = "/sandbox/mypy-cache";
+    /** The task's reference solution, beside the spec, when its complexity is to be measured. */
+    static final String REFERENCE_FILE = "reference.py";
 
     /** mypy's words for a module it cannot resolve; the name is the module's. */
     private static final Pattern MYPY_MISSING_MODULE = Pattern.compile(
@@ -97,7 +100,10 @@ public class StaticAnalysis {
         try {
             Path cache = tools.contains("mypy") ? mypyCache(slotWait) : null;
             byte[] spec = SpecFile.encode(request.entryPoint(), null, request.code(), List.of());
-            RawRun run = sandbox.run(paths -> program(paths, spec, String.join(",", tools), cache, false),
+            // the reference's complexity is what the answer's is compared with: mccabe only, it costs milliseconds
+            byte[] reference = tools.contains("mccabe") && request.reference() != null
+                    && !request.reference().isBlank() ? request.reference().getBytes(StandardCharsets.UTF_8) : null;
+            RawRun run = sandbox.run(paths -> program(paths, spec, reference, String.join(",", tools), cache, false),
                     limits, slotWait);
             for (HarnessRecord record : run.records()) {
                 if ("analysis".equals(record.e()) && record.report() != null) {
@@ -139,12 +145,16 @@ public class StaticAnalysis {
         return module.find() && distributedPackage.test(module.group(1));
     }
 
-    private Program program(SandboxPaths paths, byte[] spec, String tools, Path cache, boolean writableCache) {
+    private Program program(SandboxPaths paths, byte[] spec, byte[] reference, String tools, Path cache,
+            boolean writableCache) {
         List<Bind> binds = cache == null ? List.of() : List.of(new Bind(cache, CACHE_IN_SANDBOX, writableCache));
         String cacheArgument = cache == null ? "-" : sandboxed(paths, cache);
-        return new Program("python-analysis", Map.of(SpecFile.NAME, spec),
+        Map<String, byte[]> files = reference == null ? Map.of(SpecFile.NAME, spec)
+                : Map.of(SpecFile.NAME, spec, REFERENCE_FILE, reference);
+        return new Program("python-analysis", files,
                 List.of(pythonCommand(), "-I", "-S", paths.harness() + "/python/analysis.py",
-                        paths.input() + "/" + SpecFile.NAME, tools, cacheArgument),
+                        paths.input() + "/" + SpecFile.NAME, tools, cacheArgument,
+                        reference == null ? "-" : paths.input() + "/" + REFERENCE_FILE),
                 binds, true);
     }
 
@@ -168,7 +178,8 @@ public class StaticAnalysis {
         // writable by whichever slot's uid builds it; locked down right after
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
         byte[] spec = SpecFile.encode("", null, "", List.of());
-        RawRun run = sandbox.run(paths -> program(paths, spec, "warm-mypy-cache", cache, true), limits, slotWait);
+        RawRun run = sandbox.run(paths -> program(paths, spec, null, "warm-mypy-cache", cache, true), limits,
+                slotWait);
         if (!run.reported("end")) {
             LOG.warnf("mypy cache warm-up did not finish (%s); mypy runs without a cache", last(run.output()));
         }

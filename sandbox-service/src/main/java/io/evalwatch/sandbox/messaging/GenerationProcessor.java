@@ -59,6 +59,6 @@ public class GenerationProcessor {
         LimitsOverride limits = new LimitsOverride(task.timeoutSeconds() > 0 ? task.timeoutSeconds() : null, null,
                 task.memoryMb(), null, null, null, null, null);
         return new ExecutionRequest(task.language(), generation.code(), task.entryPoint(), task.tests(), limits,
-                generation.output(), true);
+                generation.output(), true, null, task.reference());
     }
 }

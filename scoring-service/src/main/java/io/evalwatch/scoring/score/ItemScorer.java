@@ -1,6 +1,7 @@
 package io.evalwatch.scoring.score;
 
 import io.evalwatch.events.ExecutionCompleted;
+import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.ItemScored;
@@ -9,14 +10,20 @@ import io.evalwatch.events.Timings;
 import io.evalwatch.events.Usage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns an executed item, or a generation that never reached the sandbox, into its score. Pure. */
 public final class ItemScorer {
 
     /** Outputs are stored for before/after comparisons in reports; beyond this they are cut. */
     static final int MAX_OUTPUT_CHARS = 20_000;
+
+    /** Outcomes in which the answer's code never loaded: its tests never had a chance to run. */
+    static final Set<String> NOTHING_LOADED = Set.of(Outcomes.SYNTAX_ERROR, Outcomes.NO_CODE,
+            Outcomes.MISSING_ENTRY_POINT, Outcomes.LOAD_ERROR);
 
     private ItemScorer() {
     }
@@ -25,12 +32,26 @@ public final class ItemScorer {
         GenerationCompleted g = execution.generation();
         List<TestResult> tests = completeResults(g, execution.tests());
         int passed = (int) tests.stream().filter(TestResult::passed).count();
-        FailureCategory failure = FailureClassifier.classify(
-                new ExecutionCompleted(execution.schemaVersion(), execution.itemId(), execution.runId(), g,
-                        execution.outcome(), tests, execution.signals(), execution.staticAnalysis(),
-                        execution.isolation(), execution.durationSeconds(), execution.occurredAt()));
-        boolean allPassed = failure == FailureCategory.NONE;
-        return build(g, allPassed, passed, tests, WeightedAccuracy.of(tests), failure, now);
+        ExecutionCompleted complete = new ExecutionCompleted(execution.schemaVersion(), execution.itemId(),
+                execution.runId(), g, execution.outcome(), tests, execution.signals(), execution.staticAnalysis(),
+                execution.isolation(), execution.durationSeconds(), execution.occurredAt());
+        FailureClassifier.Classification failure = FailureClassifier.classify(complete);
+        boolean allPassed = failure.primary() == FailureCategory.NONE;
+        double weighted = WeightedAccuracy.of(tests, NOTHING_LOADED.contains(execution.outcome()));
+        return build(g, allPassed, passed, tests, weighted, failure.primary(), failure.secondary(),
+                metrics(complete), now);
+    }
+
+    /**
+     * The item's named measures (ItemMetrics). Today the static analysers' quality signals; similarity to the
+     * reference (ItemMetrics.SIMILARITY) is to be merged in here as well.
+     */
+    static Map<String, Double> metrics(ExecutionCompleted execution) {
+        GenerationCompleted g = execution.generation();
+        String language = g == null || g.task() == null ? null : g.task().language();
+        Map<String, Double> metrics = new LinkedHashMap<>(QualitySignals.of(execution.staticAnalysis(), language));
+        // similarity hook: metrics.putAll(Similarity.of(g.code(), g.task().reference(), language));
+        return metrics;
     }
 
     /**
@@ -40,7 +61,7 @@ public final class ItemScorer {
     public static ItemScored scoreUnexecuted(GenerationCompleted g, Instant now) {
         List<TestResult> tests = completeResults(g, List.of());
         FailureCategory failure = g.error() != null ? FailureCategory.PROVIDER_ERROR : FailureCategory.PIPELINE_ERROR;
-        return build(g, false, 0, tests, WeightedAccuracy.of(tests), failure, now);
+        return build(g, false, 0, tests, WeightedAccuracy.of(tests), failure, List.of(), Map.of(), now);
     }
 
     /** One result per test of the task: tests the sandbox did not report are added as not run. */
@@ -57,7 +78,8 @@ public final class ItemScorer {
     }
 
     private static ItemScored build(GenerationCompleted g, boolean passed, int testsPassed, List<TestResult> tests,
-            double weighted, FailureCategory failure, Instant now) {
+            double weighted, FailureCategory failure, List<FailureCategory> secondary, Map<String, Double> metrics,
+            Instant now) {
         String output = g.output();
         if (output != null && output.length() > MAX_OUTPUT_CHARS) {
             output = output.substring(0, MAX_OUTPUT_CHARS);
@@ -65,7 +87,7 @@ public final class ItemScorer {
         return new ItemScored(ItemScored.SCHEMA_VERSION, g.itemId(), g.runId(), g.suite(), g.suiteVersion(),
                 g.task() == null ? null : g.task().id(), g.task() == null ? null : g.task().category(), g.model(),
                 g.sample(), g.variant(), passed, testsPassed, tests.size(),
-                tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, List.of(), Map.of(),
+                tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, secondary, metrics,
                 g.attempts(), tests, output,
                 g.codeFormat(), g.timings() == null ? Timings.none() : g.timings(),
                 g.usage() == null ? Usage.zero() : g.usage(), g.costUsd(), g.provenance(), g.dispatchedAt(), now);

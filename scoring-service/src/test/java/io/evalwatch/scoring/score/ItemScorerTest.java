@@ -83,7 +83,35 @@ public class ItemScorerTest {
         assertEquals(FailureCategory.SYNTAX_ERROR, s.failureCategory());
         assertEquals(3, s.testsTotal());
         assertEquals(TestResult.NOT_RUN, s.tests().get(2).status());
-        assertEquals((-1 - 1 - 0.5) / 3, s.weightedAccuracy(), 1e-12);
+        assertEquals(-1.0, s.weightedAccuracy(), 1e-12, "nothing loaded: the edge test that never ran costs -1 too");
+    }
+
+    @Test
+    void aRefusalScoresMinusOneAndIsARefusal() {
+        GenerationCompleted refused = new GenerationCompleted(1, "r/t/m/0/base", "r", "s", "1+abc", "m", 0, "base",
+                TASK, "I'm sorry, but I can't help with writing this function.", null, "none", Timings.none(),
+                new Usage(10, 20), 0.02, null, null, 2, Instant.EPOCH, Instant.EPOCH);
+        ItemScored s = ItemScorer.score(new ExecutionCompleted(1, refused.itemId(), "r", refused, Outcomes.NO_CODE,
+                List.of(), List.of(), Map.of(), "bwrap", 0, Instant.EPOCH), Instant.EPOCH);
+
+        assertEquals(FailureCategory.REFUSAL, s.failureCategory());
+        assertEquals(-1.0, s.weightedAccuracy(), 1e-12);
+        assertEquals(2, s.attempts());
+    }
+
+    @Test
+    void secondaryCategoriesAndQualityMetricsAreFilled() {
+        Map<String, Object> analysis = Map.of("pyflakes", Map.of("undefinedNames", List.of("helper")),
+                "mccabe", Map.of("maxComplexity", 5, "referenceMaxComplexity", 3),
+                "bandit", Map.of("skipped", "code does not parse"));
+        ItemScored s = ItemScorer.score(new ExecutionCompleted(1, "r/t/m/0/base", "r", generation(null),
+                Outcomes.COMPLETED, List.of(pass("a", false), fail("b", false, TestResult.FAILED), pass("edge", true)),
+                List.of("undefined_names", "hallucinated_api"), analysis, "bwrap", 0.05, Instant.EPOCH), Instant.EPOCH);
+
+        assertEquals(FailureCategory.WRONG_ANSWER, s.failureCategory());
+        assertEquals(List.of(FailureCategory.HALLUCINATED_API), s.secondaryCategories());
+        assertEquals(Map.of("quality.complexity", 5.0, "quality.complexity_delta", 2.0,
+                "quality.undefined_names", 1.0), s.metrics());
     }
 
     @Test

@@ -38,6 +38,17 @@ class WeightedAccuracyTest {
         assertEquals(0.0, WeightedAccuracy.of(List.of()), 1e-12);
     }
 
+    @Test
+    void whenNothingLoadedEveryTestCostsTheFullFailureSoARefusalIsMinusOne() {
+        List<TestResult> neverRan = List.of(fail("a", false, TestResult.NOT_RUN), fail("b", false, TestResult.NOT_RUN),
+                fail("c", true, TestResult.NOT_RUN), fail("d", true, TestResult.NOT_RUN));
+        assertEquals(-1.0, WeightedAccuracy.of(neverRan, true), 1e-12);
+        assertEquals(-0.75, WeightedAccuracy.of(neverRan, false), 1e-12);
+        // an edge test that ran and failed keeps its half cost
+        assertEquals(-0.75, WeightedAccuracy.of(List.of(fail("a", false, TestResult.ERROR),
+                fail("e", true, TestResult.FAILED)), true), 1e-12);
+    }
+
     static TestResult pass(String name, boolean edge) {
         return new TestResult(name, TestResult.PASSED, edge, null, null, 0.001);
     }

@@ -8,6 +8,7 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.TestResult;
 import io.evalwatch.events.Timings;
 import io.evalwatch.events.Usage;
+import io.evalwatch.scoring.similarity.Similarity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +44,16 @@ public final class ItemScorer {
     }
 
     /**
-     * The item's named measures (ItemMetrics). Today the static analysers' quality signals; similarity to the
-     * reference (ItemMetrics.SIMILARITY) is to be merged in here as well.
+     * The item's named measures (ItemMetrics): the static analysers' quality signals and the answer's similarity to
+     * the task's reference solution.
      */
     static Map<String, Double> metrics(ExecutionCompleted execution) {
         GenerationCompleted g = execution.generation();
         String language = g == null || g.task() == null ? null : g.task().language();
         Map<String, Double> metrics = new LinkedHashMap<>(QualitySignals.of(execution.staticAnalysis(), language));
-        // similarity hook: metrics.putAll(Similarity.of(g.code(), g.task().reference(), language));
+        if (g != null && g.task() != null) {
+            metrics.putAll(Similarity.of(g.code(), g.task().reference()));
+        }
         return metrics;
     }
 
@@ -90,6 +93,7 @@ public final class ItemScorer {
                 tests.isEmpty() ? 0.0 : (double) testsPassed / tests.size(), weighted, failure, secondary, metrics,
                 g.attempts(), tests, output,
                 g.codeFormat(), g.timings() == null ? Timings.none() : g.timings(),
-                g.usage() == null ? Usage.zero() : g.usage(), g.costUsd(), g.provenance(), g.dispatchedAt(), now);
+                g.usage() == null ? Usage.zero() : g.usage(), g.costUsd(), g.provenance(), g.dispatchedAt(), now,
+                g.task() == null ? null : g.task().kind());
     }
 }

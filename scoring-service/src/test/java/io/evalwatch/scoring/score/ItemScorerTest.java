@@ -11,6 +11,7 @@ import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.GenerationError;
+import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TaskSpec;
@@ -130,6 +131,24 @@ public class ItemScorerTest {
         assertEquals(3, s.testsTotal());
         assertEquals(0, s.testsPassed());
         assertEquals(0.02, s.costUsd(), 1e-12);
+    }
+
+    @Test
+    void anAnswerIsMeasuredAgainstTheTasksReferenceAndCarriesItsKind() {
+        TaskSpec withReference = new TaskSpec("t", "lists", TaskKind.COMPLETION, "python", "p", "f", TASK.tests(), 5,
+                List.of(), null, null, "def f():\n    return True\n");
+        GenerationCompleted g = new GenerationCompleted(1, "r/t/m/0/base", "r", "s", "1+abc", "m", 0, "base",
+                withReference, "out", "def f():\n    return True\n", "fenced", Timings.none(), new Usage(10, 20), 0.02,
+                null, null, 1, Instant.EPOCH, Instant.EPOCH);
+        ItemScored s = ItemScorer.score(new ExecutionCompleted(1, g.itemId(), "r", g, Outcomes.COMPLETED,
+                List.of(pass("a", false), pass("b", false), pass("edge", true)), List.of(), Map.of(), "bwrap", 0,
+                Instant.EPOCH), Instant.EPOCH);
+
+        assertEquals(1.0, s.metrics().get(ItemMetrics.EXACT_MATCH));
+        assertEquals(100.0, s.metrics().get(ItemMetrics.CHRF), 1e-9);
+        assertEquals(TaskKind.COMPLETION, s.kind());
+        // no reference, no similarity
+        assertFalse(score(Outcomes.COMPLETED, List.of(pass("a", false))).metrics().containsKey(ItemMetrics.CHRF));
     }
 
     private static ItemScored score(String outcome, List<TestResult> tests) {

@@ -97,7 +97,8 @@ class ReviewResourceTest {
         // ann first says no to everything, then imports again: her later verdicts replace the earlier ones
         post(run, sampleId, "ann", ann.stream().map(v -> Map.of("entryId", v.get("entryId"), "accept", false,
                 "introducesBug", false)).toList()).then().statusCode(200);
-        post(run, sampleId, "ann", ann).then().statusCode(200).body("stored", equalTo(10)).body("replaced", equalTo(10));
+        post(run, sampleId, "ann", ann).then().statusCode(200).body("stored", equalTo(10))
+                .body("replaced", equalTo(10));
 
         // a bad verdict stores nothing, and the problem names the field
         List<Map<String, Object>> bad = new ArrayList<>(bob);

@@ -43,7 +43,7 @@ public class ReviewService {
             throw new InvalidReviewException("secondsPerItem", "secondsPerItem must be a number greater than 0, was "
                     + perItem);
         }
-        List<ItemResult> scored = ItemResult.list("runId = ?1 and errored = false", runId);
+        List<StratifiedSample.Candidate> scored = candidates(runId);
         if (scored.isEmpty()) {
             return Optional.empty();
         }
@@ -52,9 +52,10 @@ public class ReviewService {
             throw new InvalidReviewException("minutes", "a budget of " + minutes + " minutes at " + perItem
                     + " seconds per item leaves no time for a single item");
         }
-        long seed = request != null && request.seed() != null ? request.seed() : new SecureRandom().nextLong();
-        List<StratifiedSample.Pick> picks = StratifiedSample.draw(scored.stream()
-                .map(i -> new StratifiedSample.Candidate(i.itemId, i.model, i.weightedAccuracy)).toList(), size, seed);
+        // a fresh seed stays below 2^53, so that every JSON reader (JavaScript's too) reads it back exactly
+        long seed = request != null && request.seed() != null ? request.seed()
+                : new SecureRandom().nextLong() & ((1L << 53) - 1);
+        List<StratifiedSample.Pick> picks = StratifiedSample.draw(scored, size, seed);
 
         ReviewSample sample = new ReviewSample();
         sample.sampleId = UUID.randomUUID().toString();
@@ -184,6 +185,15 @@ public class ReviewService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReviewSummary summary(String runId) {
         return ReviewSummary.of(runId, (int) ReviewSample.count("runId", runId), ratings(runId));
+    }
+
+    /** The run's scored (not errored) items, read as id, model and score only: outputs and tests stay unread. */
+    private static List<StratifiedSample.Candidate> candidates(String runId) {
+        return ItemResult.getEntityManager().createQuery("select i.itemId, i.model, i.weightedAccuracy"
+                        + " from ItemResult i where i.runId = :run and i.errored = false", Object[].class)
+                .setParameter("run", runId).getResultList().stream()
+                .map(row -> new StratifiedSample.Candidate((String) row[0], (String) row[1], (Double) row[2]))
+                .toList();
     }
 
     private static Map<String, ItemResult> items(List<String> itemIds) {

@@ -84,6 +84,12 @@ class ReviewResourceTest {
                 .getList("entries.taskId");
         assertEquals(entries.stream().map(e -> e.get("taskId")).toList(), again);
 
+        // 3 minutes buy 3 entries: the highest scored (t9), the lowest (t0) and one from between
+        List<String> small = given().contentType(ContentType.JSON).body(Map.of("minutes", 3))
+                .post("/api/runs/" + run + "/review/samples").then().statusCode(200).body("size", equalTo(3))
+                .extract().jsonPath().getList("entries.taskId");
+        assertTrue(small.contains("t9") && small.contains("t0"), small.toString());
+
         // by entry position: ann accepts 0..4, bob 0..3, 5, 6 → a = 4, b = 1, c = 2, d = 3:
         // po = 7/10 = 0.7, yes rates 0.5 and 0.6, pe = 0.5 * 0.6 + 0.5 * 0.4 = 0.5, kappa = (0.7 - 0.5) / 0.5 = 0.4
         List<Map<String, Object>> ann = new ArrayList<>();
@@ -109,7 +115,7 @@ class ReviewResourceTest {
         post(run, sampleId, "bob", bad).then().statusCode(400).body("field", equalTo("verdicts[3].accept"));
 
         JsonPath summary = given().get("/api/runs/" + run + "/review/summary").then().statusCode(200)
-                .body("samples", equalTo(2)).body("reviewers", equalTo(List.of("ann", "bob")))
+                .body("samples", equalTo(3)).body("reviewers", equalTo(List.of("ann", "bob")))
                 .body("models[0].model", equalTo("sim-a")).body("models[0].itemsReviewed", equalTo(10))
                 .body("models[0].verdicts", equalTo(20)).body("models[0].reviewerAgreement[0].entries", equalTo(10))
                 .body("models[0].reviewerAgreement[0].kappaUndefinedBecause", nullValue())

@@ -179,6 +179,41 @@ public final class EvalwatchApi {
         }
     }
 
+    /** Draws a review sample of a run's scored items (reporting-service); seed null for a fresh one. */
+    public JsonNode createReviewSample(String runId, double minutes, double secondsPerItem, Long seed) {
+        ObjectNode body = JSON.createObjectNode().put("minutes", minutes).put("secondsPerItem", secondsPerItem);
+        if (seed != null) {
+            body.put("seed", seed);
+        }
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/review/samples"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), "reporting-service");
+    }
+
+    /** Posts one reviewer's verdicts on a review sample, replacing that reviewer's earlier ones. */
+    public JsonNode postReviewVerdicts(String runId, String sampleId, JsonNode verdicts) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/review/samples/"
+                        + encode(sampleId) + "/verdicts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(verdicts.toString())).build(), "reporting-service");
+    }
+
+    /** What reviewers said about a run, per model, with their agreement. */
+    public JsonNode reviewSummary(String runId) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/review/summary"))
+                .GET().build(), "reporting-service");
+    }
+
+    /** A task as a stored suite version holds it (task-service), prompt included. */
+    public JsonNode archivedTask(String suite, String version, String taskId) {
+        return send(HttpRequest.newBuilder(URI.create(taskUrl + "/api/suites/" + encode(suite) + "/versions/"
+                + encode(version) + "/tasks/" + encode(taskId))).GET().build(), "task-service");
+    }
+
+    private static String encode(String pathSegment) {
+        return java.net.URLEncoder.encode(pathSegment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public JsonNode runs() {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs")).GET().build(), "reporting-service");
     }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
             "  ./evalwatch help run              # every option of one command",
             "",
             "--format json (report, run, demo, alerts, frontier, suites list, env list,",
-            "baseline list) prints only the JSON on stdout, progress on stderr."},
+            "baseline list, review summary) prints only the JSON on stdout, progress on stderr."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvalwatchCommand.Demo.class,
@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
                 BaselineCommand.class,
                 ModelsCommand.class,
                 EnvCommand.class,
-                KeysCommand.class})
+                KeysCommand.class,
+                ReviewCommand.class})
 public class EvalwatchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -72,7 +72,7 @@ class CommandLineContractTest {
     }
 
     /** Runs the command line as main does, capturing both what commands print and what picocli prints. */
-    private static Printed run(String... args) {
+    static Printed run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

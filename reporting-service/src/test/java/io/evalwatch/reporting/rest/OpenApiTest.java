@@ -29,7 +29,8 @@ class OpenApiTest {
                 .body("paths.keySet()", hasItems("/api/runs", "/api/runs/{runId}/report", "/api/runs/{runId}/items",
                         "/api/runs/{runId}/regression", "/api/frontier", "/api/streams", "/api/streams/{streamId}",
                         "/api/streams/{streamId}/reference", "/api/alerts", "/api/alerts/{alertId}/acknowledge",
-                        "/api/alerts/{alertId}/resolve"))
+                        "/api/alerts/{alertId}/resolve", "/api/runs/{runId}/review/samples",
+                        "/api/runs/{runId}/review/samples/{sampleId}/verdicts", "/api/runs/{runId}/review/summary"))
                 .body("paths.'/api/runs/{runId}/report'.get.responses.keySet()", hasItems("200", "404"))
                 .body("paths.'/api/streams/{streamId}/reference'.post.requestBody.content.'application/json'"
                         + ".examples.accept.value.by", equalTo("alice"))

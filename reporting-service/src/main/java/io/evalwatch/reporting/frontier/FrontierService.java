@@ -6,11 +6,12 @@ import io.evalwatch.reporting.composite.CompositeWeights;
 import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.review.HumanReviews;
 import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
-import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.Map;
 public class FrontierService {
 
     private final SuiteCompositeWeights weights;
+    private final HumanReviews reviews;
 
-    public FrontierService(SuiteCompositeWeights weights) {
+    public FrontierService(SuiteCompositeWeights weights, HumanReviews reviews) {
         this.weights = weights;
+        this.reviews = reviews;
     }
 
     public List<Frontier.Placed> frontier(String suite) {
@@ -49,7 +52,8 @@ public class FrontierService {
                 List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
                         run.runId, rs.model);
                 if (!items.isEmpty()) {
-                    latest.put(rs.model, point(rs.model, run.runId, items, weights.of(suite), null));
+                    latest.put(rs.model, point(rs.model, run.runId, items, weights.of(suite),
+                            reviews.acceptRate(run.runId).get(rs.model)));
                 }
             }
         }

@@ -3,9 +3,11 @@ package io.evalwatch.reporting.report;
 import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.review.HumanReviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read side of the ledger: reports, item lists and a model's history across runs. */
@@ -14,20 +16,24 @@ import java.util.Optional;
 public class ReportService {
 
     private final SuiteCompositeWeights weights;
+    private final HumanReviews reviews;
 
-    public ReportService(SuiteCompositeWeights weights) {
+    public ReportService(SuiteCompositeWeights weights, HumanReviews reviews) {
         this.weights = weights;
+        this.reviews = reviews;
     }
 
+    /** The run's report, its composite taking in the human accept rate of the run's reviews where there are any. */
     public Optional<RunReport> report(String runId) {
-        return report(runId, null);
+        Map<String, Double> accepted = reviews.acceptRate(runId);
+        return report(runId, accepted.isEmpty() ? null : accepted);
     }
 
     /**
      * humanAcceptRates: per model, the share of its reviewed answers accepted in this run; null until reviews are
      * stored, which leaves the composite's human part missing.
      */
-    public Optional<RunReport> report(String runId, java.util.Map<String, Double> humanAcceptRates) {
+    public Optional<RunReport> report(String runId, Map<String, Double> humanAcceptRates) {
         RunRecord run = RunRecord.findById(runId);
         return Optional.ofNullable(run).map(r -> RunReportBuilder.build(r, ItemResult.ofRun(runId),
                 weights.of(r.suite), humanAcceptRates));

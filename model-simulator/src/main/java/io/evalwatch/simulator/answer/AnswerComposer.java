@@ -134,6 +134,10 @@ public final class AnswerComposer {
         return candidates;
     }
 
+    private static boolean sameArity(SimTask other, java.util.OptionalInt arity) {
+        return arity.isPresent() && arity.equals(PythonMutations.parameterCount(other.reference(), other.entryPoint()));
+    }
+
     private Optional<String> wrongProblem(SimTask task, List<SimTask> catalog, long versionSeed, long requestSeed) {
         List<SimTask> others = catalog.stream()
                 .filter(other -> !other.id().equals(task.id()))
@@ -144,10 +148,19 @@ public final class AnswerComposer {
             return Optional.empty();
         }
         int start = Truth.pick(versionSeed, task.id(), requestSeed, others.size());
+        // neighbours that take a different number of arguments first: a model that solves another problem mostly
+        // writes that problem's signature too, and the call with this task's arguments then shows it
+        java.util.OptionalInt arity = PythonMutations.parameterCount(task.reference(), task.entryPoint());
+        List<SimTask> rotated = new ArrayList<>();
+        for (int i = 0; i < others.size(); i++) {
+            rotated.add(others.get((start + i) % others.size()));
+        }
+        List<SimTask> ordered = new ArrayList<>(rotated.stream().filter(o -> !sameArity(o, arity)).toList());
+        ordered.addAll(rotated.stream().filter(o -> sameArity(o, arity)).toList());
         // a neighbour's solution that happens to pass this task's tests would break the truth: try the next ones
         List<String> candidates = new ArrayList<>();
-        for (int i = 0; i < Math.min(others.size(), NEIGHBOURS_TRIED); i++) {
-            SimTask other = others.get((start + i) % others.size());
+        for (int i = 0; i < Math.min(ordered.size(), NEIGHBOURS_TRIED); i++) {
+            SimTask other = ordered.get(i);
             candidates.add(PythonMutations.renamed(other.reference(), other.entryPoint(), task.entryPoint()));
         }
         return neighbours.computeIfAbsent(new NeighbourKey(task, start, others.size()), key -> {

@@ -242,6 +242,32 @@ public final class PythonMutations {
         return py.function(entryPoint).map(f -> source.substring(0, f.colon()) + source.substring(f.colon() + 1));
     }
 
+    /**
+     * How many parameters the function's def declares (top-level commas of its parameter list, annotations with
+     * brackets counted as one); empty when the function is not found.
+     */
+    public static java.util.OptionalInt parameterCount(String source, String entryPoint) {
+        PythonSource py = new PythonSource(source);
+        return py.function(entryPoint).map(f -> {
+            String params = source.substring(f.openParen() + 1, f.closeParen()).strip();
+            if (params.isEmpty()) {
+                return java.util.OptionalInt.of(0);
+            }
+            int depth = 0;
+            int count = 1;
+            for (char c : params.toCharArray()) {
+                if (c == '[' || c == '(' || c == '{') {
+                    depth++;
+                } else if (c == ']' || c == ')' || c == '}') {
+                    depth--;
+                } else if (c == ',' && depth == 0) {
+                    count++;
+                }
+            }
+            return java.util.OptionalInt.of(params.endsWith(",") ? count - 1 : count);
+        }).orElse(java.util.OptionalInt.empty());
+    }
+
     /** Renames every whole-word occurrence of a function name (its def and its recursive calls). */
     public static String renamed(String source, String from, String to) {
         if (from == null || from.isBlank() || from.equals(to)) {

@@ -30,6 +30,16 @@ class PythonMutationsTest {
     }
 
     @Test
+    void parameterCountReadsTheDefLineWithBracketedAnnotationsAsOneParameter() {
+        assertEquals(java.util.OptionalInt.of(1), PythonMutations.parameterCount(
+                "def merge(intervals: list[tuple[int, int]]) -> list:\n    return intervals\n", "merge"));
+        assertEquals(java.util.OptionalInt.of(2), PythonMutations.parameterCount(
+                "def wrap(text: str, width: int = 80,\n         ) -> list[str]:\n    return [text]\n", "wrap"));
+        assertEquals(java.util.OptionalInt.of(0), PythonMutations.parameterCount("def f():\n    return 1\n", "f"));
+        assertEquals(java.util.OptionalInt.empty(), PythonMutations.parameterCount("x = 1\n", "f"));
+    }
+
+    @Test
     void referencesPassTheirTests() {
         for (SimTask task : tasks.values()) {
             assertFalse(CHECK.failsTests(task, task.reference()), task.id() + " reference must pass");

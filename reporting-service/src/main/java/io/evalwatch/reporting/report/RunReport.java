@@ -35,6 +35,7 @@ public record RunReport(
             double passAt1,
             Map<String, Double> passAtK,
             double weightedAccuracy,
+            ScoreDistribution weightedAccuracyDistribution,
             double meanTestPassFraction,
             CompositeScore composite,
             Map<String, Long> failureMix,
@@ -62,6 +63,14 @@ public record RunReport(
      * the share of those items with a value other than 0, for count-like measures (type errors, undefined names,
      * security findings); null for the others.
      */
+    /**
+     * How the items' weighted accuracy (-1..1) spreads, not only its mean: percentiles, and counts in five bins
+     * (all tests failed or nothing ran at -1, mostly failing, mostly passing, almost all passing, all passed at 1).
+     */
+    public record ScoreDistribution(double min, double p10, double p50, double p90, double max,
+            Map<String, Long> histogram) {
+    }
+
     public record MetricSummary(int n, double mean, double p50, double p90, double max, Double nonZeroShare) {
     }
 

@@ -11,6 +11,7 @@ import io.evalwatch.reporting.report.RunReport.Latency;
 import io.evalwatch.reporting.report.RunReport.MetricSummary;
 import io.evalwatch.reporting.report.RunReport.Retries;
 import io.evalwatch.reporting.report.RunReport.ModelReport;
+import io.evalwatch.reporting.report.RunReport.ScoreDistribution;
 import io.evalwatch.reporting.stats.PassAtK;
 import io.evalwatch.reporting.stats.Percentiles;
 import java.util.ArrayList;
@@ -79,10 +80,26 @@ public final class RunReportBuilder {
         Cost cost = new Cost(totalCost, totalCost / items.size(), passed == 0 ? null : totalCost / passed,
                 items.stream().mapToLong(i -> i.inputTokens).sum(), items.stream().mapToLong(i -> i.outputTokens).sum());
         return new ModelReport(model, items.size(), passed, (double) passed / items.size(), passAtK,
-                mean(items, i -> i.weightedAccuracy), mean(items, i -> i.passFraction),
+                mean(items, i -> i.weightedAccuracy), scoreDistribution(items), mean(items, i -> i.passFraction),
                 CompositeScore.of(items, humanAcceptRate, weights), count(items, i -> i.failureCategory),
                 secondaryMix(items), count(items, i -> i.codeFormat), quality(items), retries(items), latency(items),
                 cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint));
+    }
+
+    /** Bins of the weighted accuracy, lowest first; the edges are the ones a reader can name. */
+    static final List<String> SCORE_BINS = List.of("-1", "(-1, 0)", "[0, 0.5)", "[0.5, 1)", "1");
+
+    static ScoreDistribution scoreDistribution(List<ItemResult> items) {
+        List<Double> scores = items.stream().map(i -> i.weightedAccuracy).sorted().toList();
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        SCORE_BINS.forEach(bin -> histogram.put(bin, 0L));
+        for (double score : scores) {
+            String bin = score <= -1 + 1e-9 ? "-1" : score < 0 ? "(-1, 0)" : score < 0.5 ? "[0, 0.5)"
+                    : score < 1 - 1e-9 ? "[0.5, 1)" : "1";
+            histogram.merge(bin, 1L, Long::sum);
+        }
+        return new ScoreDistribution(scores.get(0), Percentiles.of(scores, 0.1), Percentiles.of(scores, 0.5),
+                Percentiles.of(scores, 0.9), scores.get(scores.size() - 1), histogram);
     }
 
     static Latency latency(List<ItemResult> items) {

@@ -34,6 +34,7 @@ public final class RunReportRenderer {
         if (!m.secondaryFailureMix().isEmpty()) {
             md.append("Secondary failure categories: ").append(counts(m.secondaryFailureMix())).append(".\n\n");
         }
+        md.append(scoreLine(m)).append("\n\n");
         md.append(retriesLine(m)).append("\n\n");
         List<String[]> rows = qualityRows(m);
         if (!rows.isEmpty()) {
@@ -56,6 +57,7 @@ public final class RunReportRenderer {
         if (!m.secondaryFailureMix().isEmpty()) {
             h.append("<p>Secondary failure categories: ").append(esc(counts(m.secondaryFailureMix()))).append(".</p>");
         }
+        h.append("<p>").append(esc(scoreLine(m))).append("</p>");
         h.append("<p>").append(esc(retriesLine(m))).append("</p>");
         List<String[]> rows = qualityRows(m);
         if (!rows.isEmpty()) {
@@ -80,6 +82,17 @@ public final class RunReportRenderer {
                     + "; the other weights renormalised)";
         }
         return line;
+    }
+
+    /** The weighted accuracy as a spread: percentiles and how many items fell in each bin. */
+    static String scoreLine(ModelReport m) {
+        RunReport.ScoreDistribution d = m.weightedAccuracyDistribution();
+        StringBuilder line = new StringBuilder("Weighted accuracy: min ").append(num(d.min())).append(", p10 ")
+                .append(num(d.p10())).append(", p50 ").append(num(d.p50())).append(", p90 ").append(num(d.p90()))
+                .append(", max ").append(num(d.max())).append("; items per bin:");
+        d.histogram().forEach((bin, n) -> line.append(' ').append(bin).append(": ").append(n).append(';'));
+        line.setLength(line.length() - 1);
+        return line.append('.').toString();
     }
 
     static String retriesLine(ModelReport m) {

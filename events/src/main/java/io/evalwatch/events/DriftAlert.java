@@ -32,6 +32,8 @@ public record DriftAlert(
         public static final String LATENCY = "LatencyRegression";
         public static final String COST = "CostChange";
         public static final String FORMAT = "FormatDrift";
+        /** More items with analyser findings, or answers further from the reference (see SignalComparisons). */
+        public static final String QUALITY_SIGNALS = "QualitySignalsShift";
         /** The run is not fit to judge the model (provider, pipeline or configuration trouble), not a regression. */
         public static final String RUN_INVALID = "RunInvalid";
 

@@ -30,6 +30,7 @@ public final class DriftAnalyzer {
                 QualityComparisons.of(category, pairs, policy, isStrictCategory(category, policy)))));
         tests.addAll(judgeable(paired.all(), ServingComparisons.of(paired.all(), policy)));
         tests.addAll(judgeable(paired.all(), OutputComparisons.of(paired.all(), policy)));
+        tests.addAll(SignalComparisons.of(paired.all(), policy));
 
         List<Compared> compared = decide(tests);
         OutputComparisons.Provenance provenance = OutputComparisons.Provenance.of(paired.all());
@@ -45,7 +46,7 @@ public final class DriftAnalyzer {
     }
 
     /** The tests of a scope, or their untested too_few versions when it has too few pairs or tasks. */
-    private static List<MetricTest> judgeable(List<PairedItems.Pair> pairs, List<MetricTest> tests) {
+    static List<MetricTest> judgeable(List<PairedItems.Pair> pairs, List<MetricTest> tests) {
         long tasks = PairedItems.taskCount(pairs);
         if (pairs.size() >= DriftPolicy.MIN_PAIRS && tasks >= DriftPolicy.MIN_TASKS) {
             return tests;

@@ -42,6 +42,7 @@ final class FindingRules {
         latency().ifPresent(findings::add);
         cost().ifPresent(findings::add);
         format().ifPresent(findings::add);
+        qualitySignals().ifPresent(findings::add);
         silentChange(!regressions.isEmpty()).ifPresent(findings::add);
         return findings;
     }
@@ -121,6 +122,33 @@ final class FindingRules {
                 Locale.ROOT, "%s %.0f%% -> %.0f%%", formatOf(c), 100 * c.comparison().baseline(),
                 100 * c.comparison().candidate())).toList());
         return Optional.of(new Finding(Signals.FORMAT, Scopes.ALL, Finding.WARNING, summary, evidence.map()));
+    }
+
+    /**
+     * More items with analyser findings (a warning: code that will need fixing), or answers further from the
+     * reference (information: a place to look, never a verdict on correctness).
+     */
+    private Optional<Finding> qualitySignals() {
+        List<Compared> signals = compared.stream().filter(c -> SignalComparisons.isFinding(c.comparison().metric())
+                || SignalComparisons.isSimilarity(c.comparison().metric())).toList();
+        List<Compared> worse = signals.stream().filter(FindingRules::regressed).toList();
+        if (worse.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean findingsRose = worse.stream().anyMatch(c -> SignalComparisons.isFinding(c.comparison().metric()));
+        Evidence evidence = Evidence.of();
+        signals.forEach(c -> evidence.put(c.comparison().metric(), withDecision(c)));
+        String summary = String.join("; ", worse.stream().map(c -> {
+            Comparison x = c.comparison();
+            return SignalComparisons.isFinding(x.metric())
+                    ? String.format(Locale.ROOT, "items free of %s %.0f%% -> %.0f%%",
+                            x.metric().substring(SignalComparisons.CLEAN_PREFIX.length()), 100 * x.baseline(),
+                            100 * x.candidate())
+                    : String.format(Locale.ROOT, "%s to the reference %.3g -> %.3g (look here: not a verdict)",
+                            x.metric(), x.baseline(), x.candidate());
+        }).toList());
+        return Optional.of(new Finding(Signals.QUALITY_SIGNALS, Scopes.ALL, findingsRose ? Finding.WARNING
+                : Finding.INFO, summary, evidence.map()));
     }
 
     private Optional<Finding> silentChange(boolean qualityRegressed) {

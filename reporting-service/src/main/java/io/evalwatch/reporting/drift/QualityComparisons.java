@@ -76,7 +76,13 @@ final class QualityComparisons {
 
     private static MetricTest passRate(String scope, List<Pair> pairs, double level, boolean primary,
             double minDrop) {
-        PairedCounts counts = PairedCounts.of(pairs, ItemOutcome::passed);
+        return share(scope, PASS_RATE, pairs, ItemOutcome::passed, level, primary, minDrop);
+    }
+
+    /** A paired test of the share of items with a good property (passed, free of findings) for a drop. */
+    static MetricTest share(String scope, String metric, List<Pair> pairs, java.util.function.Predicate<ItemOutcome> good,
+            double level, boolean primary, double minDrop) {
+        PairedCounts counts = PairedCounts.of(pairs, good);
         int worse = counts.baselineOnly();
         int better = counts.candidateOnly();
         McNemarTest.Result test = McNemarTest.oneSided(worse, better);
@@ -91,11 +97,11 @@ final class QualityComparisons {
                 .put("tasks", PairedItems.taskCount(pairs))
                 .put("discordant", Evidence.of().put("worse", worse).put("better", better))
                 .put("pImprovement", improvementP);
-        return drop(scope, PASS_RATE, counts.baselineShare(), counts.candidateShare(), ci.low(), ci.high(),
+        return drop(scope, metric, counts.baselineShare(), counts.candidateShare(), ci.low(), ci.high(),
                 test.midP(), primary, level, minDrop, details, improvementP <= level);
     }
 
-    private static MetricTest resampled(String scope, String metric, List<Pair> pairs, double level,
+    static MetricTest resampled(String scope, String metric, List<Pair> pairs, double level,
             DriftPolicy policy, ToDoubleFunction<ItemOutcome> score, double minDrop) {
         TaskDifferences differences = PairedItems.differences(pairs, score);
         double baseline = pairs.stream().mapToDouble(p -> score.applyAsDouble(p.baseline())).average().orElse(0.0);

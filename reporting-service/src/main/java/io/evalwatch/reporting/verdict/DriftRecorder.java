@@ -196,7 +196,8 @@ public class DriftRecorder {
                         f.evidence()));
             }
         }
-        for (String signal : List.of(Signals.SILENT_CHANGE, Signals.LATENCY, Signals.COST, Signals.FORMAT)) {
+        for (String signal : List.of(Signals.SILENT_CHANGE, Signals.LATENCY, Signals.COST, Signals.FORMAT,
+                Signals.QUALITY_SIGNALS)) {
             if (!found.contains(signal)) {
                 alerts.resolveInStream(stream.streamId, signal, run.runId, "resolved by run " + run.runId
                         + ": no " + signal + " against reference " + reference.runId, analysis.summary());

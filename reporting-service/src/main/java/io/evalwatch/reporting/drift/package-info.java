@@ -47,7 +47,11 @@
  * whole distribution without stretching its tail by 1.5), both on vendor-attributable
  * times (see "Latency and host lag"). CostChange: significant
  * and the mean cost per item changed by at least {@code costChangeRatio} (warning when up, info when down).
- * FormatDrift: a format's share moved significantly by at least {@code formatRateChange}. SilentChangeSuspected:
+ * FormatDrift: a format's share moved significantly by at least {@code formatRateChange}. QualitySignalsShift
+ * ({@link io.evalwatch.reporting.drift.SignalComparisons}): over the pairs measured on both sides, the share of items
+ * free of security findings, type errors or undefined names dropped significantly by at least the pass rate's
+ * minimum (warning), or the mean chrF or edit similarity to the reference dropped significantly by 10 points or 0.1
+ * (info, "look here": similarity is never a verdict of correctness). SilentChangeSuspected:
  * the set of system fingerprints or response model ids differs between the runs (warning if a new one appeared,
  * critical if quality regressed as well, info if one only disappeared), or the output length shifted significantly
  * by at least {@code outputLengthChange} of the median. The share of pairs with identical output hashes (exact-output

@@ -111,7 +111,13 @@ public class ReportingMetrics {
         gauge("evalwatch_run_pass_rate", tags, items.stream().filter(i -> i.passed).count() / (double) items.size());
         gauge("evalwatch_run_weighted_accuracy", tags,
                 items.stream().mapToDouble(i -> i.weightedAccuracy).average().orElse(0));
-        gauge("evalwatch_run_composite", tags, CompositeScore.of(items, null, compositeWeights.of(suite)).value());
+        CompositeScore composite = CompositeScore.of(items, null, compositeWeights.of(suite));
+        gauge("evalwatch_run_composite", tags, composite.value());
+        // each part's value (0..1, higher better); NaN for a part this run could not measure, so an earlier run's
+        // value never stands in for it
+        composite.parts().forEach(p -> gauge("evalwatch_run_composite_part", tags.and("part", p.part().key()),
+                p.value()));
+        composite.missing().forEach(p -> gauge("evalwatch_run_composite_part", tags.and("part", p.key()), Double.NaN));
     }
 
     private void gauge(String name, Tags tags, double value) {

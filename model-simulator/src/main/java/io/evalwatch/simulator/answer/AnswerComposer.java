@@ -139,11 +139,16 @@ public final class AnswerComposer {
     }
 
     private Optional<String> wrongProblem(SimTask task, List<SimTask> catalog, long versionSeed, long requestSeed) {
-        List<SimTask> others = catalog.stream()
+        List<SimTask> sameLanguage = catalog.stream()
                 .filter(other -> !other.id().equals(task.id()))
                 .filter(other -> other.language().equalsIgnoreCase(task.language()))
                 .filter(other -> !other.reference().strip().equals(task.reference().strip()))
                 .toList();
+        // a neighbouring problem is one of the same suite where there is one: another suite's task may need
+        // libraries this task's environment does not have, which is a different mistake
+        List<SimTask> sameSuite = task.suite() == null ? List.of()
+                : sameLanguage.stream().filter(other -> task.suite().equals(other.suite())).toList();
+        List<SimTask> others = sameSuite.isEmpty() ? sameLanguage : sameSuite;
         if (others.isEmpty()) {
             return Optional.empty();
         }

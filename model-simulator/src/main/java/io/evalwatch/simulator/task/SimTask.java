@@ -8,15 +8,21 @@ import java.util.Map;
 /**
  * What the simulator knows of a task: how to recognise it (prompt), what a correct answer is (reference, a complete
  * module defining entryPoint), the hand-written wrong answers of its simulation block, and its tests (used only to
- * check that generic mistakes really fail).
+ * check that generic mistakes really fail), and the suite whose folder it came from (null when registered alone).
  */
 public record SimTask(String id, String prompt, String entryPoint, String language, String reference,
-                      Map<AnswerKind, String> simulation, List<TaskTest> tests) {
+                      Map<AnswerKind, String> simulation, List<TaskTest> tests, String suite) {
 
     public SimTask {
         language = language == null || language.isBlank() ? "python" : language;
         simulation = simulation == null ? Map.of() : Map.copyOf(simulation);
         tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** A task known by itself (registered through the admin API), not read from a suite's folder. */
+    public SimTask(String id, String prompt, String entryPoint, String language, String reference,
+            Map<AnswerKind, String> simulation, List<TaskTest> tests) {
+        this(id, prompt, entryPoint, language, reference, simulation, tests, null);
     }
 
     /** One test of a task: code run with the solution's names in scope. */

@@ -80,7 +80,12 @@ public final class TaskFiles {
         } catch (IOException e) {
             throw new TaskFileException(file + ": not valid YAML: " + e.getMessage(), e);
         }
-        return fromNode(node, file.toString());
+        SimTask task = fromNode(node, file.toString());
+        // suites/<suite>/tasks/<file>: the suite's folder name
+        Path suiteDir = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
+        String suite = suiteDir == null || suiteDir.getFileName() == null ? null : suiteDir.getFileName().toString();
+        return new SimTask(task.id(), task.prompt(), task.entryPoint(), task.language(), task.reference(),
+                task.simulation(), task.tests(), suite);
     }
 
     /** A task from its YAML/JSON tree (the task file format, or the admin API's {id, prompt, entry_point, ...}). */

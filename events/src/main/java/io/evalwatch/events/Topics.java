@@ -12,6 +12,8 @@ public final class Topics {
     public static final String EXECUTIONS = "eval.executions";
     public static final String SCORES = "eval.scores";
     public static final String ALERTS = "eval.alerts";
+    /** LLM judge grades of items ({@link JudgeCompleted}), keyed by item id. */
+    public static final String JUDGEMENTS = "eval.judgements";
 
     /** Suffix of the dead-letter topic that receives records a consumer could not process. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -35,7 +37,8 @@ public final class Topics {
         topics.put(EXECUTIONS, 6);
         topics.put(SCORES, 6);
         topics.put(ALERTS, 1);
-        for (String topic : new String[] {RUNS, TASKS, GENERATIONS, EXECUTIONS, SCORES, ALERTS}) {
+        topics.put(JUDGEMENTS, 6);
+        for (String topic : new String[] {RUNS, TASKS, GENERATIONS, EXECUTIONS, SCORES, ALERTS, JUDGEMENTS}) {
             topics.put(deadLetter(topic), 1);
         }
         return topics;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.evalwatch.events.serde.AlertEventDeserializer;
 import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.events.serde.GenerationCompletedDeserializer;
+import io.evalwatch.events.serde.JudgeCompletedDeserializer;
 import io.evalwatch.events.serde.TaskDispatchedDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +32,24 @@ class EventJsonTest {
         TaskDispatched back = new TaskDispatchedDeserializer().deserialize("t", serializer.serialize("t", event));
 
         assertEquals(event, back);
+    }
+
+    @Test
+    void itemsCarryTheirJudgeAndJudgementsRoundTrip() {
+        TaskDispatched judged = new TaskDispatched(TaskDispatched.SCHEMA_VERSION, "r1/fizz/m/0/base", "r1", "starter",
+                "v1", "m", 0, "base", null, "h", Instant.EPOCH, new JudgeSpec("judge", "generation", 1));
+        TaskDispatched back = new TaskDispatchedDeserializer().deserialize("t", serializer.serialize("t", judged));
+        assertEquals(judged, back);
+
+        String older = "{\"schemaVersion\":1,\"itemId\":\"r/x/m/0/base\",\"runId\":\"r\"}";
+        assertEquals(null, new TaskDispatchedDeserializer().deserialize("t", older.getBytes(StandardCharsets.UTF_8))
+                .judge());
+
+        JudgeCompleted judgement = new JudgeCompleted(JudgeCompleted.SCHEMA_VERSION, "r1/fizz/m/0/base", "r1", "m",
+                "judge", "generation", 1, null, null, "no 'Score: N' line", new Usage(100, 20), 0.0002, 1,
+                Instant.EPOCH);
+        assertEquals(judgement, new JudgeCompletedDeserializer().deserialize("t",
+                serializer.serialize("t", judgement)));
     }
 
     @Test

@@ -199,7 +199,7 @@ public final class EndpointProbe {
         return new ModelConfig(c.name(), c.provider(), c.endpoint(), modelId, c.apiKeyEnv(), c.prices(),
                 c.maxConcurrency(), c.requestsPerMinute(), c.tokensPerMinute(), timeout, c.temperature(),
                 Math.min(PROBE_MAX_TOKENS, c.maxTokens()), null, c.promptTemplate(), c.stream(), c.anthropicVersion(),
-                c.alias(), c.acceptedModelIds(), c.tokenizer(), c.structuredOutput());
+                c.alias(), c.acceptedModelIds(), c.tokenizer(), c.structuredOutput(), c.family());
     }
 
     private static String shortList(List<String> ids) {

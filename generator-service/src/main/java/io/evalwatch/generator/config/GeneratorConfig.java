@@ -12,6 +12,15 @@ public interface GeneratorConfig {
 
     Breaker breaker();
 
+    Judge judge();
+
+    /** LLM judgements of items whose suite names a judge. */
+    interface Judge {
+        /** Items judged at once by this instance (each judge model's max_concurrency still applies). */
+        @WithDefault("8")
+        int concurrency();
+    }
+
     /** Bounded retries: exponential backoff with jitter unless the vendor sent Retry-After. */
     interface Retry {
         /** Attempts per item, the first one included. */

@@ -34,7 +34,7 @@ public final class ModelCatalogFile {
     private static final Set<String> KEYS = Set.of("name", "provider", "endpoint", "model_id", "api_key_env",
             "price_per_million_tokens", "max_concurrency", "requests_per_minute", "tokens_per_minute",
             "timeout_seconds", "temperature", "max_tokens", "system_prompt", "prompt_template", "stream",
-            "anthropic_version", "alias", "accepted_model_ids", "tokenizer", "structured_output");
+            "anthropic_version", "alias", "accepted_model_ids", "tokenizer", "structured_output", "family");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cache_read", "cache_write", "reasoning");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -158,6 +158,11 @@ public final class ModelCatalogFile {
             problems.add(where + ": structured_output json_schema is OpenAI's response_format; for provider anthropic"
                     + " use structured_output: tool");
         }
+        String family = f.optionalText("family");
+        if (family != null && !NAME.matcher(family).matches()) {
+            problems.add(where + ": family must be one word of letters, digits, '.', '_' and '-' (for example"
+                    + " openai-gpt-4), got '" + family + "'");
+        }
         if (problems.size() > before) {
             return null;
         }
@@ -165,7 +170,7 @@ public final class ModelCatalogFile {
                 Duration.ofMillis(Math.round((timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds) * 1000)),
                 temperature, maxTokens, systemPrompt, template, stream,
                 anthropicVersion == null ? DEFAULT_ANTHROPIC_VERSION : anthropicVersion, alias, acceptedModelIds,
-                tokenizer, structured);
+                tokenizer, structured, family == null ? null : family.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static URI endpoint(String text, String where, List<String> problems) {

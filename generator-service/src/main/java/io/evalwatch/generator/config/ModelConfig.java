@@ -13,6 +13,8 @@ import java.util.List;
  * @param acceptedModelIds response model ids accepted besides {@code modelId} itself
  * @param tokenizer the encoding that counts tokens when the vendor reports none, or null to choose by model id
  * @param structuredOutput how the code is handed over: free text, JSON by schema, or a tool call
+ * @param family the model's family (lower case, null when undeclared): a judge never grades its own family; it
+ *     changes nothing about how the model is called
  */
 public record ModelConfig(
         String name,
@@ -34,11 +36,23 @@ public record ModelConfig(
         boolean alias,
         List<String> acceptedModelIds,
         String tokenizer,
-        StructuredOutput structuredOutput) {
+        StructuredOutput structuredOutput,
+        String family) {
 
     public ModelConfig {
         acceptedModelIds = acceptedModelIds == null ? List.of() : List.copyOf(acceptedModelIds);
         structuredOutput = structuredOutput == null ? StructuredOutput.NONE : structuredOutput;
+    }
+
+    /** A model without a declared family. */
+    public ModelConfig(String name, ProviderKind provider, URI endpoint, String modelId, String apiKeyEnv,
+            Prices prices, int maxConcurrency, Integer requestsPerMinute, Integer tokensPerMinute, Duration timeout,
+            Double temperature, int maxTokens, String systemPrompt, String promptTemplate, boolean stream,
+            String anthropicVersion, boolean alias, List<String> acceptedModelIds, String tokenizer,
+            StructuredOutput structuredOutput) {
+        this(name, provider, endpoint, modelId, apiKeyEnv, prices, maxConcurrency, requestsPerMinute, tokensPerMinute,
+                timeout, temperature, maxTokens, systemPrompt, promptTemplate, stream, anthropicVersion, alias,
+                acceptedModelIds, tokenizer, structuredOutput, null);
     }
 
     /** A model that accepts only its own id as the response model and chooses its tokenizer by id. */
@@ -48,7 +62,7 @@ public record ModelConfig(
             String anthropicVersion) {
         this(name, provider, endpoint, modelId, apiKeyEnv, prices, maxConcurrency, requestsPerMinute, tokensPerMinute,
                 timeout, temperature, maxTokens, systemPrompt, promptTemplate, stream, anthropicVersion, false,
-                List.of(), null, StructuredOutput.NONE);
+                List.of(), null, StructuredOutput.NONE, null);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.evalwatch.generator.service;
 
 import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.TaskDispatched;
+import io.evalwatch.generator.judge.JudgeService;
+import io.evalwatch.generator.judge.Judgements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * eval.tasks in, eval.generations out, on the bounded "generation" worker pool. The outgoing message inherits the
  * incoming one's acknowledgement, so an offset is committed only after its GenerationCompleted is stored by Kafka;
- * an unexpected failure nacks it into eval.tasks.dlq.
+ * an unexpected failure nacks it into eval.tasks.dlq. An item with an LLM judge is handed to {@link Judgements} once
+ * that acknowledgement came.
  */
 @ApplicationScoped
 public class TaskProcessor {
@@ -26,6 +29,9 @@ public class TaskProcessor {
 
     @Inject
     RecentItems recent;
+
+    @Inject
+    Judgements judgements;
 
     @Inject
     GenerationMetrics metrics;
@@ -46,8 +52,13 @@ public class TaskProcessor {
         }
         try {
             GenerationCompleted event = generation.generate(item);
-            return message.withPayload(event)
+            Message<GenerationCompleted> out = message.withPayload(event)
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(item.itemId()).build());
+            if (!JudgeService.wanted(item, event)) {
+                return out;
+            }
+            // judged only once the generation is stored by Kafka, so judging never delays or changes it
+            return out.withAck(() -> message.ack().thenRun(() -> judgements.submit(item, event)));
         } catch (InterruptedException | RuntimeException e) {
             recent.release(item.itemId());
             throw e;

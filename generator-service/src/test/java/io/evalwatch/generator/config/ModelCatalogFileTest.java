@@ -156,6 +156,23 @@ class ModelCatalogFileTest {
     }
 
     @Test
+    void readsAnOptionalFamilyInLowerCaseAndNamesABadOne() {
+        String yaml = """
+                models:
+                  - {name: x, family: OpenAI-GPT-4, provider: openai, endpoint: "http://h/v1", model_id: m, price_per_million_tokens: {input: 1, output: 1}}
+                  - {name: y, provider: openai, endpoint: "http://h/v1", model_id: m, price_per_million_tokens: {input: 1, output: 1}}
+                """;
+        List<ModelConfig> models = ModelCatalogFile.parse("f", yaml, n -> null);
+        assertEquals("openai-gpt-4", models.get(0).family());
+        assertEquals(null, models.get(1).family());
+        assertEquals(ConfigHash.of(models.get(1)), ConfigHash.of(ModelCatalogFile.parse("f",
+                yaml.replace("name: y,", "name: y, family: z,"), n -> null).get(1)), "a family changes no call");
+        InvalidModelCatalogException e = assertThrows(InvalidModelCatalogException.class,
+                () -> ModelCatalogFile.parse("f", yaml.replace("family: OpenAI-GPT-4", "family: \"open ai\""), n -> null));
+        assertTrue(e.getMessage().contains("family must be one word"), e.getMessage());
+    }
+
+    @Test
     void rejectsDuplicateNamesAndEmptyFiles() {
         String yaml = """
                 models:

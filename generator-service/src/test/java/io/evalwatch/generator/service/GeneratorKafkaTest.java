@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.GenerationError.Reasons;
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.JudgeCompleted;
+import io.evalwatch.events.JudgeSpec;
+import io.evalwatch.events.judge.JudgeRubrics;
+import io.evalwatch.events.serde.JudgeCompletedDeserializer;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.Usage;
@@ -178,6 +182,51 @@ class GeneratorKafkaTest {
         assertEquals(401, echo.error().httpStatus());
         assertEquals(1, echo.attempts(), "a rejected key is not retried");
         assertTrue(echo.error().message().contains("Incorrect API key provided: Bearer [REDACTED]"), echo.error().message());
+    }
+
+    @Test
+    void aJudgedItemIsGradedAfterItsGenerationAndAnUnreadableGradeSaysWhy() throws Exception {
+        String run = newRun();
+        TaskDispatched plain = EvalTopics.item(run, "stub-openai", 1, EvalTopics.addTask());
+        TaskDispatched graded = withJudge(EvalTopics.item(run, "stub-openai", 2, EvalTopics.addTask()), "stub-judge");
+        TaskDispatched misjudged = withJudge(EvalTopics.item(run, "stub-anthropic", 3, EvalTopics.addTask()),
+                "stub-openai");
+        topics.dispatchAll(List.of(plain, graded, misjudged));
+
+        Map<Integer, GenerationCompleted> generations = topics.awaitRun(run, r -> r.size() >= 3, WAIT).stream()
+                .collect(Collectors.toMap(r -> r.value().sample(), ConsumerRecord::value));
+        assertEquals(generations.get(1).code(), generations.get(2).code(), "a judge changes nothing in the generation");
+        assertEquals(generations.get(1).costUsd(), generations.get(2).costUsd());
+
+        Map<String, List<String>> raw = topics.rawTopics(List.of(Topics.JUDGEMENTS), Duration.ofSeconds(1),
+                seen -> seen.getOrDefault(Topics.JUDGEMENTS, List.of()).stream()
+                        .filter(line -> line.startsWith(run)).count() >= 2, WAIT);
+        Map<String, JudgeCompleted> judgements = new java.util.HashMap<>();
+        for (String line : raw.getOrDefault(Topics.JUDGEMENTS, List.of())) {
+            if (line.startsWith(run)) {
+                JudgeCompleted j = new JudgeCompletedDeserializer().deserialize(Topics.JUDGEMENTS,
+                        line.split("\t")[1].getBytes(StandardCharsets.UTF_8));
+                judgements.put(j.itemId(), j);
+            }
+        }
+        assertEquals(java.util.Set.of(graded.itemId(), misjudged.itemId()), judgements.keySet(),
+                "only items with a judge are judged");
+        JudgeCompleted good = judgements.get(graded.itemId());
+        assertEquals(4, good.score());
+        assertEquals("adds correctly, untested.", good.rationale());
+        assertEquals("stub-judge", good.judgeModel());
+        assertEquals("stub-openai", good.model());
+        assertEquals(new Usage(StubVendor.PROMPT_TOKENS, StubVendor.TOKENS), good.usage());
+        assertEquals((StubVendor.PROMPT_TOKENS * 2.0 + StubVendor.TOKENS * 10.0) / 1e6, good.costUsd(), 1e-12);
+        JudgeCompleted bad = judgements.get(misjudged.itemId());
+        assertNull(bad.score());
+        assertTrue(bad.unscoredReason().contains("no 'Score: N' line"), bad.unscoredReason());
+    }
+
+    private static TaskDispatched withJudge(TaskDispatched i, String judge) {
+        return new TaskDispatched(i.schemaVersion(), i.itemId(), i.runId(), i.suite(), i.suiteVersion(), i.model(),
+                i.sample(), i.variant(), i.task(), i.promptHash(), i.occurredAt(),
+                new JudgeSpec(judge, "generation", JudgeRubrics.VERSION));
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class StubVendor implements AutoCloseable {
     public static final int TTFT_MS = 120;
     public static final int INTERVAL_MS = 10;
     public static final int PROMPT_TOKENS = 42;
+    /** What the "judge-4" script answers: a reply in the rubric's format. */
+    public static final List<String> JUDGE_REPLY = List.of("Score:", " 4", "\n", "Rationale:", " adds", " correctly",
+            ",", " untested.");
     public static final List<String> ANSWER = List.of("```python\n", "def add", "(a, b):\n", "    return", " a", " +", " b\n", "```");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,12 +98,18 @@ public final class StubVendor implements AutoCloseable {
                     exchange.getResponseBody().write("data: {not json\n\n".getBytes(StandardCharsets.UTF_8));
                 }
                 case "refuse" -> refuse(exchange);
+                case "judge-4" -> answer(exchange, anthropic, model, TOKENS, JUDGE_REPLY);
                 default -> answer(exchange, anthropic, model, TOKENS);
             }
         }
     }
 
     private void answer(HttpExchange exchange, boolean anthropic, String model, int tokens) throws IOException {
+        answer(exchange, anthropic, model, tokens, ANSWER);
+    }
+
+    private void answer(HttpExchange exchange, boolean anthropic, String model, int tokens, List<String> pieces)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -118,7 +127,7 @@ public final class StubVendor implements AutoCloseable {
             if (i > 0) {
                 sleep(INTERVAL_MS);
             }
-            String text = JSON.writeValueAsString(ANSWER.get(i));
+            String text = JSON.writeValueAsString(pieces.get(i));
             if (anthropic) {
                 event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":" + text + "}}");
             } else {

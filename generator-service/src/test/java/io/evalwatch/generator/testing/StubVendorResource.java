@@ -27,6 +27,7 @@ public class StubVendorResource implements QuarkusTestResourceLifecycleManager {
             model(yaml, "stub-cut", "anthropic", "cut-once");
             model(yaml, "stub-down", "openai", "always-500");
             model(yaml, "stub-echo", "openai", "echo-key");
+            model(yaml, "stub-judge", "openai", "judge-4");
             Files.writeString(catalogue, yaml);
             return Map.of("evalwatch.models.file", catalogue.toString(), "STUB_VENDOR_API_KEY", PLANTED_KEY);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.evalwatch.simulator.service;
 
 import io.evalwatch.simulator.answer.AnswerComposer;
+import io.evalwatch.simulator.answer.JudgeReply;
 import io.evalwatch.simulator.answer.MutationCheck;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
 import io.evalwatch.simulator.answer.Tokens;
@@ -71,6 +72,10 @@ public class Simulator {
         if (trouble != VendorTrouble.NONE) {
             return new Outcome.Trouble(active, trouble, version.errors().retryAfterSeconds());
         }
+        Optional<JudgeReply.JudgePrompt> judged = JudgeReply.read(request.lastUserMessage());
+        if (judged.isPresent()) {
+            return judge(request, active, version, seed, attempt, judged.get());
+        }
         long askedAt = System.nanoTime();
         Optional<SimTask> task = tasks.match(request.lastUserMessage());
         if (task.isEmpty()) {
@@ -96,6 +101,24 @@ public class Simulator {
                     + "the last second included: answered with the generic reply without code; prompt starts \"%s\"",
                     request.model(), tasks.all().size(), excerpt(request.lastUserMessage()));
         }
+        return reply(request, active, version, seed, attempt, task.orElse(null), answer, content);
+    }
+
+    /** A judge prompt: the grade the truth decides for the judged code, in the rubric's format. */
+    private Outcome judge(ChatRequest request, ActiveModel active, ModelVersion version, long seed, int attempt,
+            JudgeReply.JudgePrompt prompt) {
+        Optional<SimTask> task = tasks.match(prompt.taskText());
+        int score = Truth.judgeScore(version.seed(), task.map(SimTask::id).orElse(null), seed,
+                task.map(SimTask::reference).orElse(null), prompt.code());
+        metrics.answer(request.model(), version.version(), "judge_" + score, "judge_" + score);
+        LOG.debugf("%s %s judges task %s seed %d: score %d", request.model(), version.version(),
+                task.map(SimTask::id).orElse("(unknown)"), seed, score);
+        return reply(request, active, version, seed, attempt, task.orElse(null), null,
+                JudgeReply.content(score, score == 5));
+    }
+
+    private Outcome reply(ChatRequest request, ActiveModel active, ModelVersion version, long seed, int attempt,
+            SimTask task, SimulatedAnswer answer, String content) {
         List<String> tokens = Tokens.split(content);
         boolean truncated = false;
         if (request.maxTokens() != null && request.maxTokens() > 0 && tokens.size() > request.maxTokens()) {
@@ -105,7 +128,7 @@ public class Simulator {
         }
         double ttft = version.ttftMillis().sample(Truth.latencyNoise(version.seed(), seed, attempt, 0));
         double speed = version.tokensPerSecond().sample(Truth.latencyNoise(version.seed(), seed, attempt, 1));
-        return new Outcome.Reply(active, seed, task.orElse(null), answer, content, List.copyOf(tokens), truncated,
+        return new Outcome.Reply(active, seed, task, answer, content, List.copyOf(tokens), truncated,
                 ttft, speed, Tokens.estimate(request.promptCharacters()));
     }
 

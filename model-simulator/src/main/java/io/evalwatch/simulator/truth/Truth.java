@@ -15,6 +15,7 @@ public final class Truth {
     private static final long TROUBLE_SALT = 0x2545F4914F6CDD1DL;
     private static final long LATENCY_SALT = 0x9E3779B97F4A7C15L;
     private static final long PICK_SALT = 0xC2B2AE3D27D4EB4FL;
+    private static final long JUDGE_SALT = 0x165667B19E3779F9L;
 
     private Truth() {
     }
@@ -96,6 +97,27 @@ public final class Truth {
             throw new IllegalArgumentException("bound must be positive, got " + bound);
         }
         return new SplittableRandom(mix(versionSeed, PICK_SALT, hashOf(taskId), requestSeed)).nextInt(bound);
+    }
+
+    /**
+     * The score a simulated LLM judge gives an answer: 5 when the judged code is the task's reference (whitespace
+     * normalised), otherwise a value in 1..3 drawn from (version, task, request seed), so tests know every grade.
+     *
+     * @param reference the task's reference solution, null when the task is unknown (then never 5)
+     */
+    public static int judgeScore(long versionSeed, String taskId, long requestSeed, String reference,
+                                 String judgedCode) {
+        if (reference != null && judgedCode != null && normaliseWhitespace(reference).equals(
+                normaliseWhitespace(judgedCode))) {
+            return 5;
+        }
+        return 1 + new SplittableRandom(mix(versionSeed, JUDGE_SALT, hashOf(taskId == null ? "" : taskId),
+                requestSeed)).nextInt(3);
+    }
+
+    /** Runs of whitespace as one space, none at the ends. */
+    public static String normaliseWhitespace(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** A stable 64-bit FNV-1a hash of the UTF-8 bytes (String.hashCode is too weak to mix well). */

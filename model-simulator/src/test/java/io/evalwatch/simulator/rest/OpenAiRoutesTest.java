@@ -54,6 +54,24 @@ class OpenAiRoutesTest {
     }
 
     @Test
+    void aJudgePromptIsGradedFiveForTheReferenceAndBySeedOtherwise() {
+        SimTask task = Prompts.task("is-prime");
+        long seed = 4242;
+        String judged = completion("sim-alpha", Prompts.judgeMessage(task, "  " + task.reference().replace("\n", "\n\n")),
+                seed).at("/choices/0/message/content").asText();
+        assertEquals("Score: 5", judged.lines().findFirst().orElseThrow(), "the reference, whitespace aside");
+        assertTrue(judged.lines().skip(1).findFirst().orElseThrow().startsWith("Rationale: "), judged);
+
+        String wrong = task.reference().replaceFirst("return", "return not");
+        for (long s = seed; s < seed + 5; s++) {
+            String reply = completion("sim-alpha", Prompts.judgeMessage(task, wrong), s)
+                    .at("/choices/0/message/content").asText();
+            assertEquals("Score: " + Truth.judgeScore(ALPHA.seed(), task.id(), s, task.reference(), wrong),
+                    reply.lines().findFirst().orElseThrow());
+        }
+    }
+
+    @Test
     void answersFollowTheTruth() {
         List<SimTask> tasks = new ArrayList<>(Prompts.tasks());
         tasks.sort(Comparator.comparing(SimTask::id));

@@ -29,6 +29,13 @@ final class Prompts {
                 + "` in one fenced code block.";
     }
 
+    /** A judge prompt in the format of evalwatch's JudgeRubrics (events module): marker, task, answer, format. */
+    static String judgeMessage(SimTask task, String code) {
+        return "[evalwatch-judge] rubric=generation v1\nYou grade code an assistant wrote.\n\n=== TASK ===\n"
+                + userMessage(task) + "\n=== ANSWER ===\n" + code + "\n=== END ANSWER ===\n\nReply with exactly"
+                + " two lines:\nScore: <1..5>\nRationale: <why>";
+    }
+
     static Map<String, Object> chat(String model, String message, long seed) {
         return Map.of("model", model, "seed", seed, "temperature", 0.8,
                 "messages", List.of(Map.of("role", "system", "content", "You write code."),

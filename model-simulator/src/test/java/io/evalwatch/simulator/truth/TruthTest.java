@@ -118,4 +118,20 @@ class TruthTest {
         weights.put(AnswerKind.REFUSAL, refusal);
         return weights;
     }
+
+    @Test
+    void aJudgeGivesTheReferenceFiveAndAnythingElseASeededOneToThree() {
+        String reference = "def f(x):\n    return x + 1\n";
+        assertEquals(5, Truth.judgeScore(1, "t", 7, reference, "def f(x):\n\n    return   x + 1"));
+        assertEquals(5, Truth.judgeScore(99, "other", 8, reference, reference));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (long seed = 0; seed < 200; seed++) {
+            int score = Truth.judgeScore(1, "t", seed, reference, "def f(x):\n    return x");
+            assertTrue(score >= 1 && score <= 3, "score " + score);
+            assertEquals(score, Truth.judgeScore(1, "t", seed, reference, "def f(x):\n    return x"), "deterministic");
+            seen.add(score);
+        }
+        assertEquals(java.util.Set.of(1, 2, 3), seen);
+        assertTrue(Truth.judgeScore(1, null, 3, null, reference) <= 3, "an unknown task is never the reference");
+    }
 }

@@ -1,7 +1,9 @@
 package io.evalwatch.reporting.messaging;
 
 import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.JudgeCompleted;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.reporting.ledger.JudgementLedger;
 import io.evalwatch.reporting.ledger.RunLedger;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ReportingPipeline {
 
     private final RunLedger ledger;
+    private final JudgementLedger judgements;
 
-    public ReportingPipeline(RunLedger ledger) {
+    public ReportingPipeline(RunLedger ledger, JudgementLedger judgements) {
         this.ledger = ledger;
+        this.judgements = judgements;
+    }
+
+    /** LLM judgements: stored beside the items, whichever arrives first; they never complete or fail a run. */
+    @Incoming("judgements")
+    @Blocking
+    public void judged(JudgeCompleted event) {
+        judgements.judged(event);
     }
 
     @Incoming("runs")

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.report;
 
 import io.evalwatch.reporting.composite.SuiteCompositeWeights;
+import io.evalwatch.reporting.ledger.ItemJudgement;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.review.HumanReviews;
@@ -36,14 +37,16 @@ public class ReportService {
     public Optional<RunReport> report(String runId, Map<String, Double> humanAcceptRates) {
         RunRecord run = RunRecord.findById(runId);
         return Optional.ofNullable(run).map(r -> RunReportBuilder.build(r, ItemResult.ofRun(runId),
-                weights.of(r.suite), humanAcceptRates));
+                weights.of(r.suite), humanAcceptRates, ItemJudgement.ofRun(runId)));
     }
 
     public Optional<List<ItemView>> items(String runId) {
         if (RunRecord.findById(runId) == null) {
             return Optional.empty();
         }
-        return Optional.of(ItemResult.ofRun(runId).stream().map(ItemView::of).toList());
+        Map<String, ItemJudgement> judgements = ItemJudgement.ofRun(runId);
+        return Optional.of(ItemResult.ofRun(runId).stream().map(i -> ItemView.of(i, judgements.get(i.itemId)))
+                .toList());
     }
 
     public List<RunRecord> latestRuns(int limit) {
@@ -67,15 +70,20 @@ public class ReportService {
                 .toList();
     }
 
-    /** One stored item, as listed by the API. */
+    /**
+     * One stored item, as listed by the API, with its LLM judgement when the suite has a judge (judgeScore null and
+     * judgeUnscoredReason set when the judge gave no score; all three null when it was not judged).
+     */
     public record ItemView(String itemId, String taskId, String category, String model, int sample, boolean passed,
             boolean errored, String failureCategory, int testsPassed, int testsTotal, double weightedAccuracy,
-            Double ttftSeconds, Double durationSeconds, double costUsd, String systemFingerprint) {
+            Double ttftSeconds, Double durationSeconds, double costUsd, String systemFingerprint, Integer judgeScore,
+            String judgeRationale, String judgeUnscoredReason) {
 
-        static ItemView of(ItemResult i) {
+        static ItemView of(ItemResult i, ItemJudgement j) {
             return new ItemView(i.itemId, i.taskId, i.category, i.model, i.sample, i.passed, i.errored,
                     i.failureCategory, i.testsPassed, i.testsTotal, i.weightedAccuracy, i.ttftSeconds,
-                    i.durationSeconds, i.costUsd, i.systemFingerprint);
+                    i.durationSeconds, i.costUsd, i.systemFingerprint, j == null ? null : j.score,
+                    j == null ? null : j.rationale, j == null ? null : j.unscoredReason);
         }
     }
 

@@ -47,7 +47,25 @@ public record RunReport(
             Cost cost,
             List<CategoryReport> categories,
             List<String> responseModelIds,
-            List<String> systemFingerprints) {
+            List<String> systemFingerprints,
+            JudgeReport judge) {
+    }
+
+    /**
+     * What the suite's LLM judge made of this model's answers (null when none was judged). The judge never decides
+     * pass/fail; agreement compares its verdict (score >= {@link #ACCEPT_SCORE}) with the automated one over the
+     * items it scored, as a share and as Cohen's kappa (null with the reason when undefined).
+     *
+     * @param itemsJudged stored items with a judgement, scored or not
+     * @param unscored judgements without a score (the reply could not be read, the call failed)
+     * @param distribution items per score, "1" to "5", each present
+     * @param costUsd what the judge calls cost (not part of the model's own cost)
+     */
+    public record JudgeReport(List<String> judgeModels, int itemsJudged, int unscored, Double meanScore,
+            Map<String, Long> distribution, int compared, Double agreement, Double kappa,
+            String kappaUndefinedBecause, double costUsd) {
+
+        public static final int ACCEPT_SCORE = 4;
     }
 
     /**

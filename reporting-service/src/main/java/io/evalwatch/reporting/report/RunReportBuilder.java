@@ -3,7 +3,11 @@ package io.evalwatch.reporting.report;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.reporting.composite.CompositeScore;
 import io.evalwatch.reporting.composite.CompositeWeights;
+import io.evalwatch.events.JudgeCompleted;
+import io.evalwatch.reporting.ledger.ItemJudgement;
 import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.reporting.report.RunReport.JudgeReport;
+import io.evalwatch.reporting.review.CohenKappa;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.report.RunReport.CategoryReport;
 import io.evalwatch.reporting.report.RunReport.Cost;
@@ -41,11 +45,17 @@ public final class RunReportBuilder {
      */
     public static RunReport build(RunRecord run, List<ItemResult> items, CompositeWeights weights,
             Map<String, Double> humanAcceptRates) {
+        return build(run, items, weights, humanAcceptRates, Map.of());
+    }
+
+    /** @param judgements the run's LLM judgements by item id (empty when the suite has no judge) */
+    public static RunReport build(RunRecord run, List<ItemResult> items, CompositeWeights weights,
+            Map<String, Double> humanAcceptRates, Map<String, ItemJudgement> judgements) {
         Map<String, List<ItemResult>> byModel = items.stream().filter(i -> i.model != null)
                 .collect(Collectors.groupingBy(i -> i.model, TreeMap::new, Collectors.toList()));
         List<ModelReport> models = new ArrayList<>();
         byModel.forEach((model, modelItems) -> models.add(model(model, modelItems, weights,
-                humanAcceptRates == null ? null : humanAcceptRates.get(model))));
+                humanAcceptRates == null ? null : humanAcceptRates.get(model), judgements)));
         int errored = (int) items.stream().filter(i -> i.errored).count();
         return new RunReport(run.runId, run.suite, run.suiteVersion, run.status, run.trigger, run.samples,
                 run.expectedItems, items.size() - errored, errored, run.startedAt, run.completedAt, models);
@@ -57,6 +67,11 @@ public final class RunReportBuilder {
 
     static ModelReport model(String model, List<ItemResult> items, CompositeWeights weights,
             Double humanAcceptRate) {
+        return model(model, items, weights, humanAcceptRate, Map.of());
+    }
+
+    static ModelReport model(String model, List<ItemResult> items, CompositeWeights weights,
+            Double humanAcceptRate, Map<String, ItemJudgement> judgements) {
         int passed = (int) items.stream().filter(i -> i.passed).count();
         Map<String, Double> passAtK = new LinkedHashMap<>();
         List<int[]> perTask = items.stream().collect(Collectors.groupingBy(i -> String.valueOf(i.taskId), TreeMap::new,
@@ -83,7 +98,48 @@ public final class RunReportBuilder {
                 mean(items, i -> i.weightedAccuracy), scoreDistribution(items), mean(items, i -> i.passFraction),
                 CompositeScore.of(items, humanAcceptRate, weights), count(items, i -> i.failureCategory),
                 secondaryMix(items), count(items, i -> i.codeFormat), quality(items), retries(items), latency(items),
-                cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint));
+                cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint),
+                judge(items, judgements));
+    }
+
+    /**
+     * The judge's grades of these items: mean and distribution over the scored ones, and agreement with the automated
+     * verdict over the scored items that have one (errored items have none). Null when none was judged.
+     */
+    static JudgeReport judge(List<ItemResult> items, Map<String, ItemJudgement> judgements) {
+        List<ItemJudgement> judged = new ArrayList<>();
+        List<Boolean> judgeAccepts = new ArrayList<>();
+        List<Boolean> passed = new ArrayList<>();
+        for (ItemResult item : items) {
+            ItemJudgement j = judgements.get(item.itemId);
+            if (j == null) {
+                continue;
+            }
+            judged.add(j);
+            if (j.score != null && !item.errored) {
+                judgeAccepts.add(j.score >= JudgeReport.ACCEPT_SCORE);
+                passed.add(item.passed);
+            }
+        }
+        if (judged.isEmpty()) {
+            return null;
+        }
+        List<Integer> scores = judged.stream().map(j -> j.score).filter(Objects::nonNull).toList();
+        Map<String, Long> distribution = new LinkedHashMap<>();
+        for (int score = JudgeCompleted.MIN_SCORE; score <= JudgeCompleted.MAX_SCORE; score++) {
+            int s = score;
+            distribution.put(String.valueOf(score), scores.stream().filter(x -> x == s).count());
+        }
+        int agreeing = 0;
+        for (int i = 0; i < passed.size(); i++) {
+            agreeing += judgeAccepts.get(i).equals(passed.get(i)) ? 1 : 0;
+        }
+        CohenKappa kappa = CohenKappa.of(judgeAccepts, passed);
+        return new JudgeReport(judged.stream().map(j -> j.judgeModel).distinct().sorted().toList(), judged.size(),
+                judged.size() - scores.size(),
+                scores.isEmpty() ? null : scores.stream().mapToInt(Integer::intValue).average().orElseThrow(),
+                distribution, passed.size(), passed.isEmpty() ? null : agreeing / (double) passed.size(),
+                kappa.kappa(), kappa.undefinedBecause(), judged.stream().mapToDouble(j -> j.costUsd).sum());
     }
 
     /** Bins of the weighted accuracy, lowest first; the edges are the ones a reader can name. */

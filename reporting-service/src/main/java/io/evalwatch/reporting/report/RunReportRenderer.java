@@ -36,6 +36,9 @@ public final class RunReportRenderer {
         }
         md.append(scoreLine(m)).append("\n\n");
         md.append(retriesLine(m)).append("\n\n");
+        if (m.judge() != null) {
+            md.append(judgeLine(m.judge())).append("\n\n");
+        }
         List<String[]> rows = qualityRows(m);
         if (!rows.isEmpty()) {
             md.append("| scope | measure | n | mean | p50 | p90 | max | share non-zero |\n")
@@ -59,6 +62,9 @@ public final class RunReportRenderer {
         }
         h.append("<p>").append(esc(scoreLine(m))).append("</p>");
         h.append("<p>").append(esc(retriesLine(m))).append("</p>");
+        if (m.judge() != null) {
+            h.append("<p>").append(esc(judgeLine(m.judge()))).append("</p>");
+        }
         List<String[]> rows = qualityRows(m);
         if (!rows.isEmpty()) {
             h.append("<table><tr><th>scope</th><th>measure</th><th>n</th><th>mean</th><th>p50</th><th>p90</th>")
@@ -102,6 +108,23 @@ public final class RunReportRenderer {
                         r.items(), r.retriedItems(), num(r.meanAttempts()));
         return retries + " Inter-token latency: p50 " + seconds(m.latency().interTokenP50()) + ", p95 "
                 + seconds(m.latency().interTokenP95()) + ".";
+    }
+
+    /** The LLM judge's grades and how far they agree with the tests; says it never decided pass/fail. */
+    static String judgeLine(RunReport.JudgeReport j) {
+        StringBuilder line = new StringBuilder("LLM judge (").append(String.join(", ", j.judgeModels()))
+                .append("; advisory, never decides pass/fail): ").append(j.itemsJudged()).append(" items judged");
+        if (j.unscored() > 0) {
+            line.append(", ").append(j.unscored()).append(" without a score");
+        }
+        line.append("; mean score ").append(num(j.meanScore())).append("; items per score:");
+        j.distribution().forEach((score, n) -> line.append(' ').append(score).append(": ").append(n).append(';'));
+        line.setLength(line.length() - 1);
+        line.append(". Agreement with the tests (score >= ").append(RunReport.JudgeReport.ACCEPT_SCORE)
+                .append(" as pass) over ").append(j.compared()).append(" items: ").append(num(j.agreement()))
+                .append(", Cohen's kappa ");
+        line.append(j.kappa() != null ? num(j.kappa()) : "undefined (" + j.kappaUndefinedBecause() + ")");
+        return line.append(String.format(Locale.ROOT, ". Judge cost $%.4f.", j.costUsd())).toString();
     }
 
     static List<String[]> qualityRows(ModelReport m) {

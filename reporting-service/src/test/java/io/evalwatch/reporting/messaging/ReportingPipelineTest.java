@@ -9,6 +9,7 @@ import io.evalwatch.events.AlertEvent;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.JudgeCompleted;
 import io.evalwatch.events.Provenance;
 import io.evalwatch.events.RunCompleted;
 import io.evalwatch.events.RunStarted;
@@ -101,13 +102,64 @@ class ReportingPipelineTest {
     }
 
     @Test
+    void judgementsArrivingBeforeOrAfterTheirScoresAreBothKeptAndReported() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "judged", "1", List.of("sim-j"),
+                    1, 3, "manual", null, Instant.now(), null, null, null))).get();
+            // p: judged before it is scored; q: scored before it is judged; r: never judged
+            producer.send(judgementRecord(judged(run, "p", 5, "matches the reference"))).get();
+            producer.send(record(Topics.SCORES, scored(run, "p", 0, true, "sim-j"))).get();
+            producer.send(record(Topics.SCORES, scored(run, "q", 0, false, "sim-j"))).get();
+            producer.send(judgementRecord(judged(run, "q", 2, "fails on empty input"))).get();
+            producer.send(judgementRecord(judged(run, "q", 2, "fails on empty input"))).get(); // redelivered
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+                .then().statusCode(200).body("models[0].judge.itemsJudged", equalTo(2)));
+        given().get("/api/runs/" + run + "/report").then()
+                .body("status", equalTo("running")) // two judgements and two scores: still one item short
+                .body("scoredItems", equalTo(2))
+                .body("models[0].passed", equalTo(1))
+                .body("models[0].judge.meanScore", equalTo(3.5f))
+                .body("models[0].judge.distribution.'5'", equalTo(1))
+                .body("models[0].judge.distribution.'2'", equalTo(1))
+                .body("models[0].judge.agreement", equalTo(1.0f))
+                .body("models[0].judge.judgeModels[0]", equalTo("sim-judge"));
+        given().get("/api/runs/" + run + "/items").then().statusCode(200).body("size()", equalTo(2))
+                .body("find { it.taskId == 'p' }.judgeScore", equalTo(5))
+                .body("find { it.taskId == 'q' }.judgeRationale", equalTo("fails on empty input"));
+
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(record(Topics.SCORES, scored(run, "r", 0, true, "sim-j"))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+                .then().body("status", equalTo("completed")));
+        given().get("/api/runs/" + run + "/report").then().body("models[0].judge.itemsJudged", equalTo(2))
+                .body("models[0].passed", equalTo(2));
+    }
+
+    private static JudgeCompleted judged(String run, String task, Integer score, String rationale) {
+        return new JudgeCompleted(JudgeCompleted.SCHEMA_VERSION, ItemIds.of(run, task, "sim-j", 0, "base"), run,
+                "sim-j", "sim-judge", "generation", 1, score, rationale, null, new Usage(300, 20), 0.0004, 1,
+                Instant.now());
+    }
+
+    private static ProducerRecord<String, Object> judgementRecord(JudgeCompleted j) {
+        return new ProducerRecord<>(Topics.JUDGEMENTS, j.itemId(), j);
+    }
+
+    @Test
     void unknownRunsAreA404ThatSaysWhy() {
         given().get("/api/runs/nope/report").then().statusCode(404);
     }
 
     private static ItemScored scored(String run, String task, int sample, boolean passed) {
-        return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1+abc", task,
-                "lists", "sim-a", sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
+        return scored(run, task, sample, passed, "sim-a");
+    }
+
+    private static ItemScored scored(String run, String task, int sample, boolean passed, String model) {
+        return new ItemScored(1, ItemIds.of(run, task, model, sample, "base"), run, "starter", "1+abc", task,
+                "lists", model, sample, "base", passed, passed ? 3 : 1, 3, passed ? 1 : 1.0 / 3,
                 passed ? 1 : -1.0 / 3, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
                 passed ? Map.of() : Map.of("quality.security_findings", 2.0, "quality.security.high", 2.0,
                         "quality.type_errors", 1.0), 1, List.of(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.reporting.composite.CompositePart;
 import io.evalwatch.reporting.composite.CompositeWeights;
+import io.evalwatch.reporting.ledger.ItemJudgement;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.ledger.RunRecord;
 import java.util.ArrayList;
@@ -159,6 +160,64 @@ class RunReportBuilderTest {
         assertEquals(new RunReport.Retries(0, 0, 0, null), m.retries());
         assertNull(m.latency().interTokenP50());
         assertEquals(1.0, m.composite().value(), 1e-12);
+    }
+
+    @Test
+    void theJudgeSectionGivesMeanDistributionAndAgreementWithTheTestsOverScoredVerdicts() {
+        List<ItemResult> items = new ArrayList<>();
+        Map<String, ItemJudgement> judgements = new java.util.HashMap<>();
+        // (passed, judge score): agree, agree, disagree, agree, disagree; then an unscored reply, an unjudged item
+        Object[][] graded = {{true, 5}, {true, 4}, {true, 2}, {false, 1}, {false, 4}, {false, null}, {false, "none"}};
+        for (int n = 0; n < graded.length; n++) {
+            ItemResult i = item("a", "t" + n, "c", 0, (Boolean) graded[n][0], "none", null, 0.01);
+            items.add(i);
+            if (!"none".equals(graded[n][1])) {
+                judgements.put(i.itemId, judgement(i.itemId, (Integer) graded[n][1]));
+            }
+        }
+        ItemResult errored = item("a", "e", "c", 0, false, "pipeline_error", null, 0);
+        errored.errored = true;
+        items.add(errored);
+        judgements.put(errored.itemId, judgement(errored.itemId, 3)); // graded, but it has no verdict to agree with
+        judgements.put("r/stored-later/a/0/base", judgement("r/stored-later/a/0/base", 5)); // its item not stored yet
+        items.add(item("b", "x", "c", 0, true, "none", null, 0));
+
+        RunReport report = RunReportBuilder.build(new RunRecord(), items, CompositeWeights.DEFAULTS, null, judgements);
+        RunReport.JudgeReport j = report.models().get(0).judge();
+
+        assertEquals(List.of("sim-judge"), j.judgeModels());
+        assertEquals(7, j.itemsJudged());
+        assertEquals(1, j.unscored());
+        assertEquals(19 / 6.0, j.meanScore(), 1e-12);
+        assertEquals(Map.of("1", 1L, "2", 1L, "3", 1L, "4", 2L, "5", 1L), j.distribution());
+        assertEquals(5, j.compared());
+        assertEquals(0.6, j.agreement(), 1e-12);
+        // 2x2: both yes 2, judge only 1, tests only 1, both no 1: po 0.6, pe 0.6*0.6 + 0.4*0.4 = 0.52
+        assertEquals((0.6 - 0.52) / (1 - 0.52), j.kappa(), 1e-12);
+        assertEquals(0.007, j.costUsd(), 1e-12);
+        assertNull(report.models().get(1).judge(), "a model nobody judged has no judge section");
+        assertEquals(false, items.get(4).passed, "the judge's 4 does not make a failed item pass");
+    }
+
+    @Test
+    void aKappaThatCannotBeDefinedSaysWhy() {
+        ItemResult a = item("a", "x", "c", 0, true, "none", null, 0);
+        ItemResult b = item("a", "y", "c", 0, true, "none", null, 0);
+        RunReport.JudgeReport j = RunReportBuilder.judge(List.of(a, b),
+                Map.of(a.itemId, judgement(a.itemId, 5), b.itemId, judgement(b.itemId, 4)));
+        assertEquals(1.0, j.agreement(), 1e-12);
+        assertNull(j.kappa());
+        assertTrue(j.kappaUndefinedBecause().contains("same answer"), j.kappaUndefinedBecause());
+    }
+
+    static ItemJudgement judgement(String itemId, Integer score) {
+        ItemJudgement j = new ItemJudgement();
+        j.itemId = itemId;
+        j.judgeModel = "sim-judge";
+        j.score = score;
+        j.unscoredReason = score == null ? "no 'Score: N' line" : null;
+        j.costUsd = 0.001;
+        return j;
     }
 
     static ItemResult item(String model, String task, String category, int sample, boolean passed, String failure,

@@ -27,6 +27,22 @@ class RunReportRendererTest {
     }
 
     @Test
+    void theJudgeLineShowsGradesAgreementAndThatItIsAdvisory() {
+        RunReport.JudgeReport j = new RunReport.JudgeReport(List.of("sim-judge"), 7, 1, 19 / 6.0,
+                Map.of("1", 1L, "2", 1L, "3", 1L, "4", 2L, "5", 1L).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                                java.util.LinkedHashMap::new)), 5, 0.6, 1 / 6.0, null, 0.007);
+        String line = RunReportRenderer.judgeLine(j);
+        assertTrue(line.startsWith("LLM judge (sim-judge; advisory, never decides pass/fail): 7 items judged, 1 without"
+                + " a score; mean score 3.167; items per score: 1: 1; 2: 1; 3: 1; 4: 2; 5: 1."), line);
+        assertTrue(line.contains("(score >= 4 as pass) over 5 items: 0.6000, Cohen's kappa 0.1667. Judge cost $0.0070."),
+                line);
+        assertTrue(RunReportRenderer.judgeLine(new RunReport.JudgeReport(List.of("j"), 1, 0, 5.0, Map.of("5", 1L), 1,
+                1.0, null, "no variation", 0)).contains("Cohen's kappa undefined (no variation)"));
+        assertFalse(RunReportRenderer.markdown(REPORT.models().get(0)).contains("LLM judge"), "no judge, no line");
+    }
+
+    @Test
     void htmlEscapesAndShowsTheSameSections() {
         String html = RunReportRenderer.html(REPORT.models().get(0));
 

@@ -6,6 +6,7 @@ import io.evalwatch.task.environment.EnvironmentUnavailableException;
 import io.evalwatch.task.monitor.InvalidMonitorException;
 import io.evalwatch.task.monitor.MonitorBusyException;
 import io.evalwatch.task.run.InvalidRunException;
+import io.evalwatch.task.run.JudgeRefusedException;
 import io.evalwatch.task.suite.SuiteValidationException;
 import io.evalwatch.task.suite.SuiteVersionConflictException;
 import io.evalwatch.task.suite.UnknownSuiteVersionException;
@@ -18,6 +19,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidRun(InvalidRunException e) {
         return json(400, e.field(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response judgeRefused(JudgeRefusedException e) {
+        return json(422, "judge", e.getMessage());
     }
 
     @ServerExceptionMapper

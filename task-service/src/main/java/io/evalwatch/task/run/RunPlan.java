@@ -2,6 +2,8 @@ package io.evalwatch.task.run;
 
 import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.JudgeSpec;
+import io.evalwatch.events.judge.JudgeRubrics;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
@@ -35,18 +37,27 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now) {
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now, null);
+    }
+
+    /** @param judgeModel the run's LLM judge (checked by JudgeGuard), null for none: every item then carries it */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
         for (TaskDefinition task : tasks) {
             String promptHash = sha256(task.prompt());
+            JudgeSpec judge = judgeModel == null ? null
+                    : new JudgeSpec(judgeModel, JudgeRubrics.idOf(task.kind()), JudgeRubrics.VERSION);
             for (String model : models) {
                 for (String variant : VARIANTS) {
                     for (int sample = 0; sample < samples; sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
                                 ItemIds.of(runId, task.id(), model, sample, variant), runId, suite.name(),
                                 suite.version(), model, sample, variant, task.toSpec(environments.get(task.id())), promptHash,
-                                now));
+                                now, judge));
                     }
                 }
             }

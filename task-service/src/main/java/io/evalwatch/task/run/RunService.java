@@ -75,6 +75,8 @@ public class RunService {
             throw new InvalidRunException("samples", "samples must be between 1 and " + config.runs().maxSamples()
                     + ", was " + samples);
         }
+        // refused before anything is built or dispatched: a judge must never grade its own family
+        JudgeGuard.check(suite.name(), suite.judgeModel(), modelNames, models.names(), models.families());
         List<TaskDefinition> tasks = selectTasks(suite, request.tasks());
         long items = (long) tasks.size() * modelNames.size() * samples;
         if (items > config.runs().maxItems()) {
@@ -86,11 +88,12 @@ public class RunService {
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, resolved, Instant.now());
+                configHashes, resolved, Instant.now(), suite.judgeModel());
         Run run = recorder.record(suite, tasks, plan);
-        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items%s", run.runId, suite.name(),
+        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items%s%s", run.runId, suite.name(),
                 suite.version(), modelNames, samples, run.expectedItems,
-                resolved.isEmpty() ? "" : ", environment " + RunEnvironments.environmentHash(resolved));
+                resolved.isEmpty() ? "" : ", environment " + RunEnvironments.environmentHash(resolved),
+                suite.judgeModel() == null ? "" : ", judged by " + suite.judgeModel());
         return run;
     }
 

@@ -10,12 +10,19 @@ import java.util.Optional;
  * A golden suite as it is on disk. {@code version} is the version its suite.yaml declares; a version's content is
  * fixed by its first run (see SuiteArchive), so a version names one set of tasks for good. {@code environment} is
  * what suite.yaml declares under {@code environment:} (null: the plain sandbox); each task carries its effective one.
+ * {@code judgeModel} is the catalogue name of the LLM judge suite.yaml asks for under {@code judge: {model: ...}}
+ * (null: no judge); it grades answers beside the tests, never instead of them.
  */
 public record Suite(String name, String version, String description, List<TaskDefinition> tasks,
-        EnvironmentSpec environment) {
+        EnvironmentSpec environment, String judgeModel) {
 
     public Suite(String name, String version, String description, List<TaskDefinition> tasks) {
-        this(name, version, description, tasks, null);
+        this(name, version, description, tasks, null, null);
+    }
+
+    public Suite(String name, String version, String description, List<TaskDefinition> tasks,
+            EnvironmentSpec environment) {
+        this(name, version, description, tasks, environment, null);
     }
 
     public Optional<TaskDefinition> task(String id) {

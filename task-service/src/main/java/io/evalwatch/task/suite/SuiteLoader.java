@@ -43,7 +43,9 @@ public final class SuiteLoader {
         String version = null;
         String description = "";
         EnvironmentSpec environment = null;
+        String judgeModel = null;
         if (suiteNode != null) {
+            judgeModel = judgeModel(suiteFile, suiteNode.get("judge"), problems);
             environment = EnvironmentDeclaration.read(suiteFile, suiteNode.get("environment"), problems);
             version = text(suiteNode, "version", null);
             if (version == null || version.isBlank()) {
@@ -80,7 +82,26 @@ public final class SuiteLoader {
         if (!problems.isEmpty()) {
             throw new SuiteValidationException(name, problems);
         }
-        return new Suite(name, version, description, List.copyOf(tasks), environment);
+        return new Suite(name, version, description, List.copyOf(tasks), environment, judgeModel);
+    }
+
+    /** The optional {@code judge: {model: NAME}}; whether NAME is a fitting judge is checked when a run starts. */
+    private static String judgeModel(Path file, JsonNode judge, List<String> problems) {
+        if (judge == null || judge.isNull()) {
+            return null;
+        }
+        JsonNode model = judge.get("model");
+        if (!judge.isObject() || model == null || !model.isTextual() || model.asText().isBlank()) {
+            problems.add(file + ": judge must be a mapping {model: <a model of the catalogue>}");
+            return null;
+        }
+        judge.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("model")) {
+                problems.add(file + ": judge." + key + " is unknown; the rubric comes with evalwatch, one per task"
+                        + " kind (only judge.model is set here)");
+            }
+        });
+        return model.asText().strip();
     }
 
     private TaskDefinition task(Path file, JsonNode node, EnvironmentSpec suiteEnvironment, List<String> problems) {

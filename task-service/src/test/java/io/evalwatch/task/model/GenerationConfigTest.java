@@ -57,8 +57,26 @@ class GenerationConfigTest {
     @Test
     void theCatalogueGivesEveryModelItsConfiguration() {
         var configs = ModelCatalog.generationConfigs(Path.of("src/test/resources/models.yaml"));
-        assertEquals(java.util.List.of("model-a", "model-b"), java.util.List.copyOf(configs.keySet()));
+        assertEquals(java.util.List.of("model-a", "model-b", "judge-a", "judge-x"),
+                java.util.List.copyOf(configs.keySet()));
         assertEquals(configs.get("model-a").hash(), configs.get("model-b").hash(), "same settings, same hash");
+    }
+
+    @Test
+    void familiesAreOptionalComparedInLowerCaseAndLeaveTheHashAlone() throws Exception {
+        var families = ModelCatalog.families(Path.of("src/test/resources/models.yaml"));
+        assertEquals(java.util.Map.of("model-a", "fam-a", "judge-a", "fam-a", "judge-x", "fam-x"), families);
+        assertEquals(hash(ENTRY), hash(ENTRY + "family: openai-gpt-4\n"), "a family changes no answer");
+    }
+
+    @Test
+    void aMalformedFamilyIsRefusedNamingTheModel() throws Exception {
+        JsonNode entry = YAML.readTree(ENTRY + "family: [a, b]\n");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ModelCatalog.familyOf("m", entry));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'m'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ModelCatalog.familyOf("m", YAML.readTree(ENTRY + "family: \"two words\"\n")));
     }
 
     private static String hash(String yaml) throws Exception {

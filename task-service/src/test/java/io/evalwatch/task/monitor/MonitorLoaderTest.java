@@ -66,7 +66,7 @@ class MonitorLoaderTest {
 
         String all = String.join("\n", m.problems());
         assertTrue(all.contains("field 'name': 'Bad Name' must match"), all);
-        assertTrue(all.contains("field 'suite': unknown suite 'nope'; known suites: [broken, mini]"), all);
+        assertTrue(all.contains("field 'suite': unknown suite 'nope'; known suites: [broken, judged, mini]"), all);
         assertTrue(all.contains("field 'models': unknown model gpt-9; configured models:"), all);
         assertTrue(all.contains("field 'samples' must be a whole number from 1 to 20, was 0"), all);
         assertTrue(all.contains("field 'cron': '0 6 * * MON' is not a Quartz cron expression"), all);

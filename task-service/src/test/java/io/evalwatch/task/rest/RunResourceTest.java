@@ -9,8 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.JudgeSpec;
+import io.evalwatch.events.judge.JudgeRubrics;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
@@ -57,6 +62,32 @@ class RunResourceTest {
         assertEquals(12, started.expectedItems());
 
         given().when().get("/api/runs/" + runId).then().statusCode(200).body("samples", equalTo(3));
+    }
+
+    @Test
+    void aJudgedSuiteSendsItsJudgeWithEveryItem() {
+        String runId = given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "judged", "models", List.of("model-b"), "samples", 2))
+                .when().post("/api/runs")
+                .then().statusCode(201).body("expectedItems", equalTo(2))
+                .extract().path("runId");
+
+        List<TaskDispatched> items = consume(Topics.TASKS, new TaskDispatchedDeserializer(), runId, 2);
+        items.forEach(i -> assertEquals(new JudgeSpec("judge-a", "generation", JudgeRubrics.VERSION), i.judge()));
+    }
+
+    @Test
+    void aModelOfTheJudgesFamilyIsRefusedWith422AndNothingIsDispatched() {
+        String error = given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "judged", "models", List.of("model-b", "model-a")))
+                .when().post("/api/runs")
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("field", equalTo("judge"))
+                .extract().path("error");
+        assertTrue(error.contains("'judged'") && error.contains("'judge-a'") && error.contains("'model-a'")
+                && error.contains("'fam-a'"), error);
+        given().when().get("/api/runs?limit=200").then().statusCode(200)
+                .body("findAll { it.suite == 'judged' }.models.flatten()", not(hasItem("model-a")));
     }
 
     @Test

@@ -34,6 +34,23 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aSuiteMayNameAnLlmJudgeAndOnlyItsModel(@TempDir Path tmp) throws Exception {
+        assertEquals("judge-a", loader.load(SUITES.resolve("judged")).judgeModel());
+        assertEquals(null, loader.load(SUITES.resolve("mini")).judgeModel());
+
+        Path copy = copy(SUITES.resolve("judged"), tmp.resolve("judged"));
+        Path suiteFile = copy.resolve("suite.yaml");
+        Files.writeString(suiteFile, Files.readString(suiteFile).replace("judge: {model: judge-a}",
+                "judge: {model: judge-a, rubric: mine}"));
+        SuiteValidationException e = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
+        assertTrue(e.getMessage().contains("judge.rubric is unknown"), e.getMessage());
+        Files.writeString(suiteFile, Files.readString(suiteFile).replace("judge: {model: judge-a, rubric: mine}",
+                "judge: judge-a"));
+        assertTrue(assertThrows(SuiteValidationException.class, () -> loader.load(copy)).getMessage()
+                .contains("judge must be a mapping"));
+    }
+
+    @Test
     void anEditedTaskKeepsTheDeclaredVersionButChangesItsContentHash(@TempDir Path tmp) throws Exception {
         Path copy = copy(SUITES.resolve("mini"), tmp.resolve("mini"));
         Suite before = loader.load(copy);

@@ -94,6 +94,10 @@ final class StackFixture {
         try {
             deleteTree(suites);
             copyTree(root().resolve("suites/starter"), suites.resolve("starter"));
+            // the starter tasks graded by an LLM judge (JudgeIT): by sim-judge, and by sim-alpha, whose family
+            // (sim-large) sim-delta shares
+            judged(suites, JUDGED_SUITE, "sim-judge");
+            judged(suites, SELF_JUDGED_SUITE, "sim-alpha");
             // the format's default limits: the simulator's answers are fast, and no sandbox is up yet to measure
             new SuiteImport(new HumanEvalFormat(), null, null).run(
                     root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(), suites,
@@ -104,6 +108,20 @@ final class StackFixture {
         } catch (ImportException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    static final String JUDGED_SUITE = "starter-judged";
+    static final String SELF_JUDGED_SUITE = "starter-self-judged";
+
+    private static void judged(Path suites, String name, String judge) throws IOException {
+        Path suite = suites.resolve(name);
+        copyTree(root().resolve("suites/starter/tasks"), suite.resolve("tasks"));
+        Files.writeString(suite.resolve("suite.yaml"), """
+                name: %s
+                version: 1.0.0
+                description: the starter tasks, graded by an LLM judge as well as by their tests
+                judge: {model: %s}
+                """.formatted(name, judge));
     }
 
     /** The suites task-service reads. */

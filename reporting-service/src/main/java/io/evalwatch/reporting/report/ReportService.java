@@ -72,18 +72,22 @@ public class ReportService {
 
     /**
      * One stored item, as listed by the API, with its LLM judgement when the suite has a judge (judgeScore null and
-     * judgeUnscoredReason set when the judge gave no score; all three null when it was not judged).
+     * judgeUnscoredReason set when the judge gave no score; all three null when it was not judged), its secondary
+     * failure categories, task kind, model calls and named measures (quality signals, similarity).
      */
     public record ItemView(String itemId, String taskId, String category, String model, int sample, boolean passed,
             boolean errored, String failureCategory, int testsPassed, int testsTotal, double weightedAccuracy,
             Double ttftSeconds, Double durationSeconds, double costUsd, String systemFingerprint, Integer judgeScore,
-            String judgeRationale, String judgeUnscoredReason) {
+            String judgeRationale, String judgeUnscoredReason, java.util.List<String> secondaryCategories,
+            String kind, Integer attempts, java.util.Map<String, Double> metrics) {
 
         static ItemView of(ItemResult i, ItemJudgement j) {
             return new ItemView(i.itemId, i.taskId, i.category, i.model, i.sample, i.passed, i.errored,
                     i.failureCategory, i.testsPassed, i.testsTotal, i.weightedAccuracy, i.ttftSeconds,
                     i.durationSeconds, i.costUsd, i.systemFingerprint, j == null ? null : j.score,
-                    j == null ? null : j.rationale, j == null ? null : j.unscoredReason);
+                    j == null ? null : j.rationale, j == null ? null : j.unscoredReason,
+                    i.secondaryCategories == null ? List.of() : i.secondaryCategories, i.kind, i.attempts,
+                    i.metrics == null ? java.util.Map.of() : i.metrics);
         }
     }
 

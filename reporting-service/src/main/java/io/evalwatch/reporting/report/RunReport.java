@@ -48,7 +48,8 @@ public record RunReport(
             List<CategoryReport> categories,
             List<String> responseModelIds,
             List<String> systemFingerprints,
-            JudgeReport judge) {
+            JudgeReport judge,
+            Map<String, Map<String, MetricSummary>> qualityByKind) {
     }
 
     /**

@@ -99,7 +99,7 @@ public final class RunReportBuilder {
                 CompositeScore.of(items, humanAcceptRate, weights), count(items, i -> i.failureCategory),
                 secondaryMix(items), count(items, i -> i.codeFormat), quality(items), retries(items), latency(items),
                 cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint),
-                judge(items, judgements));
+                judge(items, judgements), qualityByKind(items));
     }
 
     /**
@@ -171,6 +171,15 @@ public final class RunReportBuilder {
     }
 
     /** Each quality.* and similarity.* measure present on any item, summarised over the items that have it. */
+    /** The quality summary per task kind (generation, completion, review, search) of the items that have one. */
+    static Map<String, Map<String, MetricSummary>> qualityByKind(List<ItemResult> items) {
+        Map<String, Map<String, MetricSummary>> byKind = new TreeMap<>();
+        items.stream().filter(i -> i.kind != null)
+                .collect(Collectors.groupingBy(i -> i.kind, TreeMap::new, Collectors.toList()))
+                .forEach((kind, list) -> byKind.put(kind, quality(list)));
+        return byKind;
+    }
+
     static Map<String, MetricSummary> quality(List<ItemResult> items) {
         Map<String, List<Double>> values = new TreeMap<>();
         for (ItemResult i : items) {

@@ -220,6 +220,25 @@ class RunReportBuilderTest {
         return j;
     }
 
+    @Test
+    void qualityIsSummarisedPerTaskKindAndTheScoreSpreadIsBinned() {
+        ItemResult generation = item("m", "a", "lists", 0, true, "none", 0.2, 0.01);
+        generation.kind = "generation";
+        generation.metrics = java.util.Map.of("quality.type_errors", 2.0);
+        ItemResult completion = item("m", "b", "lists", 0, false, "wrong_answer", 0.2, 0.01);
+        completion.kind = "completion";
+        completion.metrics = java.util.Map.of("quality.type_errors", 0.0);
+        RunReport.ModelReport m = RunReportBuilder.model("m", java.util.List.of(generation, completion));
+
+        assertEquals(java.util.Set.of("generation", "completion"), m.qualityByKind().keySet());
+        assertEquals(2.0, m.qualityByKind().get("generation").get("quality.type_errors").mean(), 1e-12);
+        assertEquals(0.0, m.qualityByKind().get("completion").get("quality.type_errors").max(), 1e-12);
+        // one item at 1, one at -1
+        assertEquals(1L, m.weightedAccuracyDistribution().histogram().get("1"));
+        assertEquals(1L, m.weightedAccuracyDistribution().histogram().get("-1"));
+        assertEquals(-1.0, m.weightedAccuracyDistribution().min(), 1e-12);
+    }
+
     static ItemResult item(String model, String task, String category, int sample, boolean passed, String failure,
             Double ttft, double cost) {
         ItemResult i = new ItemResult();

@@ -15,6 +15,11 @@ package io.evalwatch.generator.latency;
  */
 public final class StallRecord {
 
+    /** A stall's backlog window is this fraction of its length (see {@link #before}). */
+    private static final long BACKLOG_FRACTION = 10;
+    static final long MAX_BACKLOG_MILLIS = 500;
+    private static final long MAX_BACKLOG_NANOS = MAX_BACKLOG_MILLIS * 1_000_000;
+
     private final long[] due;
     private final long[] woke;
     private final long edgeNanos;
@@ -73,13 +78,23 @@ public final class StallRecord {
         return best;
     }
 
-    /** The longest part of a stall that ended no earlier than t - edge, counted up to t: delay in noticing. */
+    /**
+     * The longest part of a stall that ended shortly before t, counted up to t: delay in noticing. "Shortly" is one
+     * probe period, or a tenth of the stall when that is longer (at most {@value #MAX_BACKLOG_MILLIS} ms): after a
+     * long stall every thread of the process that fell due during it is runnable at once, and the one that reads
+     * the stream may run tens of milliseconds after the probe did (seen after a 1.5 s stop: 10 to 25 ms).
+     */
     private long before(long t, long oldest) {
         long best = 0;
-        for (long k = firstEndingAtOrAfter(t - edgeNanos, oldest); k < count; k++) {
+        for (long k = firstEndingAtOrAfter(t - Math.max(edgeNanos, MAX_BACKLOG_NANOS), oldest); k < count; k++) {
             int i = index(k);
             if (due[i] > t) {
                 break;
+            }
+            long stall = woke[i] - due[i];
+            long window = Math.max(edgeNanos, Math.min(MAX_BACKLOG_NANOS, stall / BACKLOG_FRACTION));
+            if (woke[i] < t - window) {
+                continue;
             }
             best = Math.max(best, Math.min(woke[i], t) - due[i]);
         }

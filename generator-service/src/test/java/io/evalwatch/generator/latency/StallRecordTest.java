@@ -55,6 +55,15 @@ class StallRecordTest {
     }
 
     @Test
+    void aLongStallHoldsTheReaderForATenthOfItsLengthAfterIt() {
+        // the process stopped 500..2000 ms (SIGSTOP, a long GC pause); the first token, due at 1500, was stamped at
+        // 2020 ms, once the reading thread got a core after the backlog: the stop held it
+        assertEquals(1500 * MS, probe(4096, 3000, new long[] {500, 1500}).lagOf(400 * MS, 2020 * MS));
+        // past a tenth of the stall (150 ms) the reading was not the stall's doing
+        assertEquals(0L, probe(4096, 3000, new long[] {500, 1500}).lagOf(400 * MS, 2200 * MS));
+    }
+
+    @Test
     void aStallRightAfterTheStartCountsFromTheStart() {
         // due 100 ms, ran 130 ms; the clock started at 103 ms: the request left up to 27 ms late
         assertEquals(27 * MS, probe(1024, 1000, new long[] {100, 30}).lagOf(103 * MS, 400 * MS));

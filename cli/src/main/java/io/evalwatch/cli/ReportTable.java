@@ -63,6 +63,28 @@ public final class ReportTable {
             out.append(table(quality)).append('\n');
         }
 
+        // the suite's LLM judge, advisory: its grades sit beside the tests' verdict and never decide it
+        List<String[]> judged = new ArrayList<>();
+        judged.add(new String[] {"model", "judge", "judged", "unscored", "mean 1-5", "grades 1/2/3/4/5",
+                "agrees with tests", "kappa", "judge cost $"});
+        for (JsonNode m : report.path("models")) {
+            JsonNode j = m.path("judge");
+            if (j.isMissingNode() || j.isNull()) {
+                continue;
+            }
+            StringBuilder grades = new StringBuilder();
+            for (int g = 1; g <= 5; g++) {
+                grades.append(g == 1 ? "" : "/").append(j.path("distribution").path(Integer.toString(g)).asLong(0));
+            }
+            judged.add(new String[] {m.path("model").asText(), String.join(",", texts(j.path("judgeModels"))),
+                    j.path("itemsJudged").asText(), j.path("unscored").asText(), num(j.path("meanScore"), 2),
+                    grades.toString(), pct(j.path("agreement")), num(j.path("kappa"), 2),
+                    num(j.path("costUsd"), 4)});
+        }
+        if (judged.size() > 1) {
+            out.append(table(judged)).append('\n');
+        }
+
         List<String[]> categories = new ArrayList<>();
         categories.add(new String[] {"model", "category", "items", "pass@1", "weighted"});
         for (JsonNode m : report.path("models")) {
@@ -130,5 +152,11 @@ public final class ReportTable {
 
     private static String secs(JsonNode n) {
         return n.isNumber() ? String.format(Locale.ROOT, "%.0f ms", n.asDouble() * 1000) : "-";
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

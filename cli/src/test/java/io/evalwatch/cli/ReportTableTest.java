@@ -36,6 +36,19 @@ class ReportTableTest {
     }
 
     @Test
+    void showsTheJudgesGradesBesideTheTestsWhenTheSuiteHasAJudge() throws Exception {
+        String text = ReportTable.render(new ObjectMapper().readTree("""
+                {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}, "judge": {
+                  "judgeModels": ["sim-judge"], "itemsJudged": 4, "unscored": 1, "meanScore": 3.0,
+                  "distribution": {"1": 1, "2": 0, "3": 0, "4": 0, "5": 2}, "compared": 3, "agreement": 1.0,
+                  "kappa": 1.0, "costUsd": 0.0012}}]}"""));
+
+        assertTrue(text.contains("sim-judge"), text);
+        assertTrue(text.contains("1/0/0/0/2"), text);
+        assertTrue(text.contains("100.0%"), text);
+    }
+
+    @Test
     void aReportWithoutTheNewSectionsStillRenders() throws Exception {
         JsonNode old = new ObjectMapper().readTree("""
                 {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}]}""");

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.ledger;
 
 import io.evalwatch.events.JudgeCompleted;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -11,6 +12,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class JudgementLedger {
 
+    private final MeterRegistry registry;
+
+    public JudgementLedger(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
     @Transactional
     public void judged(JudgeCompleted event) {
         if (event.itemId() == null || event.runId() == null || event.judgeModel() == null) {
@@ -20,6 +27,10 @@ public class JudgementLedger {
         ItemJudgement existing = ItemJudgement.findById(event.itemId());
         if (existing == null) {
             ItemJudgement.of(event).persist();
+            // counted once per item, as the scores are; "none" when the judge gave no usable grade
+            registry.counter("evalwatch_judgements_total", "model", String.valueOf(event.model()), "judge",
+                    event.judgeModel(), "score", event.score() == null ? "none" : event.score().toString())
+                    .increment();
         } else {
             existing.copy(ItemJudgement.of(event));
         }

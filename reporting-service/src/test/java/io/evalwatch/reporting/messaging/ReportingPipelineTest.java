@@ -136,6 +136,10 @@ class ReportingPipelineTest {
                 .then().body("status", equalTo("completed")));
         given().get("/api/runs/" + run + "/report").then().body("models[0].judge.itemsJudged", equalTo(2))
                 .body("models[0].passed", equalTo(2));
+        // one count per judged item, the redelivered judgement of q included once
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesRegex("(?s).*evalwatch_judgements_total\\{judge=\"sim-judge\","
+                        + "model=\"sim-j\",score=\"2\"\\} 1\\.0.*"));
     }
 
     private static JudgeCompleted judged(String run, String task, Integer score, String rationale) {

@@ -26,7 +26,7 @@ public record GenerationCompleted(
         GenerationError error,
         int attempts,
         Instant dispatchedAt,
-        Instant occurredAt) {
+        Instant occurredAt) implements ItemEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

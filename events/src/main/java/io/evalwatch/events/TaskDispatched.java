@@ -18,7 +18,7 @@ public record TaskDispatched(
         TaskSpec task,
         String promptHash,
         Instant occurredAt,
-        JudgeSpec judge) {
+        JudgeSpec judge) implements ItemEvent {
 
     public static final int SCHEMA_VERSION = 1;
 

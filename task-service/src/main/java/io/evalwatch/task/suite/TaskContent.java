@@ -58,6 +58,33 @@ public final class TaskContent {
             // only when set, so the hashes of tasks that never declared one stay what they were
             content.put("memory_mb", task.memoryMb());
         }
+        // the other kinds' content, each only when present: a generation task's hash stays what it was
+        if (!task.files().isEmpty()) {
+            content.put("files", task.files().stream().map(f -> Map.of("path", f.path(), "content", f.content()))
+                    .toList());
+        }
+        if (task.hole() != null) {
+            content.put("hole", Map.of("file", String.valueOf(task.hole().file()), "prefix", task.hole().prefix(),
+                    "suffix", task.hole().suffix()));
+        }
+        if (!task.findings().isEmpty()) {
+            content.put("findings", task.findings().stream().map(f -> {
+                Map<String, Object> finding = new TreeMap<>();
+                finding.put("file", f.file());
+                finding.put("lines", List.of(f.startLine(), f.endLine()));
+                finding.put("tier", f.tier());
+                finding.put("category", f.category());
+                finding.put("severity", String.valueOf(f.severity()));
+                return finding;
+            }).toList());
+        }
+        if (!task.gold().isEmpty()) {
+            content.put("gold", task.gold().stream().map(g -> g.symbol() == null ? Map.of("file", g.file())
+                    : Map.of("file", g.file(), "symbol", g.symbol())).toList());
+        }
+        if (task.complexity() > 0) {
+            content.put("complexity", task.complexity());
+        }
         return content;
     }
 

@@ -95,7 +95,7 @@ public final class AnswerComposer {
     /** The kind delivered instead when a mistake does not apply; every step keeps the answer failing. */
     static AnswerKind fallback(AnswerKind kind) {
         return switch (kind) {
-            case OFF_BY_ONE, MISSING_EDGE_CASE, WRONG_PROBLEM -> AnswerKind.HALLUCINATED_API;
+            case OFF_BY_ONE, MISSING_EDGE_CASE, WRONG_PROBLEM, IGNORES_CONTEXT -> AnswerKind.HALLUCINATED_API;
             case HALLUCINATED_API -> AnswerKind.SYNTAX_ERROR;
             default -> AnswerKind.REFUSAL;
         };
@@ -108,7 +108,7 @@ public final class AnswerComposer {
             case REFERENCE -> Optional.of(task.reference());
             case REFUSAL -> Optional.empty();
             case WRONG_PROBLEM -> wrongProblem(task, catalog, versionSeed, requestSeed);
-            case OFF_BY_ONE, MISSING_EDGE_CASE, HALLUCINATED_API, SYNTAX_ERROR ->
+            case OFF_BY_ONE, MISSING_EDGE_CASE, HALLUCINATED_API, SYNTAX_ERROR, IGNORES_CONTEXT ->
                     mistakes.computeIfAbsent(task, Mistakes::new).of(kind);
         };
     }

@@ -287,7 +287,8 @@ public final class ProfileFile {
     private static Map<AnswerKind, Double> defaultWeights() {
         Map<AnswerKind, Double> weights = new EnumMap<>(AnswerKind.class);
         for (AnswerKind kind : AnswerKind.values()) {
-            if (kind != AnswerKind.REFERENCE) {
+            // ignoring the context is a completion's mistake: a profile gives it a weight where it wants it
+            if (kind != AnswerKind.REFERENCE && kind != AnswerKind.IGNORES_CONTEXT) {
                 weights.put(kind, 1.0);
             }
         }

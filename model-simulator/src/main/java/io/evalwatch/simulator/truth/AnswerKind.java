@@ -10,7 +10,9 @@ public enum AnswerKind {
     HALLUCINATED_API,
     SYNTAX_ERROR,
     WRONG_PROBLEM,
-    REFUSAL;
+    REFUSAL,
+    /** A completion's middle that ignores a helper or idiom of its context (the task's simulation block). */
+    IGNORES_CONTEXT;
 
     /** Only the reference solution passes a task's tests; every other kind is built to fail them. */
     public boolean expectedToPass() {
@@ -42,6 +44,7 @@ public enum AnswerKind {
             case HALLUCINATED_API -> "hallucinated_api";
             case SYNTAX_ERROR -> "syntax_error";
             case REFUSAL -> "refusal";
+            case IGNORES_CONTEXT -> "wrong_answer";
         };
     }
 }

@@ -33,16 +33,57 @@ public final class CompletedFile {
                 module.append('\n');
             }
         }
-        module.append(hole.prefix()).append(middle == null ? "" : middle).append(hole.suffix());
+        module.append(hole.prefix()).append(fitted(hole.prefix(), middle)).append(hole.suffix());
         return withoutCodebaseImports(module.toString(), packages);
+    }
+
+    /**
+     * The middle as it goes into the hole: ending in a newline when it is a block of lines, and, when the hole opens a
+     * block (the prefix's last line ends with ':') but the middle came back less indented than the block needs (a
+     * model that strips leading spaces), shifted right by the difference. Nothing else is touched.
+     */
+    static String fitted(String prefix, String middle) {
+        if (middle == null || middle.isEmpty()) {
+            return "";
+        }
+        String fitted = middle.contains("\n") || prefix.isEmpty() || prefix.endsWith("\n") ? withNewline(middle)
+                : middle;
+        if (!prefix.endsWith("\n")) {
+            return fitted;
+        }
+        List<String> prefixLines = prefix.lines().filter(l -> !l.isBlank()).toList();
+        if (prefixLines.isEmpty() || !prefixLines.get(prefixLines.size() - 1).stripTrailing().endsWith(":")) {
+            return fitted;
+        }
+        int needed = indentation(prefixLines.get(prefixLines.size() - 1)) + 4;
+        int least = fitted.lines().filter(l -> !l.isBlank()).mapToInt(CompletedFile::indentation).min().orElse(needed);
+        if (least >= needed) {
+            return fitted;
+        }
+        String pad = " ".repeat(needed - least);
+        StringBuilder shifted = new StringBuilder();
+        fitted.lines().forEach(l -> shifted.append(l.isBlank() ? l : pad + l).append('\n'));
+        return shifted.toString();
+    }
+
+    private static String withNewline(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    private static int indentation(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     static String withoutCodebaseImports(String code, Set<String> packages) {
         List<String> alternatives = new ArrayList<>();
-        alternatives.add("from\\s+\\.[\\w.]*\\s+import\\s+.*");
+        alternatives.add("from[ \\t]+\\.[\\w.]*[ \\t]+import[ \\t]+.*");
         for (String p : packages) {
-            alternatives.add("from\\s+" + Pattern.quote(p) + "(?:\\.[\\w.]*)?\\s+import\\s+.*");
-            alternatives.add("import\\s+" + Pattern.quote(p) + "(?:\\.[\\w.]*)?(?:\\s+as\\s+\\w+)?\\s*(?:#.*)?");
+            alternatives.add("from[ \\t]+" + Pattern.quote(p) + "(?:\\.[\\w.]*)?[ \\t]+import[ \\t]+.*");
+            alternatives.add("import[ \\t]+" + Pattern.quote(p) + "(?:\\.[\\w.]*)?(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*(?:#.*)?");
         }
         Pattern line = Pattern.compile("(?m)^([ \\t]*)(?:" + String.join("|", alternatives) + ")$");
         Matcher m = line.matcher(code);

@@ -29,7 +29,7 @@ public record ChatPrompt(List<ChatMessage> messages) {
         if (model.systemPrompt() != null) {
             messages.add(new ChatMessage("system", model.systemPrompt()));
         }
-        messages.add(new ChatMessage("user", PromptTemplate.render(model.promptTemplate(), task)));
+        messages.add(new ChatMessage("user", KindPrompts.render(model.promptTemplate(), task)));
         return new ChatPrompt(messages);
     }
 

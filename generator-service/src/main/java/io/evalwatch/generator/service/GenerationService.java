@@ -11,7 +11,7 @@ import io.evalwatch.events.Usage;
 import io.evalwatch.generator.config.ConfiguredModel;
 import io.evalwatch.generator.config.GeneratorConfig;
 import io.evalwatch.generator.config.ModelCatalog;
-import io.evalwatch.generator.extraction.CodeExtractor;
+import io.evalwatch.generator.extraction.AnswerExtractor;
 import io.evalwatch.generator.extraction.CodeFormat;
 import io.evalwatch.generator.extraction.ExtractedCode;
 import io.evalwatch.generator.extraction.StructuredAnswer;
@@ -159,7 +159,7 @@ public class GenerationService {
         // reasoning is not part of the answer: only the answer's text is kept and searched for code
         String output = redactor.redact(attempt.transcript().text());
         ExtractedCode code = model.config().structuredOutput() == StructuredOutput.NONE
-                ? CodeExtractor.extract(output, item.task().entryPoint())
+                ? AnswerExtractor.extract(item.task(), output)
                 : StructuredAnswer.extract(output);
         double cost = model.config().prices().costOf(usage);
         metrics.answered(model.name(), provider, timings);

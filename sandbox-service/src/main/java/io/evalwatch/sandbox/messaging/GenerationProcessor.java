@@ -2,6 +2,7 @@ package io.evalwatch.sandbox.messaging;
 
 import io.evalwatch.events.ExecutionCompleted;
 import io.evalwatch.events.GenerationCompleted;
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TaskSpec;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
@@ -58,7 +59,13 @@ public class GenerationProcessor {
         TaskSpec task = generation.task();
         LimitsOverride limits = new LimitsOverride(task.timeoutSeconds() > 0 ? task.timeoutSeconds() : null, null,
                 task.memoryMb(), null, null, null, null, null);
-        return new ExecutionRequest(task.language(), generation.code(), task.entryPoint(), task.tests(), limits,
-                generation.output(), true, null, task.reference());
+        // a completion's answer is a middle: the sandbox runs the completed file, and its raw answer is never a
+        // program by itself, so the directly-executable measure does not apply
+        boolean completion = task.kind() == TaskKind.COMPLETION;
+        String code = generation.code() == null || generation.code().isBlank() ? generation.code()
+                : task.executableCode(generation.code());
+        String reference = task.reference() == null ? null : task.executableCode(task.reference());
+        return new ExecutionRequest(task.language(), code, task.entryPoint(), task.tests(), limits,
+                completion ? null : generation.output(), true, null, reference);
     }
 }

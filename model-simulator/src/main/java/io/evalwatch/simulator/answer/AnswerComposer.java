@@ -1,5 +1,6 @@
 package io.evalwatch.simulator.answer;
 
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.profile.OutputStyle;
 import io.evalwatch.simulator.task.SimTask;
@@ -27,7 +28,8 @@ public final class AnswerComposer {
             + "the function's name, its parameters and the behaviour it should have.";
 
     private static final List<AnswerKind> CHECKED_KINDS = List.of(AnswerKind.OFF_BY_ONE,
-            AnswerKind.MISSING_EDGE_CASE, AnswerKind.HALLUCINATED_API, AnswerKind.SYNTAX_ERROR);
+            AnswerKind.MISSING_EDGE_CASE, AnswerKind.HALLUCINATED_API, AnswerKind.SYNTAX_ERROR,
+            AnswerKind.IGNORES_CONTEXT);
     private static final int NEIGHBOURS_TRIED = 5;
 
     private final MutationCheck check;
@@ -68,6 +70,16 @@ public final class AnswerComposer {
     /** The reply of a model version to an item, from the truth's decision for it. */
     public SimulatedAnswer answer(ModelVersion version, SimTask task, List<SimTask> catalog, long requestSeed) {
         AnswerKind decided = version.decide(task.id(), requestSeed);
+        KindAnswers.KindAnswer other = switch (task.kind()) {
+            case REVIEW -> KindAnswers.review(version, task.spec(), requestSeed, decided);
+            case SEARCH -> KindAnswers.search(version, task.spec(), requestSeed, decided);
+            case GENERATION, COMPLETION -> null;
+        };
+        if (other != null) {
+            AnswerKind delivered = decided == AnswerKind.REFUSAL || decided == AnswerKind.SYNTAX_ERROR ? decided
+                    : AnswerKind.REFERENCE;
+            return new SimulatedAnswer(decided, delivered, null, other.content(), other.truth());
+        }
         return compose(decided, task, catalog, version.seed(), requestSeed, version.outputStyle());
     }
 
@@ -80,8 +92,8 @@ public final class AnswerComposer {
             }
             Optional<String> code = code(kind, task, catalog, versionSeed, requestSeed);
             if (code.isPresent()) {
-                return new SimulatedAnswer(decided, kind, code.get(),
-                        ReplyStyle.render(style, task.language(), task.entryPoint(), code.get()));
+                return new SimulatedAnswer(decided, kind, code.get(), ReplyStyle.render(style, task.language(),
+                        task.entryPoint(), code.get(), task.kind() == TaskKind.COMPLETION));
             }
             kind = fallback(kind);
         }
@@ -119,7 +131,12 @@ public final class AnswerComposer {
         if (task.simulation().containsKey(kind)) {
             candidates.add(task.simulation().get(kind));
         }
-        if ("python".equalsIgnoreCase(task.language())) {
+        if (task.kind() == TaskKind.COMPLETION) {
+            // a middle is no module: the generic mutations do not apply; a broken line is the syntax error
+            if (kind == AnswerKind.SYNTAX_ERROR) {
+                candidates.add(task.reference().stripTrailing() + " )(\n");
+            }
+        } else if ("python".equalsIgnoreCase(task.language())) {
             String reference = task.reference();
             String entryPoint = task.entryPoint();
             candidates.addAll(switch (kind) {
@@ -139,7 +156,11 @@ public final class AnswerComposer {
     }
 
     private Optional<String> wrongProblem(SimTask task, List<SimTask> catalog, long versionSeed, long requestSeed) {
+        if (task.kind() != TaskKind.GENERATION) {
+            return Optional.empty(); // another task's middle or module is no answer to a hole
+        }
         List<SimTask> sameLanguage = catalog.stream()
+                .filter(other -> other.kind() == TaskKind.GENERATION)
                 .filter(other -> !other.id().equals(task.id()))
                 .filter(other -> other.language().equalsIgnoreCase(task.language()))
                 .filter(other -> !other.reference().strip().equals(task.reference().strip()))

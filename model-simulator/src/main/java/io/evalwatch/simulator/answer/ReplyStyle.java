@@ -9,7 +9,16 @@ public final class ReplyStyle {
     }
 
     public static String render(OutputStyle style, String language, String entryPoint, String code) {
-        String body = code.strip();
+        return render(style, language, entryPoint, code, false);
+    }
+
+    /**
+     * As above; keepIndentation keeps the first line's leading spaces (a completion's middle is indented as it stands
+     * in its file), dropping only blank lines around the code.
+     */
+    public static String render(OutputStyle style, String language, String entryPoint, String code,
+            boolean keepIndentation) {
+        String body = keepIndentation ? withoutBlankLinesAround(code) : code.strip();
         String fenced = "```" + language + "\n" + body + "\n```";
         return switch (style) {
             case FENCED -> fenced;
@@ -17,5 +26,19 @@ public final class ReplyStyle {
             case FENCED_WITH_PROSE -> "Here is an implementation of `" + entryPoint + "`:\n\n" + fenced
                     + "\n\nIt follows the specification, including the boundary cases it mentions.";
         };
+    }
+
+    static String withoutBlankLinesAround(String code) {
+        String trimmed = code.stripTrailing();
+        int start = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\n') {
+                start = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return trimmed.substring(start);
     }
 }

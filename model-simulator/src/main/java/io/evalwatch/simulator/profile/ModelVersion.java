@@ -11,6 +11,7 @@ import java.util.Map;
  * One version of a simulated model: what it answers (seed, pass probability, mutation weights, style), how fast
  * (time to first token in ms, output tokens per second) and how often it fails. activeFrom may be null: such a
  * version comes into force only by an admin call (or as the first version when no other has started).
+ * kindSkills is how it reviews and searches (null: derived from the pass probability, see {@link #skills()}).
  */
 public record ModelVersion(String version,
                            String systemFingerprint,
@@ -22,11 +23,25 @@ public record ModelVersion(String version,
                            LogNormal tokensPerSecond,
                            ErrorInjection errors,
                            Instant activeFrom,
-                           Quirks quirks) {
+                           Quirks quirks,
+                           KindSkills kindSkills) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
         quirks = quirks == null ? Quirks.none() : quirks;
+    }
+
+    /** A version whose review and search skills follow from its pass probability. */
+    public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
+            Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
+            LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks) {
+        this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
+                tokensPerSecond, errors, activeFrom, quirks, null);
+    }
+
+    /** The review and search skills: as the profile gives them, else derived from the pass probability. */
+    public KindSkills skills() {
+        return kindSkills != null ? kindSkills : KindSkills.derivedFrom(passProbability);
     }
 
     /** A version that behaves like a well-kept server (no quirks). */

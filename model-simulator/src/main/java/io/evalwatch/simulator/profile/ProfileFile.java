@@ -30,7 +30,9 @@ public final class ProfileFile {
     private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
-            "description", "quirks");
+            "description", "quirks", "review", "search");
+    private static final Set<String> REVIEW_FIELDS = Set.of("found", "invented");
+    private static final Set<String> SEARCH_FIELDS = Set.of("ranks", "near_miss");
     private static final Set<String> QUIRK_FIELDS = Set.of("stream_error_after_tokens", "loading_requests",
             "cached_prompt_tokens", "response_model", "reasoning_tokens");
     private static final Set<String> TTFT_FIELDS = Set.of("median_ms", "sigma", "added_ms");
@@ -141,8 +143,79 @@ public final class ProfileFile {
             }
         }
         Quirks quirks = node.has("quirks") ? quirks(where, node.get("quirks")) : previous.quirks();
+        KindSkills skills = skills(where, node, previous.kindSkills(), pass);
         return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom,
-                quirks);
+                quirks, skills);
+    }
+
+    /**
+     * review {found: {tier1, tier2, tier3}, invented} and search {ranks: [..], near_miss}; what a version leaves out
+     * comes from the previous version's explicit skills, else from this version's pass probability. Null when
+     * neither the version nor an earlier one names any (the skills then follow the pass probability).
+     */
+    private static KindSkills skills(String where, JsonNode node, KindSkills previous, double pass) {
+        if (!node.has("review") && !node.has("search")) {
+            return previous;
+        }
+        KindSkills base = previous != null ? previous : KindSkills.derivedFrom(pass);
+        List<Double> found = base.reviewFound();
+        double invented = base.reviewInvented();
+        if (node.has("review")) {
+            JsonNode review = node.get("review");
+            String field = where + " field 'review'";
+            if (!review.isObject()) {
+                throw new ProfileFileException(field + " must be a map {found: {tier1, tier2, tier3}, invented}");
+            }
+            requireKnownFields(field, review, REVIEW_FIELDS);
+            if (review.has("found")) {
+                JsonNode tiers = review.get("found");
+                requireKnownFields(field + ".found", tiers, Set.of("tier1", "tier2", "tier3"));
+                List<Double> byTier = new ArrayList<>(found);
+                for (int t = 1; t <= 3; t++) {
+                    if (tiers.has("tier" + t)) {
+                        byTier.set(t - 1, probability(field + ".found", tiers, "tier" + t));
+                    }
+                }
+                found = byTier;
+            }
+            if (review.has("invented")) {
+                invented = probability(field, review, "invented");
+            }
+        }
+        List<Double> ranks = base.searchRanks();
+        double nearMiss = base.searchNearMiss();
+        if (node.has("search")) {
+            JsonNode search = node.get("search");
+            String field = where + " field 'search'";
+            if (!search.isObject()) {
+                throw new ProfileFileException(field + " must be a map {ranks: [p1, .., p5], near_miss}");
+            }
+            requireKnownFields(field, search, SEARCH_FIELDS);
+            if (search.has("ranks")) {
+                JsonNode list = search.get("ranks");
+                if (!list.isArray() || list.size() > KindSkills.SEARCH_DEPTH) {
+                    throw new ProfileFileException(field + ".ranks must be a list of at most "
+                            + KindSkills.SEARCH_DEPTH + " probabilities (rank 1 first)");
+                }
+                List<Double> parsed = new ArrayList<>();
+                for (JsonNode p : list) {
+                    if (!p.isNumber() || p.asDouble() < 0 || p.asDouble() > 1) {
+                        throw new ProfileFileException(field + ".ranks: every entry must be within [0, 1], got '"
+                                + p.asText() + "'");
+                    }
+                    parsed.add(p.asDouble());
+                }
+                ranks = parsed;
+            }
+            if (search.has("near_miss")) {
+                nearMiss = probability(field, search, "near_miss");
+            }
+        }
+        try {
+            return new KindSkills(found, invented, ranks, nearMiss);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFileException(where + ": " + e.getMessage());
+        }
     }
 
     private static Quirks quirks(String where, JsonNode node) {

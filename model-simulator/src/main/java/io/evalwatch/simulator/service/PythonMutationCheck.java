@@ -77,7 +77,7 @@ public class PythonMutationCheck implements MutationCheck {
         int candidates = 0;
         for (List<String> group : groups) {
             ArrayNode node = groupsNode.addArray();
-            group.forEach(node::add);
+            group.forEach(code -> node.add(task.runnable(code)));
             candidates += group.size();
         }
         Process process = null;

@@ -16,6 +16,12 @@ public final class Truth {
     private static final long LATENCY_SALT = 0x9E3779B97F4A7C15L;
     private static final long PICK_SALT = 0xC2B2AE3D27D4EB4FL;
     private static final long JUDGE_SALT = 0x165667B19E3779F9L;
+    private static final long FOUND_SALT = 0x27D4EB2F165667C5L;
+    private static final long INVENTED_SALT = 0x85EBCA77C2B2AE63L;
+    private static final long RANK_SALT = 0x61C8864680B583EBL;
+
+    /** {@link #goldRank}'s answer when a near miss comes first (the gold location then comes second). */
+    public static final int NEAR_MISS_FIRST = -1;
 
     private Truth() {
     }
@@ -113,6 +119,40 @@ public final class Truth {
         }
         return 1 + new SplittableRandom(mix(versionSeed, JUDGE_SALT, hashOf(taskId == null ? "" : taskId),
                 requestSeed)).nextInt(3);
+    }
+
+    /** Whether a review answer reports the task's known finding at findingIndex (probability: its tier's). */
+    public static boolean findingReported(long versionSeed, String taskId, long requestSeed, int findingIndex,
+                                          double probability) {
+        return new SplittableRandom(mix(versionSeed, FOUND_SALT + findingIndex, hashOf(taskId), requestSeed))
+                .nextDouble() < probability;
+    }
+
+    /** Whether a review answer adds an invented finding in slot 0 or 1. */
+    public static boolean findingInvented(long versionSeed, String taskId, long requestSeed, int slot,
+                                          double probability) {
+        return new SplittableRandom(mix(versionSeed, INVENTED_SALT + slot, hashOf(taskId), requestSeed))
+                .nextDouble() < probability;
+    }
+
+    /**
+     * Where a search answer puts the task's first gold location: {@link #NEAR_MISS_FIRST} (probability nearMiss),
+     * else rank r (1-based) with probability ranks[r - 1], else 0: not at all.
+     */
+    public static int goldRank(long versionSeed, String taskId, long requestSeed, double nearMiss,
+                               java.util.List<Double> ranks) {
+        double u = new SplittableRandom(mix(versionSeed, RANK_SALT, hashOf(taskId), requestSeed)).nextDouble();
+        if (u < nearMiss) {
+            return NEAR_MISS_FIRST;
+        }
+        u -= nearMiss;
+        for (int r = 0; r < ranks.size(); r++) {
+            if (u < ranks.get(r)) {
+                return r + 1;
+            }
+            u -= ranks.get(r);
+        }
+        return 0;
     }
 
     /** Runs of whitespace as one space, none at the ends. */

@@ -2,6 +2,7 @@ package io.evalwatch.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evalwatch.security.Problems;
+import io.evalwatch.simulator.answer.KindAnswers;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.service.AttemptCounter;
@@ -84,8 +85,10 @@ public class AdminResource {
     }
 
     /** The known answer of a model to an item. */
+    /** truth: what a review or search answer holds (reported known findings, invented ones, the gold's rank). */
     public record AnswerPreview(String model, String version, String systemFingerprint, String task, long seed,
-                                String decided, String delivered, boolean expectedToPass, String content) {
+                                String decided, String delivered, boolean expectedToPass, String content,
+                                KindAnswers.KindTruth truth) {
     }
 
     @GET
@@ -212,7 +215,7 @@ public class AdminResource {
         SimulatedAnswer answer = simulator.preview(version, task.get(), seed);
         return Response.ok(new AnswerPreview(model, version.version(), version.systemFingerprint(), taskId, seed,
                 answer.decided().label(), answer.delivered().label(), answer.decided().expectedToPass(),
-                answer.content())).build();
+                answer.content(), answer.truth())).build();
     }
 
     @DELETE

@@ -75,6 +75,10 @@ public class ItemResult extends PanacheEntityBase {
     /** The task's kind of code work, lower case (generation, completion, review, search); null when errored. */
     public String kind;
 
+    /** The task's tags (null on rows stored before items carried them, and on errored items). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> tags;
+
     /** Model calls made for the item, retries included (null on older rows). */
     public Integer attempts;
 

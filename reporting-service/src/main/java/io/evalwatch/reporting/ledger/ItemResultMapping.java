@@ -5,6 +5,7 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.Provenance;
 import io.evalwatch.events.Timings;
 import io.evalwatch.events.Usage;
+import java.util.List;
 
 /** Copies a scored event onto its stored row. */
 final class ItemResultMapping {
@@ -33,6 +34,7 @@ final class ItemResultMapping {
         r.metrics = s.metrics().isEmpty() ? null : new java.util.TreeMap<>(s.metrics());
         r.attempts = s.attempts();
         r.kind = s.kind().name().toLowerCase(java.util.Locale.ROOT);
+        r.tags = s.tags().isEmpty() ? null : List.copyOf(s.tags());
         r.tests = s.tests();
         r.output = s.output();
         r.codeFormat = s.codeFormat();

@@ -5,6 +5,8 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.reporting.composite.CompositeScore;
 import io.evalwatch.reporting.composite.SuiteCompositeWeights;
 import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.reporting.report.KindSections;
+import io.evalwatch.reporting.report.RunReportBuilder;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -103,7 +105,26 @@ public class ReportingMetrics {
                     .forEach((category, categoryItems) -> setRunGauges(model, run.suite, category, categoryItems));
             gauge("evalwatch_run_completed_timestamp_seconds", Tags.of("model", model, "suite", safe(run.suite)),
                     Instant.now().getEpochSecond());
+            setKindAndTagGauges(model, run.suite, modelItems);
         });
+    }
+
+    /**
+     * Each task kind's section figures (pass_rate, weighted_score, and the kind's own: mrr, ndcg_at_5, f1,
+     * tier2_recall, exact_match, ...) as evalwatch_run_kind_figure{model,suite,kind,figure}; and the pass rate and
+     * weighted score per task tag as evalwatch_run_tag_pass_rate / evalwatch_run_tag_weighted_score{model,suite,tag}.
+     * A suite's tags are few and fixed by its authors, so the label stays bounded.
+     */
+    private void setKindAndTagGauges(String model, String suite, List<ItemResult> items) {
+        items.stream().filter(i -> i.kind != null).collect(Collectors.groupingBy(i -> i.kind))
+                .forEach((kind, kindItems) -> KindSections.of(kind, kindItems).forEach((figure, value) -> gauge(
+                        "evalwatch_run_kind_figure", Tags.of("model", model, "suite", safe(suite), "kind", kind,
+                                "figure", figure), value)));
+        for (var tag : RunReportBuilder.tags(items)) {
+            Tags tags = Tags.of("model", model, "suite", safe(suite), "tag", tag.tag());
+            gauge("evalwatch_run_tag_pass_rate", tags, tag.passAt1());
+            gauge("evalwatch_run_tag_weighted_score", tags, tag.weightedScore());
+        }
     }
 
     private void setRunGauges(String model, String suite, String category, List<ItemResult> items) {

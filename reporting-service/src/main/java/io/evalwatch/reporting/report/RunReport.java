@@ -49,7 +49,24 @@ public record RunReport(
             List<String> responseModelIds,
             List<String> systemFingerprints,
             JudgeReport judge,
-            Map<String, Map<String, MetricSummary>> qualityByKind) {
+            Map<String, Map<String, MetricSummary>> qualityByKind,
+            List<KindReport> kinds,
+            List<TagReport> tags) {
+    }
+
+    /**
+     * One task kind's section: its items, pass rate and weighted score, its headline figures (see
+     * {@link KindSections}: for review micro-averaged precision, recall and F1 overall and per tier; for search MRR,
+     * nDCG@5, precision and recall at k; for completion exact match, edit similarity and identifier F1), and every
+     * named measure its items carry, summarised.
+     */
+    public record KindReport(String kind, int items, int passed, double passAt1, double weightedScore,
+            Map<String, Double> figures, Map<String, MetricSummary> metrics) {
+    }
+
+    /** The items of one task tag (an item counts under each of its task's tags): accuracy and every measure. */
+    public record TagReport(String tag, int items, int passed, double passAt1, double weightedScore,
+            Map<String, MetricSummary> metrics) {
     }
 
     /**
@@ -70,11 +87,11 @@ public record RunReport(
     }
 
     /**
-     * Accuracy and quality within one category of tasks. Items store no task kind or tags, so the category is the
-     * only task grouping a run report has.
+     * Accuracy within one category of tasks: quality holds the quality.* and similarity.* measures, metrics every
+     * named measure (the kinds' own included).
      */
     public record CategoryReport(String category, int items, int passed, double passAt1, double weightedAccuracy,
-            Map<String, MetricSummary> quality) {
+            Map<String, MetricSummary> quality, Map<String, MetricSummary> metrics) {
     }
 
     /**

@@ -6,7 +6,10 @@ import io.evalwatch.reporting.composite.CompositeWeights;
 import io.evalwatch.events.JudgeCompleted;
 import io.evalwatch.reporting.ledger.ItemJudgement;
 import io.evalwatch.reporting.ledger.ItemResult;
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.reporting.report.RunReport.JudgeReport;
+import io.evalwatch.reporting.report.RunReport.KindReport;
+import io.evalwatch.reporting.report.RunReport.TagReport;
 import io.evalwatch.reporting.review.CohenKappa;
 import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.report.RunReport.CategoryReport;
@@ -21,6 +24,7 @@ import io.evalwatch.reporting.stats.Percentiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -89,7 +93,7 @@ public final class RunReportBuilder {
                 .forEach((category, list) -> {
                     int ok = (int) list.stream().filter(i -> i.passed).count();
                     categories.add(new CategoryReport(category, list.size(), ok, (double) ok / list.size(),
-                            mean(list, i -> i.weightedAccuracy), quality(list)));
+                            mean(list, i -> i.weightedAccuracy), quality(list), metrics(list)));
                 });
         double totalCost = items.stream().mapToDouble(i -> i.costUsd).sum();
         Cost cost = new Cost(totalCost, totalCost / items.size(), passed == 0 ? null : totalCost / passed,
@@ -99,7 +103,59 @@ public final class RunReportBuilder {
                 CompositeScore.of(items, humanAcceptRate, weights), count(items, i -> i.failureCategory),
                 secondaryMix(items), count(items, i -> i.codeFormat), quality(items), retries(items), latency(items),
                 cost, categories, distinct(items, i -> i.responseModelId), distinct(items, i -> i.systemFingerprint),
-                judge(items, judgements), qualityByKind(items));
+                judge(items, judgements), qualityByKind(items), kinds(items), tags(items));
+    }
+
+    /** One section per task kind present, in the kinds' order (generation, completion, review, search). */
+    static List<KindReport> kinds(List<ItemResult> items) {
+        List<KindReport> kinds = new ArrayList<>();
+        Map<String, List<ItemResult>> byKind = items.stream().filter(i -> i.kind != null)
+                .collect(Collectors.groupingBy(i -> i.kind));
+        for (TaskKind kind : TaskKind.values()) {
+            String name = kind.name().toLowerCase(Locale.ROOT);
+            List<ItemResult> list = byKind.get(name);
+            if (list != null) {
+                int ok = (int) list.stream().filter(i -> i.passed).count();
+                kinds.add(new KindReport(name, list.size(), ok, (double) ok / list.size(),
+                        mean(list, i -> i.weightedAccuracy), KindSections.of(name, list), metrics(list)));
+            }
+        }
+        return kinds;
+    }
+
+    /** One entry per tag of the items' tasks, by tag name; an item counts under each of its tags. */
+    public static List<TagReport> tags(List<ItemResult> items) {
+        Map<String, List<ItemResult>> byTag = new TreeMap<>();
+        for (ItemResult item : items) {
+            if (item.tags != null) {
+                item.tags.stream().filter(Objects::nonNull).distinct()
+                        .forEach(tag -> byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(item));
+            }
+        }
+        List<TagReport> tags = new ArrayList<>();
+        byTag.forEach((tag, list) -> {
+            int ok = (int) list.stream().filter(i -> i.passed).count();
+            tags.add(new TagReport(tag, list.size(), ok, (double) ok / list.size(), mean(list, i -> i.weightedAccuracy),
+                    metrics(list)));
+        });
+        return tags;
+    }
+
+    /** Every named measure present on any item, summarised over the items that have it. */
+    static Map<String, MetricSummary> metrics(List<ItemResult> items) {
+        Map<String, List<Double>> values = new TreeMap<>();
+        for (ItemResult i : items) {
+            if (i.metrics != null) {
+                i.metrics.forEach((name, value) -> {
+                    if (value != null) {
+                        values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                    }
+                });
+            }
+        }
+        Map<String, MetricSummary> out = new LinkedHashMap<>();
+        values.forEach((name, list) -> out.put(name, summary(name, list)));
+        return out;
     }
 
     /**
@@ -170,7 +226,6 @@ public final class RunReportBuilder {
                 Percentiles.of(items.stream().map(i -> i.interTokenP95Seconds).toList(), 0.95));
     }
 
-    /** Each quality.* and similarity.* measure present on any item, summarised over the items that have it. */
     /** The quality summary per task kind (generation, completion, review, search) of the items that have one. */
     static Map<String, Map<String, MetricSummary>> qualityByKind(List<ItemResult> items) {
         Map<String, Map<String, MetricSummary>> byKind = new TreeMap<>();
@@ -180,6 +235,7 @@ public final class RunReportBuilder {
         return byKind;
     }
 
+    /** Each quality.* and similarity.* measure present on any item, summarised over the items that have it. */
     static Map<String, MetricSummary> quality(List<ItemResult> items) {
         Map<String, List<Double>> values = new TreeMap<>();
         for (ItemResult i : items) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * provenance that lets a later run be compared with this one.
  *
  * <p>{@code metrics} holds the item's named measures beyond pass/fail, each present only when it was measured (see
- * {@link ItemMetrics} for the names): quality signals of the static analysers, similarity to the reference.
+ * {@link ItemMetrics} for the names): quality signals of the static analysers, similarity to the reference, and
+ * the measures of the task's kind (completion, review, search). For review and search {@code tests} is empty and
+ * {@code weightedAccuracy} is the kind's score in 0..1 (F1, nDCG@5).
  * {@code kind} is the task's kind of code work, {@code tags} the task's tags (reports break measures down by them). {@code attempts} counts the model calls the generator made for the item (retries included).
  */
 public record ItemScored(

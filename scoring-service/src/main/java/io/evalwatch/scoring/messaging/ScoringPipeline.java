@@ -16,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Scores executed items from the sandbox, and generations that never go there (provider failures), and
- * publishes one ItemScored per item. The score is sent and acknowledged before the input is committed.
+ * Scores executed items from the sandbox, and generations that never go there (provider failures, and the answers
+ * of the kinds that are not executed: review, search), and publishes one ItemScored per item. The score is sent and acknowledged before the input is committed.
  */
 @ApplicationScoped
 public class ScoringPipeline {

@@ -35,7 +35,7 @@ public final class Similarity {
     }
 
     /** 1 - Levenshtein distance / length of the longer text: 1 for equal texts, 0 for nothing in common. */
-    static double editSimilarity(String a, String b) {
+    public static double editSimilarity(String a, String b) {
         String x = a.length() > EDIT_DISTANCE_LIMIT ? a.substring(0, EDIT_DISTANCE_LIMIT) : a;
         String y = b.length() > EDIT_DISTANCE_LIMIT ? b.substring(0, EDIT_DISTANCE_LIMIT) : b;
         int longer = Math.max(x.length(), y.length());
@@ -46,7 +46,7 @@ public final class Similarity {
     }
 
     /** Lines without trailing whitespace, no blank lines, no trailing newline: formatting noise is not a difference. */
-    static String normalised(String code) {
+    public static String normalised(String code) {
         StringBuilder out = new StringBuilder();
         for (String line : code.replace("\r\n", "\n").split("\n")) {
             String trimmed = line.stripTrailing();

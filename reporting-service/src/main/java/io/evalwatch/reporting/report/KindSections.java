@@ -72,14 +72,19 @@ public final class KindSections {
         }
         Double precision = tp + fp == 0 ? null : tp / (tp + fp);
         Double recall = tp + fn == 0 ? null : tp / (tp + fn);
-        figures.put(name + "precision", precision);
-        figures.put(name + "recall", recall);
-        figures.put(name + "f1", precision == null || recall == null || precision + recall == 0
-                ? (precision != null && recall != null ? 0.0 : null) : 2 * precision * recall / (precision + recall));
+        // an undefined ratio (nothing reported, nothing to find) is left out rather than shown as 0
+        if (precision != null) {
+            figures.put(name + "precision", precision);
+        }
+        if (recall != null) {
+            figures.put(name + "recall", recall);
+        }
+        if (precision != null && recall != null) {
+            figures.put(name + "f1", precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall));
+        }
         figures.put(name + "found", tp);
         figures.put(name + "missed", fn);
         figures.put(name + "false_positives", fp);
-        figures.values().removeIf(Objects::isNull);
     }
 
     private static double sum(List<ItemResult> items, String metric) {

@@ -85,6 +85,31 @@ public final class ReportTable {
             out.append(table(judged)).append('\n');
         }
 
+        // one section per kind of code work: its own figures (review per tier, search ranks, completion coherence)
+        List<String[]> kinds = new ArrayList<>();
+        kinds.add(new String[] {"model", "kind", "items", "pass@1", "weighted", "figures"});
+        for (JsonNode m : report.path("models")) {
+            for (JsonNode k : m.path("kinds")) {
+                kinds.add(new String[] {m.path("model").asText(), k.path("kind").asText(), k.path("items").asText(),
+                        pct(k.path("passAt1")), num(k.path("weightedScore"), 3), figures(k.path("figures"))});
+            }
+        }
+        if (kinds.size() > 1) {
+            out.append(table(kinds)).append('\n');
+        }
+
+        List<String[]> tags = new ArrayList<>();
+        tags.add(new String[] {"model", "tag", "items", "pass@1", "weighted"});
+        for (JsonNode m : report.path("models")) {
+            for (JsonNode t : m.path("tags")) {
+                tags.add(new String[] {m.path("model").asText(), t.path("tag").asText(), t.path("items").asText(),
+                        pct(t.path("passAt1")), num(t.path("weightedScore"), 3)});
+            }
+        }
+        if (tags.size() > 1) {
+            out.append(table(tags)).append('\n');
+        }
+
         List<String[]> categories = new ArrayList<>();
         categories.add(new String[] {"model", "category", "items", "pass@1", "weighted"});
         for (JsonNode m : report.path("models")) {
@@ -95,6 +120,20 @@ public final class ReportTable {
         }
         out.append(table(categories));
         return out.toString();
+    }
+
+    /** A kind's own figures as "name value" pairs; pass rate, weighted score and raw counts have their columns. */
+    static String figures(JsonNode figures) {
+        List<String> parts = new ArrayList<>();
+        figures.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            if (!name.equals("pass_rate") && !name.equals("weighted_score") && !name.endsWith("found")
+                    && !name.endsWith("missed") && !name.endsWith("_false_positives")
+                    && !name.equals("false_positives")) {
+                parts.add(name + " " + num(e.getValue(), 2));
+            }
+        });
+        return String.join(", ", parts);
     }
 
     static String table(List<String[]> rows) {

@@ -108,7 +108,7 @@ class StreamTrustIT {
         Files.createDirectories(target.resolve("tasks"));
         Path starter = StackFixture.root().resolve("suites/starter");
         Files.writeString(target.resolve("suite.yaml"), Files.readString(starter.resolve("suite.yaml"))
-                .replace("name: starter", "name: " + name).replace("version: 1.0.0", "version: " + version));
+                .replace("name: starter", "name: " + name).replace("version: 1.1.0", "version: " + version));
         try (var files = Files.list(starter.resolve("tasks"))) {
             for (Path f : files.toList()) {
                 String yaml = Files.readString(f);

@@ -253,7 +253,7 @@ public final class ProfileFile {
             if (kind == null || kind == AnswerKind.REFERENCE) {
                 throw new ProfileFileException(where + ": unknown mutation 'mutations." + field.getKey()
                         + "'; known: off_by_one, missing_edge_case, hallucinated_api, syntax_error, wrong_problem, "
-                        + "refusal");
+                        + "refusal, ignores_context");
             }
             if (!field.getValue().isNumber() || field.getValue().asDouble() < 0) {
                 throw new ProfileFileException(where + ": field 'mutations." + field.getKey()

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * One isolated local stack for the end-to-end tests of this JVM: the packaged services as child processes on free
  * ports, a real Kafka broker, real PostgreSQL databases with an "_e2e" and a
  * checkout suffix ({@link CheckoutSuffix}), started once and stopped at exit.
- * Its suites are the bundled starter suite plus the first 50 HumanEval problems imported from ../shared; its
+ * Its suites are the bundled starter and golden suites plus the first 50 HumanEval problems imported from ../shared; its
  * drift alerts are delivered to a webhook receiver in this JVM.
  */
 final class StackFixture {
@@ -94,6 +94,7 @@ final class StackFixture {
         try {
             deleteTree(suites);
             copyTree(root().resolve("suites/starter"), suites.resolve("starter"));
+            copyTree(root().resolve("suites/golden"), suites.resolve("golden"));
             // the starter tasks graded by an LLM judge (JudgeIT): by sim-judge, and by sim-alpha, whose family
             // (sim-large) sim-delta shares
             judged(suites, JUDGED_SUITE, "sim-judge");

@@ -1,5 +1,6 @@
 package io.evalwatch.simulator.task;
 
+import io.evalwatch.events.TaskSpec;
 import io.evalwatch.simulator.truth.AnswerKind;
 
 import java.util.List;
@@ -9,14 +10,21 @@ import java.util.Map;
  * What the simulator knows of a task: how to recognise it (prompt), what a correct answer is (reference, a complete
  * module defining entryPoint), the hand-written wrong answers of its simulation block, and its tests (used only to
  * check that generic mistakes really fail), and the suite whose folder it came from (null when registered alone).
+ * {@code spec} is the task as events carry it (files shown, a completion's hole, findings, gold), as the suite format
+ * resolves it; null for a task registered through the admin API, or a file the suite format finds problems in.
  */
 public record SimTask(String id, String prompt, String entryPoint, String language, String reference,
-                      Map<AnswerKind, String> simulation, List<TaskTest> tests, String suite) {
+                      Map<AnswerKind, String> simulation, List<TaskTest> tests, String suite, TaskSpec spec) {
 
     public SimTask {
         language = language == null || language.isBlank() ? "python" : language;
         simulation = simulation == null ? Map.of() : Map.copyOf(simulation);
         tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    public SimTask(String id, String prompt, String entryPoint, String language, String reference,
+            Map<AnswerKind, String> simulation, List<TaskTest> tests, String suite) {
+        this(id, prompt, entryPoint, language, reference, simulation, tests, suite, null);
     }
 
     /** A task known by itself (registered through the admin API), not read from a suite's folder. */

@@ -46,7 +46,7 @@ class SuiteFolderTest {
             prefix: |
               def total(items):
             suffix: ""
-            reference: |
+            reference: |2
                   return sum(to_cents(i) for i in items)
             entry_point: total
             prompt: Complete total(items) so it sums the items in cents.
@@ -54,8 +54,8 @@ class SuiteFolderTest {
               - name: sums
                 code: assert total([1, 2]) == 300
             simulation:
-              ignores_context: |
-                  return sum(int(i * 100) for i in items)
+              ignores_context: |2
+                    return sum(int(i * 100) for i in items)
             """;
 
     static final String REVIEW = """
@@ -117,8 +117,10 @@ class SuiteFolderTest {
         assertTrue(add.tests().get(1).edge());
         TaskSpec fill = loaded.tasks().get(1).spec();
         assertEquals("kit/money.py", fill.files().get(0).path());
-        assertTrue(fill.executableCode(fill.reference()).contains("def to_cents(x):"));
-        assertTrue(fill.executableCode(fill.reference()).contains("return sum(to_cents(i) for i in items)"));
+        assertEquals("def to_cents(x):\n    return int(round(x * 100))\ndef total(items):\n"
+                + "    return sum(to_cents(i) for i in items)\n", fill.executableCode(fill.reference()));
+        assertEquals("    return sum(int(i * 100) for i in items)\n",
+                loaded.tasks().get(1).source().simulation().ignoresContext());
         TaskSpec look = loaded.tasks().get(2).spec();
         assertEquals(2, look.findings().get(0).startLine());
         TaskSpec where = loaded.tasks().get(3).spec();

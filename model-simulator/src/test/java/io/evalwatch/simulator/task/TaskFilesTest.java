@@ -67,7 +67,7 @@ class TaskFilesTest {
                 prefix: |
                   def total(items):
                 suffix: ""
-                reference: |
+                reference: |2
                       return sum(to_cents(i) for i in items)
                 entry_point: total
                 prompt: Complete total(items) so it sums the items in cents.
@@ -75,8 +75,8 @@ class TaskFilesTest {
                   - name: sums
                     code: assert total([1, 2]) == 300
                 simulation:
-                  ignores_context: |
-                      return sum(int(i * 100) for i in items)
+                  ignores_context: |2
+                        return sum(int(i * 100) for i in items)
                 """);
 
         SimTask task = TaskFiles.load(tasks.resolve("fill.yaml"));

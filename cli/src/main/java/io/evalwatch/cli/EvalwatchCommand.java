@@ -66,6 +66,11 @@ public class EvalwatchCommand implements Runnable {
     boolean version;
 
     public static void main(String[] args) {
+        // libraries that log through JBoss Logging (Hibernate Validator, under suites validate) log through the
+        // command line's SLF4J binding, which prints nothing: the output is the command's own
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -500,12 +505,14 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "suites", description = "Suites: list them, import a dataset as a suite, plan the review"
-            + " rotation.", footerHeading = "%nExamples:%n", footer = {
+    @Command(name = "suites", description = "Suites: list them, validate suite folders, import a dataset as a"
+            + " suite, plan the review rotation.", footerHeading = "%nExamples:%n", footer = {
                 "  ./evalwatch suites list",
+                "  ./evalwatch suites validate suites/golden",
                 "  ./evalwatch suites import humaneval HumanEval.jsonl.gz --as humaneval",
                 "  ./evalwatch suites rotation starter --days 90"},
-            subcommands = {Suites.ListSuites.class, Suites.Import.class, Suites.Rotation.class})
+            subcommands = {Suites.ListSuites.class, Suites.Validate.class, Suites.Import.class,
+                Suites.Rotation.class})
     static class Suites implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -513,6 +520,50 @@ public class EvalwatchCommand implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(System.out);
+        }
+
+        @Command(name = "validate", description = "Check suite folders: every suite.yaml and task file bound and"
+                + " checked, every problem printed as file:line:col: message. With a sandbox (the local stack's"
+                + " when it answers), every executable task's reference is also run against its own tests."
+                + " Exits 1 when anything is wrong.", footerHeading = "%nExamples:%n", footer = {
+                    "  ./evalwatch suites validate suites/golden",
+                    "  ./evalwatch suites validate suites --offline",
+                    "  ./evalwatch suites validate my-suite --sandbox http://127.0.0.1:8083"})
+        static class Validate implements Callable<Integer> {
+            static final String LOCAL_SANDBOX = "http://127.0.0.1:8083";
+
+            @Parameters(index = "0", paramLabel = "PATH", description = "a suite folder, or a folder of suites")
+            Path path;
+
+            @Option(names = "--sandbox", paramLabel = "URL", description = "sandbox-service to run references in"
+                    + " (default: " + LOCAL_SANDBOX + " when it answers, else offline)")
+            String sandbox;
+
+            @Option(names = "--offline", description = "only bind and check the files; run no reference")
+            boolean offline;
+
+            @Override
+            public Integer call() {
+                SuiteValidation.References references = null;
+                if (!offline) {
+                    SandboxReferenceRunner runner = new SandboxReferenceRunner(sandbox != null ? sandbox
+                            : LOCAL_SANDBOX);
+                    if (runner.reachable()) {
+                        references = (spec, environment) -> runner.run(spec.id(), spec.language(),
+                                spec.executableCode(spec.reference()), spec.entryPoint(), spec.tests(),
+                                spec.timeoutSeconds(), environment == null ? null
+                                        : JSON.valueToTree(environment), spec.memoryMb());
+                    } else if (sandbox != null) {
+                        throw new ExitCodes.Failure(ExitCodes.UNREACHABLE, "sandbox-service is not reachable at "
+                                + runner.url() + "; start the stack (./evalwatch up) or pass --offline");
+                    } else {
+                        System.out.println("no sandbox answers at " + runner.url() + ": checking the files only"
+                                + " (start the stack with ./evalwatch up to run the references too)");
+                    }
+                }
+                return new SuiteValidation(System.out).run(path, references).clean() ? ExitCodes.OK
+                        : ExitCodes.FAILED;
+            }
         }
 
         @Command(name = "import", description = "Import a public benchmark as a suite version under suites/: each"

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,12 +73,22 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
 
     @Override
     public Outcome run(ImportedTask task, double wallSeconds) throws ImportException {
+        return run(task.id(), "python", task.reference(), task.entryPoint(), task.tests(), wallSeconds, environment,
+                memoryMb);
+    }
+
+    /**
+     * Runs code against tests as an evaluation would, in the given environment (as suite.yaml declares one; null
+     * for the plain sandbox) and memory limit (null for the sandbox's default).
+     */
+    public Outcome run(String taskId, String language, String code, String entryPoint, List<TestCase> testCases,
+            double wallSeconds, JsonNode environment, Integer memoryMb) throws ImportException {
         ObjectNode body = JSON.createObjectNode();
-        body.put("language", "python");
-        body.put("code", task.reference());
-        body.put("entryPoint", task.entryPoint());
+        body.put("language", language);
+        body.put("code", code);
+        body.put("entryPoint", entryPoint);
         ArrayNode tests = body.putArray("tests");
-        for (TestCase test : task.tests()) {
+        for (TestCase test : testCases) {
             tests.addObject().put("name", test.name()).put("code", test.code()).put("edge", test.edge());
         }
         ObjectNode limits = body.putObject("limits").put("wallSeconds", wallSeconds);
@@ -99,12 +110,12 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
                 throw new ImportException("sandbox-service is not reachable at " + url + "; start the stack"
                         + " (./evalwatch up), give --sandbox-url, or import with --no-measure", e);
             } catch (HttpTimeoutException e) {
-                throw new ImportException("sandbox-service at " + url + " did not answer for task " + task.id(), e);
+                throw new ImportException("sandbox-service at " + url + " did not answer for task " + taskId, e);
             } catch (IOException e) {
                 throw new ImportException("sandbox-service at " + url + " failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ImportException("interrupted while measuring " + task.id(), e);
+                throw new ImportException("interrupted while measuring " + taskId, e);
             }
             if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()
                     && attempt < 120) {
@@ -118,7 +129,7 @@ public final class SandboxReferenceRunner implements ReferenceRunner {
             }
             if (response.statusCode() != 200) {
                 throw new ImportException("sandbox-service at " + url + " answered " + response.statusCode()
-                        + " for task " + task.id() + ": " + response.body());
+                        + " for task " + taskId + ": " + response.body());
             }
             return outcome(response.body());
         }

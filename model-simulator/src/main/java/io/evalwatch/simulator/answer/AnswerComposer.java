@@ -27,6 +27,7 @@ public final class AnswerComposer {
     public static final String UNKNOWN_TASK_TEXT = "I can write that function, but I need its specification: "
             + "the function's name, its parameters and the behaviour it should have.";
 
+    /** The mistakes made from candidates and checked against the tests (ignores_context: its block only). */
     private static final List<AnswerKind> CHECKED_KINDS = List.of(AnswerKind.OFF_BY_ONE,
             AnswerKind.MISSING_EDGE_CASE, AnswerKind.HALLUCINATED_API, AnswerKind.SYNTAX_ERROR,
             AnswerKind.IGNORES_CONTEXT);

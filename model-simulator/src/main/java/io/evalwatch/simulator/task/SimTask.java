@@ -12,7 +12,8 @@ import java.util.Map;
  * module defining entryPoint), the hand-written wrong answers of its simulation block, and its tests (used only to
  * check that generic mistakes really fail), the suite whose folder it came from (null when registered alone), and the
  * task as events carry it (spec: its kind, the files it shows, a completion's hole, a review's known findings, a
- * search's gold; null when only the generation fields are known).
+ * search's gold) as the suite format resolves it; null for a task registered through the admin API, or a file
+ * the suite format finds problems in.
  */
 public record SimTask(String id, String prompt, String entryPoint, String language, String reference,
                       Map<AnswerKind, String> simulation, List<TaskTest> tests, String suite, TaskSpec spec) {

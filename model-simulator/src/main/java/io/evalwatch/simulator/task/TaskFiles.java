@@ -1,9 +1,11 @@
 package io.evalwatch.simulator.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.evalwatch.simulator.truth.AnswerKind;
+import io.evalwatch.suite.Problem;
+import io.evalwatch.suite.SuiteFolder;
+import io.evalwatch.suite.TaskFile;
+import io.evalwatch.suite.TaskReading;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +15,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads tasks from suite folders (suites/&lt;suite&gt;/tasks/*.yaml), tolerantly: only the fields the simulator needs,
- * unknown fields ignored. Usable without Quarkus.
+ * Reads tasks from suite folders (suites/&lt;suite&gt;/tasks/*.yaml) through the suite format, tolerantly: a file is
+ * bound as suites bind it, and the simulator takes the fields it needs even where the format finds problems (an
+ * unknown field, a missing test); only a file without the simulator's own fields is refused. A file without problems
+ * also yields the task as events carry it ({@link SimTask#spec()}). Usable without Quarkus.
  */
 public final class TaskFiles {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private TaskFiles() {
     }
@@ -74,18 +77,48 @@ public final class TaskFiles {
     }
 
     public static SimTask load(Path file) {
-        JsonNode node;
-        try {
-            node = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new TaskFileException(file + ": not valid YAML: " + e.getMessage(), e);
+        TaskReading reading = SuiteFolder.readTask(file);
+        TaskFile bound = reading.source();
+        if (bound == null) {
+            throw new TaskFileException(reading.problems().stream().map(Problem::toString)
+                    .collect(Collectors.joining("; ")));
         }
-        SimTask task = fromNode(node, file.toString());
+        String id = required(bound.id(), "id", file.toString());
+        String where = file + " (task '" + id + "')";
+        String prompt = required(bound.prompt(), "prompt", where);
+        String entryPoint = required(bound.entryPoint(), "entry_point", where);
+        String reference = required(bound.reference(), "reference", where);
+        Map<AnswerKind, String> simulation = new EnumMap<>(AnswerKind.class);
+        if (bound.simulation() != null) {
+            bound.simulation().byLabel().forEach((label, code) -> put(simulation, label, code));
+        }
+        List<SimTask.TaskTest> tests = new ArrayList<>();
+        for (TaskFile.Test test : bound.tests() == null ? List.<TaskFile.Test>of() : bound.tests()) {
+            if (test != null && test.code() != null && !test.code().isBlank()) {
+                tests.add(new SimTask.TaskTest(test.name() == null ? "test-" + (tests.size() + 1) : test.name(),
+                        test.code()));
+            }
+        }
         // suites/<suite>/tasks/<file>: the suite's folder name
         Path suiteDir = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
         String suite = suiteDir == null || suiteDir.getFileName() == null ? null : suiteDir.getFileName().toString();
-        return new SimTask(task.id(), task.prompt(), task.entryPoint(), task.language(), task.reference(),
-                task.simulation(), task.tests(), suite);
+        return new SimTask(id, prompt, entryPoint, bound.language(), reference, simulation, tests, suite,
+                reading.task() == null ? null : reading.task().spec());
+    }
+
+    /** A wrong answer of the simulation block under its label; labels that name no answer kind are left out. */
+    private static void put(Map<AnswerKind, String> simulation, String label, String code) {
+        AnswerKind kind = AnswerKind.fromLabel(label);
+        if (kind != null && kind != AnswerKind.REFERENCE && code != null && !code.isBlank()) {
+            simulation.put(kind, code);
+        }
+    }
+
+    private static String required(String value, String field, String where) {
+        if (value == null || value.isBlank()) {
+            throw new TaskFileException(where + ": field '" + field + "' is required");
+        }
+        return value;
     }
 
     /** A task from its YAML/JSON tree (the task file format, or the admin API's {id, prompt, entry_point, ...}). */
@@ -102,13 +135,8 @@ public final class TaskFiles {
         }
         String reference = required(node, "reference", where);
         Map<AnswerKind, String> simulation = new EnumMap<>(AnswerKind.class);
-        JsonNode block = node.path("simulation");
-        for (AnswerKind kind : List.of(AnswerKind.OFF_BY_ONE, AnswerKind.MISSING_EDGE_CASE)) {
-            String code = text(block, kind.label(), null);
-            if (code != null && !code.isBlank()) {
-                simulation.put(kind, code);
-            }
-        }
+        node.path("simulation").fields().forEachRemaining(e -> put(simulation, e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : null));
         List<SimTask.TaskTest> tests = new ArrayList<>();
         for (JsonNode test : node.path("tests")) {
             String code = text(test, "code", null);
@@ -120,11 +148,7 @@ public final class TaskFiles {
     }
 
     private static String required(JsonNode node, String field, String where) {
-        String value = text(node, field, null);
-        if (value == null || value.isBlank()) {
-            throw new TaskFileException(where + ": field '" + field + "' is required");
-        }
-        return value;
+        return required(text(node, field, null), field, where);
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -153,11 +153,11 @@ class SuiteVersionsTest {
                 Files.writeString(reviewed.resolve(task.getKey() + ".yaml"), """
                         id: %s
                         entry_point: f
-                        prompt: p
+                        prompt: p %s
                         reference: r
                         tests: [{name: t, code: assert True}]
                         category: %s
-                        """.formatted(task.getKey(), task.getValue()));
+                        """.formatted(task.getKey(), task.getKey(), task.getValue()));
             }
             return dir;
         } catch (IOException e) {

@@ -94,7 +94,7 @@ class SuiteEnvironmentTest {
         for (String expected : List.of("environment.python.source 'conda' is not one of",
                 "'numpy>>1' is not a requirement", "environment.node.packages must be a mapping",
                 "'commons-lang3' is not a Maven coordinate", "unknown field 'ruby'",
-                "neg.yaml: environment.python.wheelhouse is required with source wheelhouse")) {
+                "neg.yaml:13:3: environment.python.wheelhouse is required with source wheelhouse")) {
             assertTrue(message.contains(expected), "missing \"" + expected + "\" in:\n" + message);
         }
     }

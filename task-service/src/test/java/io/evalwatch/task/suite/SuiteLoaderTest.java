@@ -43,11 +43,11 @@ class SuiteLoaderTest {
         Files.writeString(suiteFile, Files.readString(suiteFile).replace("judge: {model: judge-a}",
                 "judge: {model: judge-a, rubric: mine}"));
         SuiteValidationException e = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
-        assertTrue(e.getMessage().contains("judge.rubric is unknown"), e.getMessage());
+        assertTrue(e.getMessage().contains("suite.yaml:4:25: unknown field 'rubric' in judge"), e.getMessage());
         Files.writeString(suiteFile, Files.readString(suiteFile).replace("judge: {model: judge-a, rubric: mine}",
                 "judge: judge-a"));
         assertTrue(assertThrows(SuiteValidationException.class, () -> loader.load(copy)).getMessage()
-                .contains("judge must be a mapping"));
+                .contains("suite.yaml:4:1: judge: expected a mapping {model: <a model of the catalogue>}"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class SuiteLoaderTest {
 
         Files.writeString(neg, original + "memory_mb: 2.5GB\n");
         SuiteValidationException e = assertThrows(SuiteValidationException.class, () -> loader.load(copy));
-        assertTrue(e.getMessage().contains("memory_mb must be a whole number of megabytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("neg.yaml:11:1: memory_mb: expected a whole number of megabytes"), e.getMessage());
     }
 
     @Test
@@ -126,11 +126,11 @@ class SuiteLoaderTest {
                 () -> loader.load(SUITES.resolve("broken")));
 
         String all = String.join("\n", e.problems());
-        assertTrue(all.contains("bad.yaml: id 'Bad Id' must match"), all);
+        assertTrue(all.contains("bad.yaml:1:1: id 'Bad Id' must match"), all);
         assertTrue(all.contains("kind 'essay' is unknown"), all);
         assertTrue(all.contains("language 'cobol'"), all);
         assertTrue(all.contains("field 'prompt' is required"), all);
-        assertTrue(all.contains("field 'entry_point' is required"), all);
+        assertTrue(all.contains("bad.yaml:1:1: a generation task needs 'entry_point'"), all);
         assertTrue(all.contains("tests must be a non-empty list"), all);
     }
 }

@@ -122,6 +122,19 @@ class LanguagesTest {
     }
 
     @Test
+    void javaRunsMapTheStartupArchiveAndThePrecompiledRuntime() throws Exception {
+        // read from inside the run's own sandbox: what its JVM mapped and where its harness runtime came from
+        ExecutionResult result = run("java", "class Solution {\n    static String maps() throws Exception {\n"
+                + "        return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/maps\")));\n"
+                + "    }\n}\n", "maps",
+                test("archive", "assert Solution.maps().contains(\"/sandbox/harness/java/evalwatch.jsa\");"),
+                test("runtime", "assert EvalwatchRuntime.class.getProtectionDomain().getCodeSource().getLocation()"
+                        + ".getPath().startsWith(\"/sandbox/harness/java/classes\");"));
+        assertEquals(Outcomes.COMPLETED, result.outcome(), result.message());
+        assertEquals(List.of(TestResult.PASSED, TestResult.PASSED), statuses(result), result.tests().toString());
+    }
+
+    @Test
     void javaCompileErrorsAreClassified() throws Exception {
         assertEquals(Outcomes.SYNTAX_ERROR, run("java", "class Solution { static int f(int x) { return x + } }", "f",
                 test("t", "assert Solution.f(1) == 1;")).outcome());

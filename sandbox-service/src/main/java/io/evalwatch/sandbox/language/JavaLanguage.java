@@ -14,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +33,12 @@ import org.jboss.logging.Logger;
  * and run in one JVM. Tests are statements such as {@code assert Solution.add(1, 2) == 3;} (assertions are
  * enabled). A compile error stops everything before the harness starts, so it is read from the output.
  *
- * <p>Most of a run's time is the compiler warming up. So when the service starts, {@link #prepareHarness} compiles
+ * <p>Most of a run's time is the compiler warming up. So as the service starts, {@link #prepareHarness} compiles
  * the harness runtime every run shares (then a run compiles only its tests and solution) and dumps a class-data
  * sharing archive of the classes a run loads, the compiler's above all (then a run maps them instead of loading
  * them). Both are root-owned, read-only files in the harness directory that every sandbox binds read-only; each run
- * is still a fresh JVM in a sandbox of its own. Where either cannot be made, runs do without it.
+ * is still a fresh JVM in a sandbox of its own. They are made in the background; runs do without them until then,
+ * and for good where they cannot be made.
  */
 @ApplicationScoped
 public class JavaLanguage implements Language {
@@ -65,6 +68,7 @@ public class JavaLanguage implements Language {
     private final boolean startupArchives;
     private volatile boolean runtimePrecompiled;
     private volatile boolean archived;
+    private final CountDownLatch prepared = new CountDownLatch(1);
 
     public JavaLanguage(SandboxConfig config) {
         SandboxConfig.LanguageSettings settings = config.languages().get("java");
@@ -88,20 +92,42 @@ public class JavaLanguage implements Language {
 
     /**
      * Compiles the harness runtime with the javac beside the runs' java, then dumps the archive from one training
-     * run of a sample file (the classes it loaded, listed by the JVM itself). A run whose class path has more than the
-     * runtime on it (an environment's jars) still maps the archive: the JVM accepts entries appended to the class path
-     * it was dumped with. Any failure leaves runs on the self-contained file, without the archive.
+     * run of a sample file (the classes it loaded, listed by the JVM itself). The archive holds the JDK's classes only
+     * (it is dumped with no class path), so a run maps it whatever its class path: the runtime, an environment's jars.
+     * Any failure leaves runs on the self-contained file, without the archive.
      */
     @Override
     public void prepareHarness(Path hostHarnessDir) {
         if (!startupArchives) {
+            prepared.countDown();
             return;
         }
+        // in the background: the service is ready at once, and Java runs launch as without these until they are made
+        Thread builder = new Thread(() -> {
+            try {
+                makeStartupArchives(hostHarnessDir);
+            } finally {
+                prepared.countDown();
+            }
+        }, "java-startup-archives");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /** Waits until the start-up archives are made, or could not be; true if the archive is in use. */
+    public boolean awaitStartupArchives(Duration timeout) throws InterruptedException {
+        return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && archived;
+    }
+
+    private void makeStartupArchives(Path hostHarnessDir) {
         Path classes = hostHarnessDir.resolve(RUNTIME_CLASSES);
         Path archive = hostHarnessDir.resolve(ARCHIVE);
-        Path training = hostHarnessDir.resolve("java/training");
+        // beside the harness directory, not in it: no run sees the training files
+        Path training = hostHarnessDir.resolveSibling("java-training");
         try {
             Files.createDirectories(training);
+            Files.createDirectories(classes);
+            Files.setPosixFilePermissions(classes.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
             Path runtimeSource = training.resolve(JavaSource.RUNTIME_CLASS + ".java");
             Files.writeString(runtimeSource, JavaSource.RUNTIME_SOURCE);
             Path javac = Path.of(command).toRealPath().resolveSibling("javac");
@@ -124,6 +150,8 @@ public class JavaLanguage implements Language {
             host(concat(List.of(command, "-Xshare:on", "-XX:SharedArchiveFile=" + archive), run));
             Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--r--r--"));
             archived = true;
+            LOG.infof("Java runs start from a class-data sharing archive (%d MiB) and a precompiled harness runtime",
+                    Files.size(archive) >> 20);
         } catch (IOException e) {
             LOG.warnf("Java runs launch %s: %s", runtimePrecompiled ? "without a class-data sharing archive"
                     : "with the harness runtime compiled each time and no class-data sharing archive", e.getMessage());

@@ -29,6 +29,9 @@ class LanguagesTest {
     @Inject
     ExecutionService executions;
 
+    @Inject
+    JavaLanguage java;
+
     private ExecutionResult run(String language, String code, String entry, TestCase... tests) throws Exception {
         return executions.execute(new ExecutionRequest(language, code, entry, List.of(tests), LimitsOverride.none(),
                 null, false), Duration.ofMinutes(2));
@@ -123,6 +126,7 @@ class LanguagesTest {
 
     @Test
     void javaRunsMapTheStartupArchiveAndThePrecompiledRuntime() throws Exception {
+        assertTrue(java.awaitStartupArchives(Duration.ofMinutes(3)), "the Java start-up archive was not made");
         // read from inside the run's own sandbox: what its JVM mapped and where its harness runtime came from
         ExecutionResult result = run("java", "class Solution {\n    static String maps() throws Exception {\n"
                 + "        return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/maps\")));\n"

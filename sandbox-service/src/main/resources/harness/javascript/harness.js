@@ -112,17 +112,41 @@ function observe() {
       return original.apply(this, args);
     };
   };
-  const net = require('net');
-  wrap(net.Socket.prototype, 'connect', (args) => note('network', 'connect ' + stringify(args[0])));
-  wrap(require('dgram').Socket.prototype, 'send', () => note('network', 'dgram send'));
-  const dns = require('dns');
-  for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) {
-    wrap(dns, name, (args) => note('network', 'dns.' + name + ' ' + args[0]));
-  }
-  const childProcess = require('child_process');
-  for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
-    wrap(childProcess, name, (args) => note('process', 'child_process.' + name + ' ' + args[0]));
-  }
+  // The network and process modules are wrapped once loaded, by the code or by a module it required (http loads
+  // net): loading them all up front would cost every run their start-up. Every require() goes through
+  // Module.prototype.require, the code's (createRequire) as well as the harness's.
+  const watched = {
+    net: (net) => wrap(net.Socket.prototype, 'connect', (args) => note('network', 'connect ' + stringify(args[0]))),
+    dgram: (dgram) => wrap(dgram.Socket.prototype, 'send', () => note('network', 'dgram send')),
+    dns: (dns) => {
+      for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6']) {
+        wrap(dns, name, (args) => note('network', 'dns.' + name + ' ' + args[0]));
+      }
+    },
+    child_process: (childProcess) => {
+      for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+        wrap(childProcess, name, (args) => note('process', 'child_process.' + name + ' ' + args[0]));
+      }
+    },
+  };
+  const loadList = process.moduleLoadList;
+  const watchLoaded = () => {
+    for (const name of Object.keys(watched)) {
+      const wrapModule = watched[name];
+      if (wrapModule && loadList.includes('NativeModule ' + name)) {
+        delete watched[name]; // first, as require() below comes back here
+        wrapModule(require(name));
+      }
+    }
+  };
+  const Module = require('module');
+  const moduleRequire = Module.prototype.require;
+  Module.prototype.require = function (...args) {
+    const loaded = moduleRequire.apply(this, args);
+    watchLoaded();
+    return loaded;
+  };
+  watchLoaded();
   wrap(process, 'kill', (args) => {
     if (args[0] !== process.pid && args[0] !== 0) {
       note('signal', 'process.kill ' + stringify(args));

@@ -62,6 +62,14 @@ public interface SandboxConfig {
     @WithDefault("true")
     boolean forkServer();
 
+    /**
+     * Whether Java runs start from a class-data sharing archive of the compiler and a precompiled harness runtime,
+     * both made once when the service starts (read-only, bound into every sandbox). Each run is still a fresh JVM
+     * in its own sandbox. Where making them fails, runs launch as without them and a warning says why.
+     */
+    @WithDefault("true")
+    boolean startupArchives();
+
     /** Default limits of every execution. */
     Limits limits();
 

@@ -1,5 +1,6 @@
 package io.evalwatch.sandbox.language;
 
+import io.evalwatch.events.TestCase;
 import io.evalwatch.sandbox.config.SandboxConfig;
 import io.evalwatch.sandbox.environment.EnvironmentLayout;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
@@ -12,19 +13,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Java, launched as a single source file (JEP 330): solution, harness and tests compile together in memory
  * and run in one JVM. Tests are statements such as {@code assert Solution.add(1, 2) == 3;} (assertions are
  * enabled). A compile error stops everything before the harness starts, so it is read from the output.
+ *
+ * <p>Most of a run's time is the compiler warming up. So as the service starts, {@link #prepareHarness} compiles
+ * the harness runtime every run shares (then a run compiles only its tests and solution) and dumps a class-data
+ * sharing archive of the classes a run loads, the compiler's above all (then a run maps them instead of loading
+ * them). Both are root-owned, read-only files in the harness directory that every sandbox binds read-only; each run
+ * is still a fresh JVM in a sandbox of its own. They are made in the background; runs do without them until then,
+ * and for good where they cannot be made.
  */
 @ApplicationScoped
 public class JavaLanguage implements Language {
@@ -42,15 +56,26 @@ public class JavaLanguage implements Language {
     /** The JDK's own namespaces: a package missing there is not one a Maven artifact could provide. */
     private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
+    /** Under the harness directory: the precompiled runtime and the archive. */
+    static final String RUNTIME_CLASSES = "java/classes";
+    static final String ARCHIVE = "java/evalwatch.jsa";
+
+    private static final Logger LOG = Logger.getLogger(JavaLanguage.class);
+
     private final String command;
     private final double startupSeconds;
     private final List<Bind> configBinds;
+    private final boolean startupArchives;
+    private volatile boolean runtimePrecompiled;
+    private volatile boolean archived;
+    private final CountDownLatch prepared = new CountDownLatch(1);
 
     public JavaLanguage(SandboxConfig config) {
         SandboxConfig.LanguageSettings settings = config.languages().get("java");
         this.command = settings != null && settings.command().isPresent() ? settings.command().get() : "/usr/bin/java";
         this.startupSeconds = settings != null ? settings.startupSeconds().orElse(5.0) : 5.0;
         this.configBinds = jdkConfiguration();
+        this.startupArchives = config.startupArchives();
     }
 
     /** Debian's JDK keeps its conf files under /etc/java-N-openjdk, linked from the JDK: they must be visible. */
@@ -65,6 +90,125 @@ public class JavaLanguage implements Language {
         return List.copyOf(binds);
     }
 
+    /**
+     * Compiles the harness runtime with the javac beside the runs' java, then dumps the archive from one training
+     * run of a sample file (the classes it loaded, listed by the JVM itself). The archive holds the JDK's classes only
+     * (it is dumped with no class path), so a run maps it whatever its class path: the runtime, an environment's jars.
+     * Any failure leaves runs on the self-contained file, without the archive.
+     */
+    @Override
+    public void prepareHarness(Path hostHarnessDir) {
+        if (!startupArchives) {
+            prepared.countDown();
+            return;
+        }
+        // in the background: the service is ready at once, and Java runs launch as without these until they are made
+        Thread builder = new Thread(() -> {
+            try {
+                makeStartupArchives(hostHarnessDir);
+            } finally {
+                prepared.countDown();
+            }
+        }, "java-startup-archives");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /** Waits until the start-up archives are made, or could not be; true if the archive is in use. */
+    public boolean awaitStartupArchives(Duration timeout) throws InterruptedException {
+        return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && archived;
+    }
+
+    private void makeStartupArchives(Path hostHarnessDir) {
+        Path classes = hostHarnessDir.resolve(RUNTIME_CLASSES);
+        Path archive = hostHarnessDir.resolve(ARCHIVE);
+        // beside the harness directory, not in it: no run sees the training files
+        Path training = hostHarnessDir.resolveSibling("java-training");
+        try {
+            Files.createDirectories(training);
+            Files.createDirectories(classes);
+            Files.setPosixFilePermissions(classes.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path runtimeSource = training.resolve(JavaSource.RUNTIME_CLASS + ".java");
+            Files.writeString(runtimeSource, JavaSource.RUNTIME_SOURCE);
+            Path javac = Path.of(command).toRealPath().resolveSibling("javac");
+            host(List.of(javac.toString(), "-d", classes.toString(), "-g:none", runtimeSource.toString()));
+            readOnlyTree(classes);
+            runtimePrecompiled = true;
+
+            JavaSource sample = JavaSource.of("class Solution {\n    static int add(int a, int b) {\n"
+                    + "        return a + b;\n    }\n}\n", "add",
+                    List.of(new TestCase("t0", "assert Solution.add(1, 2) == 3;", false)), true);
+            Path file = training.resolve(JavaSource.FILE_NAME);
+            Files.writeString(file, sample.text());
+            Path classList = training.resolve("classes.lst");
+            List<String> run = new ArrayList<>(jvmOptions(64, training.toString()));
+            run.addAll(List.of("-cp", classes.toString(), file.toString(), "3", "shared-pids"));
+            host(concat(List.of(command, "-Xshare:off", "-XX:DumpLoadedClassList=" + classList), run));
+            host(List.of(command, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                    "-XX:SharedArchiveFile=" + archive));
+            // the archive must map (-Xshare:on fails where it would not): proven once here, not per run
+            host(concat(List.of(command, "-Xshare:on", "-XX:SharedArchiveFile=" + archive), run));
+            Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--r--r--"));
+            archived = true;
+            LOG.infof("Java runs start from a class-data sharing archive (%d MiB) and a precompiled harness runtime",
+                    Files.size(archive) >> 20);
+        } catch (IOException e) {
+            LOG.warnf("Java runs launch %s: %s", runtimePrecompiled ? "without a class-data sharing archive"
+                    : "with the harness runtime compiled each time and no class-data sharing archive", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(training);
+        }
+    }
+
+    /** The JVM options of every run, training included; the archive is only used under the options it was made with. */
+    private static List<String> jvmOptions(long heapMb, String tmpdir) {
+        return List.of("-ea", "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Xmx" + heapMb + "m", "-Xss4m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + tmpdir);
+    }
+
+    private static void host(List<String> argv) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(argv.get(0) + " took too long");
+        }
+        if (process.exitValue() != 0) {
+            String text = new String(output, StandardCharsets.UTF_8).strip();
+            throw new IOException(Path.of(argv.get(0)).getFileName() + " " + argv.get(1) + " failed (exit "
+                    + process.exitValue() + "): " + text.substring(0, Math.min(text.length(), 500)));
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** Root-owned: the slots' uids may read the files and enter the directories, nobody but root may change them. */
+    private static void readOnlyTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path) ? "r-xr-xr-x" : "r--r--r--"));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a leftover training file in the service's own directory does no harm
+        }
+    }
+
     @Override
     public String name() {
         return "java";
@@ -77,14 +221,23 @@ public class JavaLanguage implements Language {
 
     @Override
     public Program program(ExecutionRequest request, SandboxPaths paths, Limits limits) {
-        JavaSource source = JavaSource.of(request.code(), request.entryPoint(), request.tests());
+        boolean precompiled = runtimePrecompiled;
+        JavaSource source = JavaSource.of(request.code(), request.entryPoint(), request.tests(), precompiled);
         long heapMb = Math.max(32, limits.memoryBytes() / 2 / (1024 * 1024));
-        List<String> argv = new ArrayList<>(List.of(command, "-ea", "--add-opens", "java.base/java.io=ALL-UNNAMED",
-                "-Xmx" + heapMb + "m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:ActiveProcessorCount=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.io.tmpdir=" + paths.scratch()));
+        List<String> argv = new ArrayList<>(List.of(command));
+        // -Xshare:auto: a JVM that cannot map the archive runs without it, as it would without the option
+        argv.add(archived ? "-XX:SharedArchiveFile=" + paths.harness() + "/" + ARCHIVE : "-Xshare:auto");
+        argv.addAll(jvmOptions(heapMb, paths.scratch()));
+        List<String> classPath = new ArrayList<>();
+        if (precompiled) {
+            classPath.add(paths.harness() + "/" + RUNTIME_CLASSES);
+        }
         if (paths.environment() != null) {
             // in source-file mode one class path serves both the in-memory compile and the run
-            argv.addAll(List.of("-cp", paths.environment() + "/" + EnvironmentLayout.JAVA_LIB + "/*"));
+            classPath.add(paths.environment() + "/" + EnvironmentLayout.JAVA_LIB + "/*");
+        }
+        if (!classPath.isEmpty()) {
+            argv.addAll(List.of("-cp", String.join(":", classPath)));
         }
         argv.addAll(List.of(paths.input() + "/" + JavaSource.FILE_NAME, "3", paths.pidsArgument()));
         return new Program(name(), Map.of(JavaSource.FILE_NAME, source.text().getBytes(StandardCharsets.UTF_8)),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The single source file a Java execution launches: the solution's imports, the harness class (first, so the
- * source launcher runs it) with one method per test, then the solution. Remembers which lines hold the
+ * source launcher runs it) with one method per test, then the solution, then (unless it is precompiled on the
+ * class path) the harness runtime every run shares. Remembers which lines hold the
  * solution and which the tests, so a compile error can be blamed on the right one.
  *
  * @param ownerClass the class whose method is the entry point
@@ -25,6 +26,9 @@ public record JavaSource(String text, String ownerClass, String method, int solu
 
     public static final String FILE_NAME = "EvalwatchHarness.java";
     public static final String DEFAULT_CLASS = "Solution";
+    /** The harness runtime's class and source file, precompiled once where possible (see JavaLanguage). */
+    public static final String RUNTIME_CLASS = "EvalwatchRuntime";
+    public static final String RUNTIME_SOURCE = resource(RUNTIME_CLASS + ".java");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$",
             Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;\\s*$", Pattern.MULTILINE);
@@ -33,10 +37,20 @@ public record JavaSource(String text, String ownerClass, String method, int solu
             Pattern.MULTILINE);
     private static final String COMMON_IMPORTS = "import java.util.*;\nimport java.util.function.*;\n"
             + "import java.util.stream.*;\n";
-    private static final String TEMPLATE = template();
+    private static final String TEMPLATE = resource("EvalwatchHarness.java.template");
 
-    /** Lays out the file for a solution, an entry point ({@code method} or {@code Class.method}) and tests. */
+    /** The self-contained file: the harness runtime follows the solution. */
     public static JavaSource of(String code, String entryPoint, List<TestCase> tests) {
+        return of(code, entryPoint, tests, false);
+    }
+
+    /**
+     * Lays out the file for a solution, an entry point ({@code method} or {@code Class.method}) and tests.
+     *
+     * @param runtimeOnClassPath whether the run finds {@link #RUNTIME_CLASS} compiled on its class path; if not, its
+     *     source is appended below the solution (so no line of the solution or the tests moves)
+     */
+    public static JavaSource of(String code, String entryPoint, List<TestCase> tests, boolean runtimeOnClassPath) {
         String owner;
         String method;
         int dot = entryPoint.lastIndexOf('.');
@@ -84,7 +98,7 @@ public record JavaSource(String text, String ownerClass, String method, int solu
         int testsLastLine = testsFirstLine + lines(methods.toString()) - 1;
         int solutionAt = withTests.indexOf("/*SOLUTION*/");
         int solutionFirstLine = lines(withTests.substring(0, solutionAt)) + 1;
-        String text = withTests.replace("/*SOLUTION*/", body);
+        String text = withTests.replace("/*SOLUTION*/", body) + (runtimeOnClassPath ? "" : "\n" + RUNTIME_SOURCE);
         return new JavaSource(text, owner, method, solutionFirstLine, testsFirstLine, testsLastLine);
     }
 
@@ -106,10 +120,10 @@ public record JavaSource(String text, String ownerClass, String method, int solu
         return line >= testsFirstLine && line <= testsLastLine;
     }
 
-    private static String template() {
-        try (InputStream in = JavaSource.class.getResourceAsStream("/harness/java/EvalwatchHarness.java.template")) {
+    private static String resource(String name) {
+        try (InputStream in = JavaSource.class.getResourceAsStream("/harness/java/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("the Java harness template is missing from the build");
+                throw new IllegalStateException("the Java harness's " + name + " is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

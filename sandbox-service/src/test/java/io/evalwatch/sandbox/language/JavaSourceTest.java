@@ -1,6 +1,7 @@
 package io.evalwatch.sandbox.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evalwatch.events.TestCase;
@@ -39,5 +40,20 @@ class JavaSourceTest {
                 List.of());
         assertEquals("Maths", source.ownerClass());
         assertEquals("twice", source.method());
+    }
+
+    @Test
+    void theRuntimeFollowsTheSolutionUnlessItIsOnTheClassPath() {
+        String code = "class Solution {\n  static int add(int a, int b) { return a + b; }\n}\n";
+        List<TestCase> tests = List.of(new TestCase("t", "assert Solution.add(1, 2) == 3;", false));
+        JavaSource alone = JavaSource.of(code, "add", tests);
+        JavaSource precompiled = JavaSource.of(code, "add", tests, true);
+        assertTrue(alone.text().indexOf("class Solution") < alone.text().indexOf("class " + JavaSource.RUNTIME_CLASS));
+        assertFalse(precompiled.text().contains("class " + JavaSource.RUNTIME_CLASS));
+        assertTrue(alone.text().startsWith(precompiled.text()));
+        // no line a compile error can point at moves between the two
+        assertEquals(alone.solutionFirstLine(), precompiled.solutionFirstLine());
+        assertEquals(alone.testsFirstLine(), precompiled.testsFirstLine());
+        assertEquals(alone.testsLastLine(), precompiled.testsLastLine());
     }
 }

@@ -29,6 +29,9 @@ class LanguagesTest {
     @Inject
     ExecutionService executions;
 
+    @Inject
+    JavaLanguage java;
+
     private ExecutionResult run(String language, String code, String entry, TestCase... tests) throws Exception {
         return executions.execute(new ExecutionRequest(language, code, entry, List.of(tests), LimitsOverride.none(),
                 null, false), Duration.ofMinutes(2));
@@ -119,6 +122,20 @@ class LanguagesTest {
         assertEquals(Outcomes.COMPLETED, result.outcome(), result.message());
         assertEquals(List.of(TestResult.PASSED, TestResult.FAILED, TestResult.ERROR), statuses(result));
         assertEquals("NullPointerException", result.tests().get(2).exceptionType());
+    }
+
+    @Test
+    void javaRunsMapTheStartupArchiveAndThePrecompiledRuntime() throws Exception {
+        assertTrue(java.awaitStartupArchives(Duration.ofMinutes(3)), "the Java start-up archive was not made");
+        // read from inside the run's own sandbox: what its JVM mapped and where its harness runtime came from
+        ExecutionResult result = run("java", "class Solution {\n    static String maps() throws Exception {\n"
+                + "        return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/maps\")));\n"
+                + "    }\n}\n", "maps",
+                test("archive", "assert Solution.maps().contains(\"/sandbox/harness/java/evalwatch.jsa\");"),
+                test("runtime", "assert EvalwatchRuntime.class.getProtectionDomain().getCodeSource().getLocation()"
+                        + ".getPath().startsWith(\"/sandbox/harness/java/classes\");"));
+        assertEquals(Outcomes.COMPLETED, result.outcome(), result.message());
+        assertEquals(List.of(TestResult.PASSED, TestResult.PASSED), statuses(result), result.tests().toString());
     }
 
     @Test

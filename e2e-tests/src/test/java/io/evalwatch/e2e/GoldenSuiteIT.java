@@ -65,6 +65,8 @@ class GoldenSuiteIT {
     void everyItemsMeasuresAreWhatTheSimulatorsSeedDictates() throws Exception {
         List<String> wrong = new ArrayList<>();
         Map<String, Integer> checked = new TreeMap<>();
+        int reportedFindings = 0;
+        int goldFirst = 0;
         for (JsonNode item : items) {
             String model = item.path("model").asText();
             String taskId = item.path("taskId").asText();
@@ -72,6 +74,10 @@ class GoldenSuiteIT {
             String kind = task.path("kind").asText("generation");
             assertEquals(kind, item.path("kind").asText(), "the item carries its task's kind: " + taskId);
             JsonNode truth = preview(model, taskId, ItemIds.seedOf(item.path("itemId").asText()));
+            // the simulator must know the task, and answer a review or search with its truth: else nothing is checked
+            assertTrue(truth.path("delivered").isTextual(), "the simulator knows " + taskId + ": " + truth);
+            assertEquals(kind.equals("review") || kind.equals("search"), truth.path("truth").isObject(),
+                    "a review or search answer carries its truth: " + truth);
             String where = model + " on " + taskId + " (" + truth.path("delivered").asText() + ", truth "
                     + truth.path("truth") + "): ";
             List<String> problems = switch (kind) {
@@ -82,12 +88,16 @@ class GoldenSuiteIT {
                 default -> List.of("unknown kind " + kind);
             };
             problems.forEach(p -> wrong.add(where + p));
+            reportedFindings += truth.path("truth").path("reportedFindings").size();
+            goldFirst += truth.path("truth").path("goldRank").asInt() == 1 ? 1 : 0;
             checked.merge(kind, 1, Integer::sum);
         }
         System.out.printf("[golden] items checked by kind: %s%n", checked);
         assertTrue(wrong.isEmpty(), wrong.size() + " items differ from the simulator's truth:\n"
                 + String.join("\n", wrong));
         assertEquals(Map.of("completion", 30, "generation", 60, "review", 40, "search", 30), checked);
+        assertTrue(reportedFindings > 0 && goldFirst > 0, "the models found findings (" + reportedFindings
+                + ") and put gold locations first (" + goldFirst + "): the measures were not all zero");
     }
 
     @Test

@@ -102,6 +102,9 @@ public final class AnswerComposer {
 
     /** Checks a task's mistakes ahead of the first request for it (they are otherwise checked on first use). */
     public void prepare(SimTask task) {
+        if (!task.kind().executable()) {
+            return; // review and search answers are made from the spec, with nothing to check against tests
+        }
         mistakes.computeIfAbsent(task, Mistakes::new).of(AnswerKind.OFF_BY_ONE);
     }
 

@@ -1,6 +1,7 @@
 package io.evalwatch.simulator.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evalwatch.events.TaskSpec;
 import io.evalwatch.simulator.truth.AnswerKind;
 import io.evalwatch.suite.Problem;
 import io.evalwatch.suite.SuiteFolder;
@@ -86,8 +87,11 @@ public final class TaskFiles {
         String id = required(bound.id(), "id", file.toString());
         String where = file + " (task '" + id + "')";
         String prompt = required(bound.prompt(), "prompt", where);
-        String entryPoint = required(bound.entryPoint(), "entry_point", where);
-        String reference = required(bound.reference(), "reference", where);
+        TaskSpec spec = reading.task() == null ? null : reading.task().spec();
+        // a review or search task is answered from its spec (findings, gold): it has no entry point or reference
+        boolean answeredFromSpec = spec != null && !spec.executable();
+        String entryPoint = answeredFromSpec ? "" : required(bound.entryPoint(), "entry_point", where);
+        String reference = answeredFromSpec ? "" : required(bound.reference(), "reference", where);
         Map<AnswerKind, String> simulation = new EnumMap<>(AnswerKind.class);
         if (bound.simulation() != null) {
             bound.simulation().byLabel().forEach((label, code) -> put(simulation, label, code));
@@ -102,8 +106,7 @@ public final class TaskFiles {
         // suites/<suite>/tasks/<file>: the suite's folder name
         Path suiteDir = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
         String suite = suiteDir == null || suiteDir.getFileName() == null ? null : suiteDir.getFileName().toString();
-        return new SimTask(id, prompt, entryPoint, bound.language(), reference, simulation, tests, suite,
-                reading.task() == null ? null : reading.task().spec());
+        return new SimTask(id, prompt, entryPoint, bound.language(), reference, simulation, tests, suite, spec);
     }
 
     /** A wrong answer of the simulation block under its label; labels that name no answer kind are left out. */

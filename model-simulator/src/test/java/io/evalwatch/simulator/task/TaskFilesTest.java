@@ -30,6 +30,18 @@ class TaskFilesTest {
     }
 
     @Test
+    void everyGoldenTaskIsKnownReviewAndSearchWithTheirSpecsAlthoughTheyHaveNoReference() {
+        List<SimTask> tasks = TaskFiles.loadSuites(Path.of("../suites")).stream()
+                .filter(t -> "golden".equals(t.suite())).toList();
+        assertEquals(80, tasks.size());
+        for (SimTask task : tasks) {
+            assertNotNull(task.spec(), task.id() + " is read with its spec");
+        }
+        assertEquals(20, tasks.stream().filter(t -> t.kind() == io.evalwatch.events.TaskKind.REVIEW).count());
+        assertEquals(15, tasks.stream().filter(t -> t.kind() == io.evalwatch.events.TaskKind.SEARCH).count());
+    }
+
+    @Test
     void aFileWithProblemsIsStillReadForWhatTheSimulatorNeeds(@TempDir Path dir) throws Exception {
         Path tasks = Files.createDirectories(dir.resolve("s/tasks"));
         Files.writeString(tasks.resolve("twice.yaml"), """

@@ -47,7 +47,9 @@ public class CompletionScorer implements KindScorer {
         if (reference != null) {
             metrics.put(ItemMetrics.COMPLETION_EXACT_MATCH,
                     Similarity.normalised(answer).equals(Similarity.normalised(reference)) ? 1.0 : 0.0);
-            metrics.put(ItemMetrics.COMPLETION_EDIT_SIMILARITY, Similarity.editSimilarity(answer, reference));
+            // blank lines around a middle (a fence takes its last newline) are no edit; indentation is
+            metrics.put(ItemMetrics.COMPLETION_EDIT_SIMILARITY,
+                    Similarity.editSimilarity(withoutBlankLinesAround(answer), withoutBlankLinesAround(reference)));
             Set<String> mine = PythonIdentifiers.identifiers(answer);
             Set<String> theirs = PythonIdentifiers.identifiers(reference);
             Set<String> common = new HashSet<>(mine);
@@ -84,5 +86,20 @@ public class CompletionScorer implements KindScorer {
         Set<String> invented = new TreeSet<>(PythonIdentifiers.used(middle));
         invented.removeAll(available);
         return invented;
+    }
+
+    /** The text without trailing whitespace and without blank lines before its first line; indentation kept. */
+    static String withoutBlankLinesAround(String text) {
+        String trimmed = text.stripTrailing();
+        int start = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\n') {
+                start = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return trimmed.substring(start);
     }
 }

@@ -1,6 +1,7 @@
 package io.evalwatch.scoring.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.TaskKind;
@@ -37,6 +38,15 @@ class CompletionScorerTest {
     }
 
     @Test
+    void theReferenceAsAFenceGivesItBackWithoutItsLastNewlineIsStillNoEdit() {
+        // a fenced block drops the middle's final newline and any blank line before it; the indentation stays
+        Map<String, Double> m = CompletionScorer.metrics("\n" + REFERENCE.stripTrailing(), task(REFERENCE));
+        assertEquals(1.0, m.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY), 1e-12);
+        Map<String, Double> dedented = CompletionScorer.metrics(REFERENCE.stripLeading(), task(REFERENCE));
+        assertTrue(dedented.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY) < 1.0, "a lost indentation is an edit");
+    }
+
+    @Test
     void exactMatchIgnoresTrailingWhitespaceAndBlankLinesButNotIndentation() {
         String spaced = "    total = to_cents(amount)   \n\n    return Money(total, currency)";
         assertEquals(1.0, CompletionScorer.metrics(spaced, task(REFERENCE)).get(ItemMetrics.COMPLETION_EXACT_MATCH));
@@ -46,12 +56,13 @@ class CompletionScorerTest {
 
     @Test
     void editSimilarityIsOneMinusLevenshteinOverTheLongerLength() {
-        // "    return a + b\n" and "    return a - b\n": 17 characters each, one substitution: 1 - 1/17
+        // compared without the final newline: "    return a + b" and "    return a - b", 16 characters each, one
+        // substitution: 1 - 1/16
         Map<String, Double> m = CompletionScorer.metrics("    return a + b\n", task("    return a - b\n"));
-        assertEquals(1 - 1.0 / 17, m.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY), 1e-12);
-        // "    return a\n" (13) against "    return a - b\n" (17): 4 insertions, 1 - 4/17
+        assertEquals(1 - 1.0 / 16, m.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY), 1e-12);
+        // "    return a" (12) against "    return a - b" (16): 4 insertions, 1 - 4/16
         m = CompletionScorer.metrics("    return a\n", task("    return a - b\n"));
-        assertEquals(1 - 4.0 / 17, m.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY), 1e-12);
+        assertEquals(1 - 4.0 / 16, m.get(ItemMetrics.COMPLETION_EDIT_SIMILARITY), 1e-12);
     }
 
     @Test

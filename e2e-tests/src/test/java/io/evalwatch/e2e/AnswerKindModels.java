@@ -17,13 +17,18 @@ final class AnswerKindModels {
         return "kind-" + kind.label().replace('_', '-');
     }
 
+    /** The kinds a generation task can be answered with (ignores_context is a completion's mistake). */
+    static List<AnswerKind> kinds() {
+        return Arrays.stream(AnswerKind.values()).filter(k -> k != AnswerKind.IGNORES_CONTEXT).toList();
+    }
+
     static List<String> models() {
-        return Arrays.stream(AnswerKind.values()).map(AnswerKindModels::modelOf).toList();
+        return kinds().stream().map(AnswerKindModels::modelOf).toList();
     }
 
     /** Catalogue rows for StackFixture: name, simulator model id, no extra lines. */
     static String[][] catalogue() {
-        return Arrays.stream(AnswerKind.values()).map(k -> new String[] {modelOf(k), modelOf(k), ""})
+        return kinds().stream().map(k -> new String[] {modelOf(k), modelOf(k), ""})
                 .toArray(String[][]::new);
     }
 
@@ -31,7 +36,7 @@ final class AnswerKindModels {
     static String profiles() {
         StringBuilder yaml = new StringBuilder();
         long seed = 9200;
-        for (AnswerKind kind : AnswerKind.values()) {
+        for (AnswerKind kind : kinds()) {
             boolean reference = kind == AnswerKind.REFERENCE;
             yaml.append("  ").append(modelOf(kind)).append(":\n")
                     .append("    description: answers only ").append(kind.label()).append(" (FailureTaxonomyIT)\n")

@@ -49,6 +49,23 @@ class ReportTableTest {
     }
 
     @Test
+    void showsASectionPerKindWithItsOwnFiguresAndAccuracyPerTag() throws Exception {
+        String text = ReportTable.render(new ObjectMapper().readTree("""
+                {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1},
+                  "kinds": [{"kind": "review", "items": 20, "passed": 5, "passAt1": 0.25, "weightedScore": 0.61,
+                     "figures": {"pass_rate": 0.25, "weighted_score": 0.61, "precision": 0.8, "recall": 0.5,
+                                 "f1": 0.615, "found": 14, "tier3_recall": 0.2, "tier3_false_positives": 1}},
+                    {"kind": "search", "items": 15, "passed": 9, "passAt1": 0.6, "weightedScore": 0.7,
+                     "figures": {"mrr": 0.72, "ndcg_at_5": 0.7}}],
+                  "tags": [{"tag": "security", "items": 8, "passed": 6, "passAt1": 0.75, "weightedScore": 0.5}]}]}"""));
+
+        assertTrue(text.contains("precision 0.80, recall 0.50, f1 0.62, tier3_recall 0.20"), text);
+        assertFalse(text.contains("found"), "raw counts stay out of the figures: " + text);
+        assertTrue(text.contains("mrr 0.72, ndcg_at_5 0.70"), text);
+        assertTrue(text.contains("security") && text.contains("75.0%"), text);
+    }
+
+    @Test
     void aReportWithoutTheNewSectionsStillRenders() throws Exception {
         JsonNode old = new ObjectMapper().readTree("""
                 {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}]}""");

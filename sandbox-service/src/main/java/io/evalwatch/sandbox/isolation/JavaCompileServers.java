@@ -239,6 +239,10 @@ public final class JavaCompileServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server in a folder of its own (its output holds the classes of runs still under way when it ends, so
+     * the folder stays until the service stops and the instance directory goes).
+     */
     private Server start(Program program, EnvironmentMount environment) throws IOException {
         String name = Integer.toString(started++);
         Path dir = baseDir.resolve("server-" + name);

@@ -6,8 +6,8 @@ import io.evalwatch.sandbox.environment.EnvironmentLayout;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.isolation.Bind;
 import io.evalwatch.sandbox.isolation.LaunchCommand;
-import io.evalwatch.sandbox.isolation.Precompile;
 import io.evalwatch.sandbox.isolation.Limits;
+import io.evalwatch.sandbox.isolation.Precompile;
 import io.evalwatch.sandbox.isolation.Program;
 import io.evalwatch.sandbox.isolation.SandboxPaths;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +41,10 @@ import org.jboss.logging.Logger;
  * them). Both are root-owned, read-only files in the harness directory that every sandbox binds read-only; each run
  * is still a fresh JVM in a sandbox of its own. They are made in the background; runs do without them until then,
  * and for good where they cannot be made.
+ *
+ * <p>With them comes the compile server's program ({@link #compileServer}): a program then carries a
+ * {@link Precompile}, and the sandbox has the file compiled by a warm javac in a sandbox of its own, the run
+ * executing only the class files, in its own fresh JVM. The source launch stays the way without a server.
  */
 @ApplicationScoped
 public class JavaLanguage implements Language {
@@ -196,7 +200,9 @@ public class JavaLanguage implements Language {
             return Optional.empty();
         }
         List<String> argv = List.of(command, "-Xshare:auto", "-Xmx" + COMPILE_SERVER_HEAP_MB + "m", "-Xss4m",
-                "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "--add-opens", "java.base/java.io=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp",
+                // it writes its replies to fd 3 as the runtime writes records, through java.io's FileDescriptor
+                "--add-opens", "java.base/java.io=ALL-UNNAMED",
                 "-cp", LaunchCommand.HARNESS_DIR + "/" + COMPILE_SERVER_CLASSES, COMPILE_SERVER_CLASS,
                 "/sandbox/out", "2", LaunchCommand.INPUT_DIR);
         return Optional.of(new Program("java-compile", Map.of(), argv, configBinds, false));

@@ -5,6 +5,7 @@
 #
 #   bench/sandbox/languages.sh            # ROUNDS=10 PORT=18484
 #   SANDBOX_OPTS=-Devalwatch.sandbox.startup-archives=false bench/sandbox/languages.sh   # without CDS archive and snapshot
+#   SANDBOX_OPTS=-Devalwatch.sandbox.java-compile-server=false bench/sandbox/languages.sh # each run compiles in its JVM
 #
 # Starts the packaged service (building it if needed) with Kafka channels off, as humaneval.sh does. Needs root
 # (setpriv to the slots' uids), bubblewrap and cgroup v1, as the service itself does.
@@ -52,7 +53,14 @@ for _ in $(seq 240); do
   sleep 0.5
 done
 
+# the Java compile server starts once the archive is made: measure from when it is up (or known not to be)
+for _ in $(seq 240); do
+  grep -qE "compiled by a sandboxed compile server|no Java compile server|Java runs launch" "$LOG" && break
+  grep -qE "startup-archives=false|java-compile-server=false" <<<"${SANDBOX_OPTS:-}" && break
+  sleep 0.5
+done
+
 echo "machine: $(nproc) cores, $(uname -r); $(java -version 2>&1 | head -1); node $(node --version); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -E "sandbox ready|Java runs" "$LOG" | sed 's/^/service: /' || true
+grep -E "sandbox ready|Java runs|compile server" "$LOG" | sed 's/^/service: /' || true
 /usr/bin/python3 "$ROOT/bench/sandbox/languages.py" "http://127.0.0.1:$PORT" "$ROUNDS" "$SERVICE"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

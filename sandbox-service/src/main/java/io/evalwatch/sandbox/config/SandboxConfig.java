@@ -70,6 +70,15 @@ public interface SandboxConfig {
     @WithDefault("true")
     boolean startupArchives();
 
+    /**
+     * Whether Java runs are compiled by a long-lived compile server (a warm javac, sandboxed like a run, that never
+     * runs what it compiles) and then run from their class files, each in a fresh JVM in its own sandbox. Needs the
+     * startup archives (the precompiled harness runtime) and bwrap isolation; where a server cannot be had, runs
+     * compile in their own JVM as without it.
+     */
+    @WithDefault("true")
+    boolean javaCompileServer();
+
     /** Default limits of every execution. */
     Limits limits();
 

@@ -78,8 +78,25 @@ public final class LaunchCommand {
         return isolated(serverSlot, harnessDir, program, ceiling, true);
     }
 
+    /**
+     * The Java compile server: the sandbox of a run, keeping its stdin (requests arrive there) and without a CPU-time
+     * limit of its own (it lives for many compiles, each under a deadline); no capability, inside or out.
+     */
+    public List<String> compileServer(Slot serverSlot, Path harnessDir, Program program, Limits limits) {
+        List<String> argv = prologue(serverSlot, program, limits, "/", true, seccompFilter);
+        sandbox(argv, serverSlot, harnessDir, program, limits, false);
+        return argv;
+    }
+
     private List<String> isolated(Slot slot, Path harnessDir, Program program, Limits limits, boolean server) {
         List<String> argv = prologue(slot, program, limits, "/", server, seccompFilter);
+        sandbox(argv, slot, harnessDir, program, limits, server);
+        return argv;
+    }
+
+    /** setpriv and bubblewrap, after the prologue; capabilities inside the user namespace only for a fork server. */
+    private void sandbox(List<String> argv, Slot slot, Path harnessDir, Program program, Limits limits,
+            boolean server) {
         if (dropUid) {
             argv.addAll(List.of(setpriv, "--reuid=" + slot.uid(), "--regid=" + slot.uid(), "--clear-groups",
                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
@@ -121,7 +138,6 @@ public final class LaunchCommand {
         argv.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", SCRATCH_DIR,
                 "--setenv", "TMPDIR", SCRATCH_DIR, "--setenv", "LANG", "C.UTF-8", "--chdir", SCRATCH_DIR, "--"));
         argv.addAll(program.command());
-        return argv;
     }
 
     /**

@@ -44,6 +44,8 @@ import org.jboss.logging.Logger;
 public class Sandbox {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class);
+    /** The Java compile server's memory cgroup limit (its heap is held below it by -Xmx). */
+    private static final long JAVA_COMPILE_SERVER_MEMORY = 768L << 20;
     private static final List<String> HARNESS_FILES = List.of("python/harness.py", "python/forkserver.py",
             "python/analysis.py", "javascript/harness.js");
 
@@ -70,6 +72,9 @@ public class Sandbox {
     private LaunchCommand launch;
     private CgroupControllers controllers = CgroupControllers.none();
     private ForkServers forkServers;
+    private JavaCompileServers compileServers;
+    private final java.util.concurrent.CountDownLatch compileServerTried = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean compileServerUp;
     private volatile HostReadiness readiness = new HostReadiness(false, "unchecked", List.of("not started"), List.of());
 
     public Sandbox(SandboxConfig config, Languages languages) {
@@ -94,6 +99,9 @@ public class Sandbox {
     void onStop(@Observes ShutdownEvent event) {
         if (forkServers != null) {
             forkServers.close();
+        }
+        if (compileServers != null) {
+            compileServers.close();
         }
         deadlines.shutdownNow();
         drains.shutdownNow();
@@ -121,6 +129,14 @@ public class Sandbox {
 
     public int slots() {
         return allSlots.size();
+    }
+
+    /** Waits until the first Java compile server is up, or could not be started; true if it is up. */
+    public boolean awaitJavaCompileServer(Duration timeout) throws InterruptedException {
+        if (compileServers == null) {
+            return false;
+        }
+        return compileServerTried.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && compileServerUp;
     }
 
     /** The instance's private directory on the host, for caches that live as long as the service. */
@@ -187,6 +203,9 @@ public class Sandbox {
             if (config.forkServer() && startForkServers(dropUid, seccomp != null, warnings)) {
                 description += "+forkserver";
             }
+            if (config.javaCompileServer()) {
+                startCompileServers(dropUid, slots);
+            }
         }
         return new HostReadiness(true, description, List.of(), List.copyOf(warnings));
     }
@@ -206,6 +225,36 @@ public class Sandbox {
             warnings.add("no Python fork server, every Python run launches its own sandbox: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Sets up the Java compile servers and starts the first in the background once Java's harness is prepared; until
+     * then, and wherever a server cannot be had, Java runs compile in their own JVM. The servers run as the uid
+     * after the slots' (uid-base + slots), so their threads never count against a run's process limit.
+     */
+    private void startCompileServers(boolean dropUid, int slots) {
+        Optional<Language> java = languages.find("java");
+        if (java.isEmpty()) {
+            compileServerTried.countDown();
+            return;
+        }
+        Limits serverLimits = new Limits(Double.MAX_VALUE, 0, JAVA_COMPILE_SERVER_MEMORY, 256, 64L << 20, 1024, 0,
+                Long.MAX_VALUE, 64L << 20);
+        compileServers = new JavaCompileServers(launch, harnessDir, instanceDir.resolve("java-compile"),
+                config.uidBase() + slots, dropUid, controllers, instance, serverLimits, 2, 3, 200,
+                () -> java.get().compileServer(Duration.ZERO));
+        Thread warmUp = new Thread(() -> {
+            try {
+                if (java.get().compileServer(Duration.ofMinutes(10)).isPresent() && compileServers.warmUp()) {
+                    compileServerUp = true;
+                    LOG.info("Java runs are compiled by a sandboxed compile server and run from their class files");
+                }
+            } finally {
+                compileServerTried.countDown();
+            }
+        }, "java-compile-server-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Proves that the sandbox comes up and that the code inside it does not run as root. */
@@ -296,6 +345,9 @@ public class Sandbox {
     }
 
     private RawRun launch(Slot slot, Program program, Limits limits) throws IOException, InterruptedException {
+        if (compileServers != null && program.precompile() != null) {
+            return launchCompiled(slot, program, limits);
+        }
         if (forkServers != null && program.forkSpec() != null) {
             RawRun forked = forkServers.run(slot, program, limits, readiness.description());
             if (forked != null) {
@@ -350,6 +402,52 @@ public class Sandbox {
         return new RawRun(parser.records(), parser.malformed(), output.kept(), output.total(), output.truncated(),
                 output.exceeded(), control.timedOut(), control.killed() ? null : process.exitValue(), strays,
                 resources, seconds, readiness.description());
+    }
+
+    /**
+     * Compiles the program's source in a compile server, then runs the classes in the slot's own fresh sandbox
+     * (bound read-only), within what is left of the wall time. A compile error reads as it would from a source
+     * launch: javac's diagnostics and exit status 1. Without a server the program runs as it is.
+     */
+    private RawRun launchCompiled(Slot slot, Program program, Limits limits) throws IOException, InterruptedException {
+        Precompile precompile = program.precompile();
+        JavaCompileServers.Compiled compiled = compileServers.compile(precompile, program.environment(),
+                limits.wallSeconds());
+        try {
+            switch (compiled.status()) {
+                case UNAVAILABLE:
+                    return launch(slot, withoutPrecompile(program), limits);
+                case FAILED: {
+                    String output = compiled.output();
+                    boolean truncated = output.length() > limits.outputBytes();
+                    return new RawRun(List.of(), 0, truncated ? output.substring(0, limits.outputBytes()) : output,
+                            output.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, truncated, false, false,
+                            1, 0, ResourceEvidence.unmeasured(), compiled.seconds(), readiness.description());
+                }
+                case TIMED_OUT:
+                    return new RawRun(List.of(), 0, "", 0, false, false, true, null, 0, ResourceEvidence.unmeasured(),
+                            compiled.seconds(), readiness.description());
+                default:
+                    break;
+            }
+            List<Bind> binds = new ArrayList<>(program.binds());
+            binds.add(Bind.readOnly(compiled.classes(), Precompile.CLASSES_DIR));
+            Program run = new Program(program.language(), program.inputFiles(), precompile.command(), binds,
+                    program.limitAddressSpace(), null, program.environment());
+            double left = Math.max(0.1, limits.wallSeconds() - compiled.seconds());
+            RawRun ran = launch(slot, run, limits.with(new LimitsOverride(left, null, null, null, null, null, null,
+                    null)));
+            return new RawRun(ran.records(), ran.malformedRecords(), ran.output(), ran.outputBytes(),
+                    ran.outputTruncated(), ran.outputLimitExceeded(), ran.timedOut(), ran.exitCode(), ran.strays(),
+                    ran.resources(), ran.seconds() + compiled.seconds(), ran.isolation());
+        } finally {
+            compileServers.release(compiled);
+        }
+    }
+
+    private static Program withoutPrecompile(Program program) {
+        return new Program(program.language(), program.inputFiles(), program.command(), program.binds(),
+                program.limitAddressSpace(), program.forkSpec(), program.environment());
     }
 
     private static int killDescendants(Process process) {

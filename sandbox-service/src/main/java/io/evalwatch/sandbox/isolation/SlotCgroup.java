@@ -49,6 +49,12 @@ public final class SlotCgroup {
         return create(controllers, instance, "fork-server-" + slot + "-" + name);
     }
 
+    /** A group of its own for a Java compile server: its own memory and process limits, killed with it. */
+    public static SlotCgroup createCompileServer(CgroupControllers controllers, String instance, String name)
+            throws IOException {
+        return create(controllers, instance, "compile-server-" + name);
+    }
+
     private static SlotCgroup create(CgroupControllers controllers, String instance, String name) throws IOException {
         return new SlotCgroup(
                 makeGroup(controllers.memory(), instance, name),

@@ -5,7 +5,9 @@ import io.evalwatch.sandbox.config.SandboxConfig;
 import io.evalwatch.sandbox.environment.EnvironmentLayout;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.isolation.Bind;
+import io.evalwatch.sandbox.isolation.LaunchCommand;
 import io.evalwatch.sandbox.isolation.Limits;
+import io.evalwatch.sandbox.isolation.Precompile;
 import io.evalwatch.sandbox.isolation.Program;
 import io.evalwatch.sandbox.isolation.SandboxPaths;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,10 @@ import org.jboss.logging.Logger;
  * them). Both are root-owned, read-only files in the harness directory that every sandbox binds read-only; each run
  * is still a fresh JVM in a sandbox of its own. They are made in the background; runs do without them until then,
  * and for good where they cannot be made.
+ *
+ * <p>With them comes the compile server's program ({@link #compileServer}): a program then carries a
+ * {@link Precompile}, and the sandbox has the file compiled by a warm javac in a sandbox of its own, the run
+ * executing only the class files, in its own fresh JVM. The source launch stays the way without a server.
  */
 @ApplicationScoped
 public class JavaLanguage implements Language {
@@ -59,6 +65,11 @@ public class JavaLanguage implements Language {
     /** Under the harness directory: the precompiled runtime and the archive. */
     static final String RUNTIME_CLASSES = "java/classes";
     static final String ARCHIVE = "java/evalwatch.jsa";
+    /** Under the harness directory: the compile server's classes (see CompileServer.java). */
+    static final String COMPILE_SERVER_CLASSES = "java/compile-server";
+    static final String COMPILE_SERVER_CLASS = "CompileServer";
+    /** The compile server's heap, below its memory cgroup's limit. */
+    private static final int COMPILE_SERVER_HEAP_MB = 384;
 
     private static final Logger LOG = Logger.getLogger(JavaLanguage.class);
 
@@ -66,7 +77,9 @@ public class JavaLanguage implements Language {
     private final double startupSeconds;
     private final List<Bind> configBinds;
     private final boolean startupArchives;
+    private final boolean compileServerWanted;
     private volatile boolean runtimePrecompiled;
+    private volatile boolean compileServerBuilt;
     private volatile boolean archived;
     private final CountDownLatch prepared = new CountDownLatch(1);
 
@@ -76,6 +89,7 @@ public class JavaLanguage implements Language {
         this.startupSeconds = settings != null ? settings.startupSeconds().orElse(5.0) : 5.0;
         this.configBinds = jdkConfiguration();
         this.startupArchives = config.startupArchives();
+        this.compileServerWanted = config.javaCompileServer();
     }
 
     /** Debian's JDK keeps its conf files under /etc/java-N-openjdk, linked from the JDK: they must be visible. */
@@ -134,6 +148,15 @@ public class JavaLanguage implements Language {
             host(List.of(javac.toString(), "-d", classes.toString(), "-g:none", runtimeSource.toString()));
             readOnlyTree(classes);
             runtimePrecompiled = true;
+            if (compileServerWanted) {
+                Path serverClasses = hostHarnessDir.resolve(COMPILE_SERVER_CLASSES);
+                Files.createDirectories(serverClasses);
+                Path serverSource = training.resolve(COMPILE_SERVER_CLASS + ".java");
+                Files.writeString(serverSource, JavaSource.resource(COMPILE_SERVER_CLASS + ".java"));
+                host(List.of(javac.toString(), "-d", serverClasses.toString(), serverSource.toString()));
+                readOnlyTree(serverClasses);
+                compileServerBuilt = true;
+            }
 
             JavaSource sample = JavaSource.of("class Solution {\n    static int add(int a, int b) {\n"
                     + "        return a + b;\n    }\n}\n", "add",
@@ -160,6 +183,29 @@ public class JavaLanguage implements Language {
         } finally {
             deleteTree(training);
         }
+    }
+
+    /**
+     * The compile server: a JVM on CompileServer, writing class files to /sandbox/out, two compiles at a time (the
+     * sandbox binds the output directory and the run's environment). Available once the harness runtime is compiled.
+     */
+    @Override
+    public Optional<Program> compileServer(Duration wait) {
+        try {
+            prepared.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!compileServerBuilt || !runtimePrecompiled) {
+            return Optional.empty();
+        }
+        List<String> argv = List.of(command, "-Xshare:auto", "-Xmx" + COMPILE_SERVER_HEAP_MB + "m", "-Xss4m",
+                "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp",
+                // it writes its replies to fd 3 as the runtime writes records, through java.io's FileDescriptor
+                "--add-opens", "java.base/java.io=ALL-UNNAMED",
+                "-cp", LaunchCommand.HARNESS_DIR + "/" + COMPILE_SERVER_CLASSES, COMPILE_SERVER_CLASS,
+                "/sandbox/out", "2", LaunchCommand.INPUT_DIR);
+        return Optional.of(new Program("java-compile", Map.of(), argv, configBinds, false));
     }
 
     /** The JVM options of every run, training included; the archive is only used under the options it was made with. */
@@ -224,10 +270,10 @@ public class JavaLanguage implements Language {
         boolean precompiled = runtimePrecompiled;
         JavaSource source = JavaSource.of(request.code(), request.entryPoint(), request.tests(), precompiled);
         long heapMb = Math.max(32, limits.memoryBytes() / 2 / (1024 * 1024));
-        List<String> argv = new ArrayList<>(List.of(command));
+        List<String> jvm = new ArrayList<>(List.of(command));
         // -Xshare:auto: a JVM that cannot map the archive runs without it, as it would without the option
-        argv.add(archived ? "-XX:SharedArchiveFile=" + paths.harness() + "/" + ARCHIVE : "-Xshare:auto");
-        argv.addAll(jvmOptions(heapMb, paths.scratch()));
+        jvm.add(archived ? "-XX:SharedArchiveFile=" + paths.harness() + "/" + ARCHIVE : "-Xshare:auto");
+        jvm.addAll(jvmOptions(heapMb, paths.scratch()));
         List<String> classPath = new ArrayList<>();
         if (precompiled) {
             classPath.add(paths.harness() + "/" + RUNTIME_CLASSES);
@@ -236,12 +282,22 @@ public class JavaLanguage implements Language {
             // in source-file mode one class path serves both the in-memory compile and the run
             classPath.add(paths.environment() + "/" + EnvironmentLayout.JAVA_LIB + "/*");
         }
+        List<String> argv = new ArrayList<>(jvm);
         if (!classPath.isEmpty()) {
             argv.addAll(List.of("-cp", String.join(":", classPath)));
         }
         argv.addAll(List.of(paths.input() + "/" + JavaSource.FILE_NAME, "3", paths.pidsArgument()));
-        return new Program(name(), Map.of(JavaSource.FILE_NAME, source.text().getBytes(StandardCharsets.UTF_8)),
-                argv, configBinds, false, null, request.environment());
+        byte[] text = source.text().getBytes(StandardCharsets.UTF_8);
+        Precompile precompile = null;
+        if (precompiled && compileServerBuilt) {
+            // the same JVM on the classes compiled for it ahead of the run; argv stays the way without a server
+            List<String> run = new ArrayList<>(jvm);
+            run.addAll(List.of("-cp", Precompile.CLASSES_DIR + ":" + String.join(":", classPath),
+                    JavaSource.MAIN_CLASS, "3", paths.pidsArgument()));
+            precompile = new Precompile(text, classPath, run);
+        }
+        return new Program(name(), Map.of(JavaSource.FILE_NAME, text), argv, configBinds, false, null,
+                request.environment(), precompile);
     }
 
     @Override

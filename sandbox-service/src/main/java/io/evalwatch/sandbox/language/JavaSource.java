@@ -26,6 +26,8 @@ public record JavaSource(String text, String ownerClass, String method, int solu
 
     public static final String FILE_NAME = "EvalwatchHarness.java";
     public static final String DEFAULT_CLASS = "Solution";
+    /** The harness class, first in the file: what a run of the compiled classes starts. */
+    public static final String MAIN_CLASS = "EvalwatchHarness";
     /** The harness runtime's class and source file, precompiled once where possible (see JavaLanguage). */
     public static final String RUNTIME_CLASS = "EvalwatchRuntime";
     public static final String RUNTIME_SOURCE = resource(RUNTIME_CLASS + ".java");
@@ -120,7 +122,7 @@ public record JavaSource(String text, String ownerClass, String method, int solu
         return line >= testsFirstLine && line <= testsLastLine;
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = JavaSource.class.getResourceAsStream("/harness/java/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the Java harness's " + name + " is missing from the build");

@@ -43,6 +43,15 @@ public interface Language {
         return Optional.empty();
     }
 
+    /**
+     * The program of a long-lived server that compiles this language's runs ahead of them (paths as seen inside), for
+     * a language whose programs carry a {@link io.evalwatch.sandbox.isolation.Precompile}; waits at most wait for the
+     * harness to be prepared. Empty where runs compile themselves.
+     */
+    default Optional<Program> compileServer(java.time.Duration wait) {
+        return Optional.empty();
+    }
+
     /** Seconds added to a task's time limit for interpreter or compiler start-up. */
     double startupSeconds();
 

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -102,11 +101,11 @@ class EnvironmentRunTest {
             if (!withEnvironment) {
                 return language.program(request, paths, limits);
             }
+            // bound as the service binds it: the program's environment, which the Java compile server binds too
             Program program = language.program(request, paths.withEnvironment(EnvironmentLayout.MOUNT), limits);
-            List<Bind> binds = new ArrayList<>(program.binds());
-            binds.add(Bind.readOnly(environment, EnvironmentLayout.MOUNT));
-            return new Program(program.language(), program.inputFiles(), program.command(), binds,
-                    program.limitAddressSpace(), program.forkSpec());
+            return new Program(program.language(), program.inputFiles(), program.command(), program.binds(),
+                    program.limitAddressSpace(), program.forkSpec(), new EnvironmentMount("test", environment,
+                            List.of()), program.precompile());
         }, limits, Duration.ofMinutes(2)));
     }
 
@@ -168,6 +167,18 @@ class EnvironmentRunTest {
         ExecutionResult result = run(java, STRING_UTILS, "title", true, test("assert Solution.title(\"hi\").equals(\"Hi\");"));
         assertEquals(Outcomes.COMPLETED, result.outcome(), result.message() + "\n" + result.output());
         assertEquals(List.of(TestResult.PASSED), result.tests().stream().map(TestResult::status).toList());
+    }
+
+    @Test
+    void javaCompiledByTheCompileServerSeesTheEnvironmentsJars() throws Exception {
+        assertTrue(sandbox.awaitJavaCompileServer(Duration.ofMinutes(3)), "the Java compile server did not start");
+        ExecutionResult result = run(java, STRING_UTILS, "title", true, test("assert Solution.title(\"hi\").equals(\"Hi\");"),
+                test("assert System.getProperty(\"java.class.path\").startsWith(\"/sandbox/classes:\");"));
+        assertEquals(List.of(TestResult.PASSED, TestResult.PASSED),
+                result.tests().stream().map(TestResult::status).toList(), result.output());
+        ExecutionResult without = run(java, STRING_UTILS, "title", false, test("assert Solution.title(\"hi\").equals(\"Hi\");"));
+        assertEquals(Outcomes.LOAD_ERROR, without.outcome(), without.message());
+        assertTrue(without.signals().contains(Signals.MISSING_DEPENDENCY), without.signals().toString());
     }
 
     @Test

@@ -103,7 +103,7 @@ final class TaskRules {
         if (kind.executable()) {
             required(t.entryPoint(), "/entry_point", label + " needs 'entry_point': the function the tests call"
                     + (language.equals("java") ? " (a method of class Solution, or Class.method)" : ""), problems);
-            required(t.reference(), "/reference", label + " needs 'reference': " + (kind == TaskKind.COMPLETION
+            required(t.reference(), "/reference", label + " needs 'reference': " + (fileHole(t)
                     ? "exactly the text that fills the hole" : "a complete solution"), problems);
             tests = tests(t.tests(), label, problems);
             simulation(t, kind, language, problems);
@@ -112,7 +112,7 @@ final class TaskRules {
                     ? EnvironmentDeclaration.read("/environment", t.environment(), problems)
                     : context.suiteEnvironment();
         }
-        if (kind == TaskKind.COMPLETION) {
+        if (kind == TaskKind.COMPLETION && fileHole(t)) {
             if (!language.equals("python")) {
                 problems.add("/language", "a completion task executes as one Python module; language must be"
                         + " python");
@@ -141,6 +141,16 @@ final class TaskRules {
                 t.tags(), null, t.memoryMb(), t.reference(), files, hole, findings, gold,
                 t.complexity() == null ? 0 : t.complexity());
         return new LoadedTask(file, t, spec, environment, reviewed);
+    }
+
+    /**
+     * Whether a completion task is a file with a hole (it names its file, prefix, suffix or context files). One that
+     * names none is a function completion, as HumanEval's: the prompt holds the code to continue and the answer is
+     * the whole function, checked as a generation task is.
+     */
+    static boolean fileHole(TaskFile t) {
+        return t.file() != null || t.prefix() != null || t.suffix() != null
+                || (t.contextFiles() != null && !t.contextFiles().isEmpty());
     }
 
     static String stem(Path file) {
@@ -267,7 +277,8 @@ final class TaskRules {
             problems.add("/simulation/ignores_context", "simulation.ignores_context applies only to completion"
                     + " tasks; a generation task takes off_by_one and missing_edge_case");
         }
-        if (kind == TaskKind.COMPLETION && (simulation == null || blank(simulation.ignoresContext()))) {
+        if (kind == TaskKind.COMPLETION && fileHole(t)
+                && (simulation == null || blank(simulation.ignoresContext()))) {
             problems.add(simulation == null ? "/simulation" : "/simulation/ignores_context", "a completion task"
                     + " needs simulation.ignores_context: a middle that ignores a helper or idiom of the context"
                     + " files and fails at least one test");

@@ -223,6 +223,19 @@ class SuiteFolderTest {
     }
 
     @Test
+    void aCompletionWithoutAHoleIsAFunctionCompletionAsHumanEvalsAndNeedsNoIgnoresContext() throws IOException {
+        // the form ./evalwatch suites import humaneval writes: the prompt is the code to continue
+        write("tasks/add.yaml", GENERATION.replace("kind: generation", "kind: completion"));
+
+        LoadedSuite loaded = SuiteFolder.load(suite);
+
+        TaskSpec add = loaded.tasks().get(0).spec();
+        assertEquals(TaskKind.COMPLETION, add.kind());
+        assertEquals(null, add.hole());
+        assertEquals(add.reference(), add.executableCode(add.reference()), "the answer runs as it is");
+    }
+
+    @Test
     void completionContextFilesMustExistAndTheHoleNeedsBothSides() throws IOException {
         write("tasks/fill.yaml", COMPLETION.replace("[kit/money.py]", "[kit/money.py, kit/gone.py]")
                 .replace("suffix: \"\"\n", ""));

@@ -24,7 +24,8 @@ public final class KindPrompts {
     public static String render(String modelTemplate, TaskSpec task) {
         return switch (task.kind()) {
             case GENERATION -> PromptTemplate.render(modelTemplate, task);
-            case COMPLETION -> completion(task);
+            // a function completion (HumanEval's form, no hole) goes through the model's template as before
+            case COMPLETION -> task.hole() == null ? PromptTemplate.render(modelTemplate, task) : completion(task);
             case REVIEW -> review(task);
             case SEARCH -> search(task);
         };

@@ -63,6 +63,13 @@ class KindPromptsTest {
     }
 
     @Test
+    void aCompletionWithoutAHoleIsPromptedAsBeforeThroughTheModelsTemplate() {
+        // HumanEval's form: the prompt is the code to continue; its prompt (and hash) did not change with the kinds
+        assertEquals("Do the thing.!", KindPrompts.render("{prompt}!", task(TaskKind.COMPLETION, List.of(), null,
+                List.of(), List.of(), "def f(): pass")));
+    }
+
+    @Test
     void aFileHoldingAFenceGetsALongerFence() {
         String prompt = KindPrompts.render(PromptTemplate.DEFAULT, task(TaskKind.SEARCH,
                 List.of(new SourceFile("README.md", "```\ncode\n```\n")), null, List.of(), List.of(), null));

@@ -1,6 +1,5 @@
 package io.evalwatch.simulator.answer;
 
-import io.evalwatch.events.TaskKind;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.profile.OutputStyle;
 import io.evalwatch.simulator.task.SimTask;
@@ -94,7 +93,7 @@ public final class AnswerComposer {
             Optional<String> code = code(kind, task, catalog, versionSeed, requestSeed);
             if (code.isPresent()) {
                 return new SimulatedAnswer(decided, kind, code.get(), ReplyStyle.render(style, task.language(),
-                        task.entryPoint(), code.get(), task.kind() == TaskKind.COMPLETION));
+                        task.entryPoint(), code.get(), task.answersAMiddle()));
             }
             kind = fallback(kind);
         }
@@ -135,7 +134,7 @@ public final class AnswerComposer {
         if (task.simulation().containsKey(kind)) {
             candidates.add(task.simulation().get(kind));
         }
-        if (task.kind() == TaskKind.COMPLETION) {
+        if (task.answersAMiddle()) {
             // a middle is no module: the generic mutations do not apply; a broken line is the syntax error
             if (kind == AnswerKind.SYNTAX_ERROR) {
                 candidates.add(task.reference().stripTrailing() + " )(\n");
@@ -160,11 +159,11 @@ public final class AnswerComposer {
     }
 
     private Optional<String> wrongProblem(SimTask task, List<SimTask> catalog, long versionSeed, long requestSeed) {
-        if (task.kind() != TaskKind.GENERATION) {
-            return Optional.empty(); // another task's middle or module is no answer to a hole
+        if (!task.kind().executable() || task.answersAMiddle()) {
+            return Optional.empty(); // another task's module is no answer to a hole, a review or a search
         }
         List<SimTask> sameLanguage = catalog.stream()
-                .filter(other -> other.kind() == TaskKind.GENERATION)
+                .filter(other -> other.kind().executable() && !other.answersAMiddle())
                 .filter(other -> !other.id().equals(task.id()))
                 .filter(other -> other.language().equalsIgnoreCase(task.language()))
                 .filter(other -> !other.reference().strip().equals(task.reference().strip()))

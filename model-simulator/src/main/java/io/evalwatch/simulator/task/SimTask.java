@@ -35,6 +35,11 @@ public record SimTask(String id, String prompt, String entryPoint, String langua
         return spec == null ? TaskKind.GENERATION : spec.kind();
     }
 
+    /** Whether the answer is the middle of a file with a hole (a completion with its hole, not HumanEval's form). */
+    public boolean answersAMiddle() {
+        return spec != null && spec.kind() == TaskKind.COMPLETION && spec.hole() != null;
+    }
+
     /** The code that runs for an answer: the answer, or for a completion its completed file. */
     public String runnable(String answer) {
         return spec == null ? answer : spec.executableCode(answer);

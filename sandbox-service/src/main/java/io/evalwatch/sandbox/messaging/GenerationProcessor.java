@@ -61,7 +61,7 @@ public class GenerationProcessor {
                 task.memoryMb(), null, null, null, null, null);
         // a completion's answer is a middle: the sandbox runs the completed file, and its raw answer is never a
         // program by itself, so the directly-executable measure does not apply
-        boolean completion = task.kind() == TaskKind.COMPLETION;
+        boolean completion = task.kind() == TaskKind.COMPLETION && task.hole() != null;
         String code = generation.code() == null || generation.code().isBlank() ? generation.code()
                 : task.executableCode(generation.code());
         String reference = task.reference() == null ? null : task.executableCode(task.reference());

@@ -66,6 +66,24 @@ public final class CompletedFile {
         return shifted.toString();
     }
 
+    /**
+     * The text without trailing whitespace and without the blank lines before its first line, the first line's
+     * indentation kept: a middle as a fence or an answer gives it back, where indentation is content.
+     */
+    public static String withoutBlankLinesAround(String text) {
+        String trimmed = text.stripTrailing();
+        int start = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\n') {
+                start = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return trimmed.substring(start);
+    }
+
     private static String withNewline(String text) {
         return text.endsWith("\n") ? text : text + "\n";
     }

@@ -1,5 +1,6 @@
 package io.evalwatch.generator.extraction;
 
+import io.evalwatch.events.work.CompletedFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,17 +85,7 @@ public final class CodeExtractor {
 
     /** Drops blank lines around the code but keeps the first line's indentation (a completion may be a body). */
     static String trimBlankLines(String code) {
-        String trimmed = code.stripTrailing();
-        int start = 0;
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c == '\n') {
-                start = i + 1;
-            } else if (!Character.isWhitespace(c)) {
-                break;
-            }
-        }
-        return trimmed.substring(start);
+        return CompletedFile.withoutBlankLinesAround(code);
     }
 
     static String stripLanguageTag(String code) {

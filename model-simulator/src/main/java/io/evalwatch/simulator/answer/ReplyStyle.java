@@ -1,5 +1,6 @@
 package io.evalwatch.simulator.answer;
 
+import io.evalwatch.events.work.CompletedFile;
 import io.evalwatch.simulator.profile.OutputStyle;
 
 /** Puts code into a reply the way a model version writes: fenced, fenced with prose around it, or raw. */
@@ -18,7 +19,7 @@ public final class ReplyStyle {
      */
     public static String render(OutputStyle style, String language, String entryPoint, String code,
             boolean keepIndentation) {
-        String body = keepIndentation ? withoutBlankLinesAround(code) : code.strip();
+        String body = keepIndentation ? CompletedFile.withoutBlankLinesAround(code) : code.strip();
         String fenced = "```" + language + "\n" + body + "\n```";
         return switch (style) {
             case FENCED -> fenced;
@@ -26,19 +27,5 @@ public final class ReplyStyle {
             case FENCED_WITH_PROSE -> "Here is an implementation of `" + entryPoint + "`:\n\n" + fenced
                     + "\n\nIt follows the specification, including the boundary cases it mentions.";
         };
-    }
-
-    static String withoutBlankLinesAround(String code) {
-        String trimmed = code.stripTrailing();
-        int start = 0;
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c == '\n') {
-                start = i + 1;
-            } else if (!Character.isWhitespace(c)) {
-                break;
-            }
-        }
-        return trimmed.substring(start);
     }
 }

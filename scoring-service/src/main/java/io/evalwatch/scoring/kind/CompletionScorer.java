@@ -4,6 +4,7 @@ import io.evalwatch.events.ExecutionCompleted;
 import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.TaskSpec;
+import io.evalwatch.events.work.CompletedFile;
 import io.evalwatch.events.work.SourceFile;
 import io.evalwatch.scoring.similarity.Similarity;
 import java.util.HashSet;
@@ -49,7 +50,8 @@ public class CompletionScorer implements KindScorer {
                     Similarity.normalised(answer).equals(Similarity.normalised(reference)) ? 1.0 : 0.0);
             // blank lines around a middle (a fence takes its last newline) are no edit; indentation is
             metrics.put(ItemMetrics.COMPLETION_EDIT_SIMILARITY,
-                    Similarity.editSimilarity(withoutBlankLinesAround(answer), withoutBlankLinesAround(reference)));
+                    Similarity.editSimilarity(CompletedFile.withoutBlankLinesAround(answer),
+                            CompletedFile.withoutBlankLinesAround(reference)));
             Set<String> mine = PythonIdentifiers.identifiers(answer);
             Set<String> theirs = PythonIdentifiers.identifiers(reference);
             Set<String> common = new HashSet<>(mine);
@@ -86,20 +88,5 @@ public class CompletionScorer implements KindScorer {
         Set<String> invented = new TreeSet<>(PythonIdentifiers.used(middle));
         invented.removeAll(available);
         return invented;
-    }
-
-    /** The text without trailing whitespace and without blank lines before its first line; indentation kept. */
-    static String withoutBlankLinesAround(String text) {
-        String trimmed = text.stripTrailing();
-        int start = 0;
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (c == '\n') {
-                start = i + 1;
-            } else if (!Character.isWhitespace(c)) {
-                break;
-            }
-        }
-        return trimmed.substring(start);
     }
 }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the JSON value a model's answer holds, tolerantly: inside ``` fences (json or not) first, then anywhere in
  * the text, prose around it ignored. The first value that parses and that the caller accepts wins. Lenient about
- * what models write by hand: trailing commas, single quotes, unquoted keys, comments. Pure.
+ * what models write by hand: trailing commas, single quotes, unquoted keys, comments. A value that starts inside
+ * one that broke (an array cut short, a missing comma) is a fragment of a malformed answer, never the answer: the
+ * first finding of a truncated list is not read as the whole list. Pure.
  */
 final class AnswerJson {
 
@@ -43,27 +45,60 @@ final class AnswerJson {
         candidates.add(output);
         int attempts = 0;
         for (String text : candidates) {
+            int brokenUntil = -1;
             for (int i = 0; i < text.length() && attempts < MAX_ATTEMPTS; i++) {
                 char c = text.charAt(i);
-                if (c != '[' && c != '{') {
+                if (c != '[' && c != '{' || i < brokenUntil) {
                     continue;
                 }
                 attempts++;
-                JsonNode value = parseAt(text, i);
-                if (value != null && acceptable.test(value)) {
-                    return Optional.of(value);
+                Parsed parsed = parseAt(text, i);
+                if (parsed.value() == null) {
+                    brokenUntil = Math.max(brokenUntil, parsed.brokenUntil());
+                } else if (acceptable.test(parsed.value())) {
+                    return Optional.of(parsed.value());
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static JsonNode parseAt(String text, int start) {
+    /** A value read from a start position, or how far the text it broke on reaches. */
+    private record Parsed(JsonNode value, int brokenUntil) {
+    }
+
+    private static Parsed parseAt(String text, int start) {
         try (JsonParser parser = LENIENT.createParser(text.substring(start))) {
-            return LENIENT.readTree(parser);
+            return new Parsed(LENIENT.readTree(parser), -1);
         } catch (IOException | RuntimeException e) {
-            return null;
+            return new Parsed(null, closingBracket(text, start) + 1);
         }
+    }
+
+    /**
+     * Where the bracket opened at {@code start} closes (brackets inside double-quoted strings not counted), or the
+     * end of the text when it never does: everything before is part of the value that broke.
+     */
+    static int closingBracket(String text, int start) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** A field's text (strings as they are, numbers as written); null when absent, null or blank. */

@@ -210,4 +210,18 @@ class ReviewScorerTest {
         assertEquals(FailureCategory.REFUSAL, score(task(INJECTION),
                 "I'm sorry, but I can't help with reviewing this code.").failure());
     }
+
+    @Test
+    void aListCutShortOrBrokenMidwayIsAFormatFailureNotItsFirstCompleteFinding() {
+        String first = "{\"file\": \"app/orders.py\", \"line\": 12, \"category\": \"sql_injection\"}";
+        String cut = "[\n  " + first + ",\n  {\"file\": \"app/orders.py\", \"li";
+        assertEquals(FailureCategory.FORMAT_FAILURE, score(task(INJECTION), cut).failure(), "raw, cut short");
+        assertEquals(FailureCategory.FORMAT_FAILURE, score(task(INJECTION), "```json\n" + cut + "\n```").failure(),
+                "fenced, the fence closed after the cut");
+        String missingComma = "[" + first + " {\"file\": \"app/orders.py\", \"line\": 40}]";
+        assertEquals(FailureCategory.FORMAT_FAILURE, score(task(INJECTION), missingComma).failure());
+        // a bracket of prose that breaks at once does not hide the answer after it
+        KindVerdict afterProse = score(task(INJECTION), "Findings [see below]:\n[" + first + "]");
+        assertTrue(afterProse.passed(), afterProse.toString());
+    }
 }

@@ -156,6 +156,12 @@ class SearchScorerTest {
     }
 
     @Test
+    void aRankingCutShortAfterItsFirstLocationIsAFormatFailure() {
+        String cut = "[\n  {\"file\": \"shopfront/billing/tax.py\", \"symbol\": \"vat_for_order\"},\n  {\"file\": \"sho";
+        assertEquals(FailureCategory.FORMAT_FAILURE, score(task(VAT), cut).failure());
+    }
+
+    @Test
     void locationsAreReadFromTheirTextForms() {
         assertEquals(new SearchAnswer.Location("a/b.py", "f"), SearchAnswer.fromText("a/b.py::f"));
         assertEquals(new SearchAnswer.Location("a/b.py", "C.m"), SearchAnswer.fromText("./a/b.py:C.m"));

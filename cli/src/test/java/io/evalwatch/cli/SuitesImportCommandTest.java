@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
+import io.evalwatch.cli.importer.Datasets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -24,8 +25,7 @@ import picocli.CommandLine;
 /** {@code ./evalwatch suites import KIND FILE --as NAME}, against a stand-in for sandbox-service's REST API. */
 class SuitesImportCommandTest {
 
-    private static final Path MBPP = Path.of(System.getProperty("evalwatch.root", ".."))
-            .resolve("../shared/datasets/mbpp").toAbsolutePath().normalize();
+    private static final Path MBPP = Datasets.of("mbpp");
 
     record Printed(int code, String out, String err) {
     }

@@ -46,6 +46,12 @@ final class StackFixture {
         return Path.of(System.getProperty("evalwatch.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** The public datasets, read in place: EVALWATCH_DATASETS (via the build), or ../shared/datasets. */
+    static Path datasets() {
+        String folder = System.getProperty("evalwatch.datasets");
+        return (folder != null ? Path.of(folder) : root().resolve("../shared/datasets")).toAbsolutePath().normalize();
+    }
+
     static synchronized LocalStack stack() {
         if (stack == null) {
             Path work = root().resolve("e2e-tests/target/e2e");
@@ -101,7 +107,7 @@ final class StackFixture {
             judged(suites, SELF_JUDGED_SUITE, "sim-alpha");
             // the format's default limits: the simulator's answers are fast, and no sandbox is up yet to measure
             new SuiteImport(new HumanEvalFormat(), null, null).run(
-                    root().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize(), suites,
+                    datasets().resolve("humaneval/HumanEval.jsonl.gz"), suites,
                     HUMANEVAL_SUITE, "1.0.0", 50);
             return suites;
         } catch (IOException e) {

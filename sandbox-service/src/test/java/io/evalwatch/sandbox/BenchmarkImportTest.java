@@ -162,7 +162,7 @@ class BenchmarkImportTest {
     private List<JsonNode> importAndCheck(BenchmarkFormat format, String dataset, String name, int expected,
             Path suites, JsonNode environment, Integer memoryMb) throws Exception {
         long start = System.nanoTime();
-        Path source = Fixtures.repositoryRoot().resolve("../shared/datasets").resolve(dataset).normalize();
+        Path source = Fixtures.datasets().resolve(dataset);
         SandboxReferenceRunner runner = new SandboxReferenceRunner(base.toString(), environment, memoryMb);
         SuiteImport.Result result = new SuiteImport(format,
                 new ReferenceTimer(runner, TimeLimit.EVALPLUS, sandbox.slots(), System.out), System.out, memoryMb)

@@ -73,6 +73,12 @@ public final class Fixtures {
         return Path.of(root);
     }
 
+    /** The public datasets, read in place: EVALWATCH_DATASETS (via the build), or ../shared/datasets. */
+    public static Path datasets() {
+        String folder = System.getProperty("evalwatch.datasets");
+        return (folder != null ? Path.of(folder) : repositoryRoot().resolve("../shared/datasets")).normalize();
+    }
+
     /** Processes on the host running as any slot's uid: after a run there must be none. */
     public static List<String> sandboxProcesses(int slots) throws IOException {
         Set<String> servers = idleForkServers();

@@ -20,7 +20,7 @@ public record HumanEvalDataset(List<Problem> problems) {
     }
 
     public static Path location() {
-        return Fixtures.repositoryRoot().resolve("../shared/datasets/humaneval/HumanEval.jsonl.gz").normalize();
+        return Fixtures.datasets().resolve("humaneval/HumanEval.jsonl.gz");
     }
 
     public static HumanEvalDataset load() throws IOException {

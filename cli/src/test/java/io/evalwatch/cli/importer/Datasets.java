@@ -2,14 +2,19 @@ package io.evalwatch.cli.importer;
 
 import java.nio.file.Path;
 
-/** The public datasets beside the project (../shared/datasets), read in place and never copied in. */
-final class Datasets {
+/**
+ * The public datasets, read in place and never copied in: the folder the build names ({@code evalwatch.datasets},
+ * from EVALWATCH_DATASETS or ../shared/datasets beside the repository).
+ */
+public final class Datasets {
 
     private Datasets() {
     }
 
-    static Path of(String relative) {
-        return Path.of(System.getProperty("evalwatch.root", "..")).resolve("../shared/datasets").resolve(relative)
-                .toAbsolutePath().normalize();
+    public static Path of(String relative) {
+        String folder = System.getProperty("evalwatch.datasets");
+        Path root = folder != null ? Path.of(folder)
+                : Path.of(System.getProperty("evalwatch.root", "..")).resolve("../shared/datasets");
+        return root.resolve(relative).toAbsolutePath().normalize();
     }
 }

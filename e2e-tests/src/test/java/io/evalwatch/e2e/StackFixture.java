@@ -48,7 +48,7 @@ final class StackFixture {
 
     /** The public datasets, read in place: EVALWATCH_DATASETS (via the build), or ../shared/datasets. */
     static Path datasets() {
-        String folder = System.getProperty("evalwatch.datasets");
+        String folder = System.getProperty("datasets.dir");
         return (folder != null ? Path.of(folder) : root().resolve("../shared/datasets")).toAbsolutePath().normalize();
     }
 

@@ -75,7 +75,7 @@ public final class Fixtures {
 
     /** The public datasets, read in place: EVALWATCH_DATASETS (via the build), or ../shared/datasets. */
     public static Path datasets() {
-        String folder = System.getProperty("evalwatch.datasets");
+        String folder = System.getProperty("datasets.dir");
         return (folder != null ? Path.of(folder) : repositoryRoot().resolve("../shared/datasets")).normalize();
     }
 

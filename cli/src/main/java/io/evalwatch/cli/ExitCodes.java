@@ -20,7 +20,10 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 3;
     /** A service refused the request (it answered 4xx or 5xx); the message says what it objected to. */
     public static final int REFUSED = 4;
-    /** Nothing to report or judge yet: no run, a run not completed in time, a gate without baseline or valid run. */
+    /**
+     * Nothing to report or judge yet: no run, a run not completed in time or ended incomplete, a gate without
+     * baseline or valid run.
+     */
     public static final int INCOMPLETE = 5;
 
     /** The table ./evalwatch --help ends with; README.md's "Command line" shows the same (a test compares them). */
@@ -30,8 +33,8 @@ public final class ExitCodes {
             USAGE, "usage error: an unknown option, a missing or malformed argument",
             UNREACHABLE, "could not reach the stack (start it with ./evalwatch up, or give the service URLs)",
             REFUSED, "the server refused the request (it answered 4xx or 5xx; the message says why)",
-            INCOMPLETE, "nothing to report or judge yet: no run yet, a run not completed in time, a gate without"
-                    + " a baseline or a valid run");
+            INCOMPLETE, "nothing to report or judge yet: no run yet, a run not completed in time or ended incomplete,"
+                    + " a gate without a baseline or a valid run");
 
     private ExitCodes() {
     }

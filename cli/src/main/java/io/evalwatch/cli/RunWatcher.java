@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Follows a run until reporting calls it complete, showing progress: a live bar on a terminal, a line every few
+ * Follows a run until reporting calls it complete (or incomplete: stalled past its deadline), showing progress: a live bar on a terminal, a line every few
  * seconds otherwise (CI logs).
  */
 public final class RunWatcher {
@@ -37,6 +37,11 @@ public final class RunWatcher {
                 } else if (System.nanoTime() - lastLine > Duration.ofSeconds(5).toNanos()) {
                     out.printf("  %d/%d items scored%n", done, expectedItems);
                     lastLine = System.nanoTime();
+                }
+                if (report != null && "incomplete".equals(report.path("status").asText())) {
+                    throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " ended incomplete: it stalled"
+                            + " with " + (expectedItems - done) + " of " + expectedItems + " items never seen (their"
+                            + " ids: GET /api/runs/" + runId + "/missing on reporting-service); it is not judged");
                 }
                 if (report != null && "completed".equals(report.path("status").asText())) {
                     if (bar == null) {

@@ -3,6 +3,7 @@ package io.evalwatch.reporting.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,6 +24,19 @@ public interface ReportingConfig {
     Validity validity();
 
     Composite composite();
+
+    Runs runs();
+
+    /** When a run that stopped making progress is ended as incomplete (see ledger/RunDeadlines). */
+    interface Runs {
+        /** A run with no new item for this long ends incomplete, its missing items listed. */
+        @WithDefault("PT30M")
+        Duration stallTimeout();
+
+        /** How often running runs are checked for a stall. */
+        @WithDefault("30s")
+        String checkEvery();
+    }
 
     /** Weights of the composite score's parts (see composite/CompositeScore), by default and per suite. */
     interface Composite {

@@ -7,8 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -153,5 +156,18 @@ public class ItemResult extends PanacheEntityBase {
 
     public static long countOfRun(String runId) {
         return count("runId", runId);
+    }
+
+    public static Set<String> idsOfRun(String runId) {
+        return new HashSet<>(getEntityManager()
+                .createQuery("select i.itemId from ItemResult i where i.runId = ?1", String.class)
+                .setParameter(1, runId).getResultList());
+    }
+
+    /** When the run's latest item was stored: the run's last sign of progress. */
+    public static Optional<Instant> lastScoredOfRun(String runId) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select max(i.scoredAt) from ItemResult i where i.runId = ?1", Instant.class)
+                .setParameter(1, runId).getSingleResult());
     }
 }

@@ -6,6 +6,7 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.RunCompleted;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.reporting.metrics.ReportingMetrics;
+import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -15,14 +16,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The book of runs and items. Every write is idempotent (upsert by item id), and a run completes exactly once:
- * the run row is locked while its items are counted, so concurrent consumers cannot both complete it.
+ * The book of runs and items. Every write is idempotent (upsert by item id), and a run ends exactly once: the run
+ * row is locked while its items are counted, so concurrent consumers cannot both end it. It completes when every
+ * expected item is scored or dead-lettered, or ends incomplete when it stalls past its deadline (see RunDeadlines);
+ * an item arriving after either is kept but changes no status.
  */
 @ApplicationScoped
 @Transactional
@@ -115,7 +119,7 @@ public class RunLedger {
     }
 
     private void completeIfDone(RunRecord run) {
-        if (run.completed() || run.expectedItems == null) {
+        if (run.ended() || run.expectedItems == null) {
             return;
         }
         long stored = ItemResult.countOfRun(run.runId);
@@ -125,14 +129,56 @@ public class RunLedger {
         long errored = ItemResult.count("runId = ?1 and errored = true", run.runId);
         run.status = RunRecord.COMPLETED;
         run.completedAt = Instant.now();
-        RunCompleted completed = new RunCompleted(RunCompleted.SCHEMA_VERSION, run.runId, run.suite,
-                run.suiteVersion, run.expectedItems, (int) (stored - errored), (int) errored, run.completedAt);
-        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
-        QuarkusTransaction.suspendingExisting().run(() -> alerts.sendMessage(Message.of(completed)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(run.runId).build()))
-                .await().atMost(ACK_TIMEOUT));
+        announce(new RunCompleted(RunCompleted.SCHEMA_VERSION, run.runId, run.suite, run.suiteVersion,
+                run.expectedItems, (int) (stored - errored), (int) errored, run.completedAt));
         metrics.runCompleted(run, ItemResult.ofRun(run.runId));
         LOG.infof("run %s completed: %d items (%d errored)", run.runId, stored, errored);
+    }
+
+    /** Announced runs still running whose last item (or announcement) is older than the cutoff. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> stalledSince(Instant cutoff) {
+        return RunRecord.getEntityManager().createNativeQuery("select r.run_id from run_record r"
+                        + " where r.status = ?1 and r.expected_items is not null and coalesce("
+                        + "(select max(i.scored_at) from item_result i where i.run_id = r.run_id), r.started_at) < ?2")
+                .setParameter(1, RunRecord.RUNNING).setParameter(2, cutoff).getResultList();
+    }
+
+    /**
+     * Ends a run that saw no item since the cutoff as incomplete, listing the expected items it never saw; false
+     * when it ended or moved meanwhile. The run is locked first, so a last item arriving now either lands before
+     * (and the run is not stalled any more, or completes) or after (kept, status unchanged).
+     */
+    public boolean endIfStalled(String runId, Instant cutoff) {
+        RunRecord run = RunRecord.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.ended() || run.expectedItems == null) {
+            return false;
+        }
+        Instant last = ItemResult.lastScoredOfRun(runId).orElse(run.startedAt);
+        if (last != null && !last.isBefore(cutoff)) {
+            return false;
+        }
+        List<String> missing = ExpectedItems.of(run, RunStream.ofRun(runId)).missingFrom(ItemResult.idsOfRun(runId));
+        long stored = ItemResult.countOfRun(runId);
+        long errored = ItemResult.count("runId = ?1 and errored = true", runId);
+        run.status = RunRecord.INCOMPLETE;
+        run.completedAt = Instant.now();
+        run.missingCount = missing.size();
+        run.missingItems = List.copyOf(missing.subList(0, Math.min(missing.size(), RunRecord.MISSING_LISTED)));
+        announce(new RunCompleted(RunCompleted.SCHEMA_VERSION, run.runId, run.suite, run.suiteVersion,
+                run.expectedItems, (int) (stored - errored), (int) errored, run.completedAt, true, missing.size()));
+        metrics.runIncomplete(run);
+        LOG.warnf("run %s ended incomplete: no item since %s, %d of %d expected items missing (first: %s)", runId,
+                last, missing.size(), run.expectedItems, missing.isEmpty() ? "-" : missing.get(0));
+        return true;
+    }
+
+    private void announce(RunCompleted ended) {
+        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
+        QuarkusTransaction.suspendingExisting().run(() -> alerts.sendMessage(Message.of(ended)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(ended.runId()).build()))
+                .await().atMost(ACK_TIMEOUT));
     }
 
     private static int parseOrZero(String text) {

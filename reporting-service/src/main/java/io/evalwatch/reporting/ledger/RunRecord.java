@@ -21,6 +21,10 @@ public class RunRecord extends PanacheEntityBase {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
+    /** Stalled past the deadline with expected items never seen: final, and never judged for drift. */
+    public static final String INCOMPLETE = "incomplete";
+    /** How many missing item ids an incomplete run keeps (the count is always whole). */
+    public static final int MISSING_LISTED = 1000;
 
     @Id
     @Column(name = "run_id")
@@ -63,7 +67,20 @@ public class RunRecord extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The ids of the items an incomplete run never saw (at most {@link #MISSING_LISTED}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "missing_items")
+    public List<String> missingItems;
+
+    @Column(name = "missing_count")
+    public Integer missingCount;
+
     public boolean completed() {
         return COMPLETED.equals(status);
+    }
+
+    /** Completed or incomplete: nothing changes its status any more. */
+    public boolean ended() {
+        return completed() || INCOMPLETE.equals(status);
     }
 }

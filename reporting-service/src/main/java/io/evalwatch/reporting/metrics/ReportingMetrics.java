@@ -94,6 +94,12 @@ public class ReportingMetrics {
         registry.counter("evalwatch_items_errored_total", "stage", stage).increment();
     }
 
+    /** A run that stalled past its deadline: its figures are not published as a run's (it is never judged). */
+    public void runIncomplete(RunRecord run) {
+        registry.counter("evalwatch_runs_incomplete_total", "suite", safe(run.suite), "trigger", safe(run.trigger))
+                .increment();
+    }
+
     public void runCompleted(RunRecord run, List<ItemResult> items) {
         registry.counter("evalwatch_runs_completed_total", "suite", safe(run.suite), "trigger", safe(run.trigger))
                 .increment();

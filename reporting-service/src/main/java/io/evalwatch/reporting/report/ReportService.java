@@ -40,6 +40,10 @@ public class ReportService {
                 weights.of(r.suite), humanAcceptRates, ItemJudgement.ofRun(runId)));
     }
 
+    public Optional<RunRecord> run(String runId) {
+        return Optional.ofNullable(RunRecord.findById(runId));
+    }
+
     public Optional<List<ItemView>> items(String runId) {
         if (RunRecord.findById(runId) == null) {
             return Optional.empty();

@@ -55,6 +55,23 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/runs/{runId}/missing")
+    @Operation(summary = "The expected items a run never saw: listed once it ended incomplete (stalled past its"
+            + " deadline), at most " + RunRecord.MISSING_LISTED + " ids with the whole count")
+    @APIResponse(responseCode = "200", description = "The run's status and its missing items (none unless incomplete)")
+    @APIResponse(responseCode = "404", description = "Reporting has not seen the run")
+    public MissingItems missing(@RestPath String runId) {
+        RunRecord run = reports.run(runId).orElseThrow(() -> new NotFoundException("reporting has not seen run "
+                + runId));
+        return new MissingItems(run.runId, run.status, run.missingCount == null ? 0 : run.missingCount,
+                run.missingItems == null ? List.of() : run.missingItems);
+    }
+
+    /** What an incomplete run never saw. */
+    public record MissingItems(String runId, String status, int missingCount, List<String> missingItems) {
+    }
+
+    @GET
     @Path("/models/{model}/history")
     @Operation(summary = "A model's results run after run, optionally for one suite (limit 1..500)")
     public List<HistoryPoint> history(@RestPath String model, @QueryParam("suite") String suite,
@@ -64,10 +81,10 @@ public class ReportResource {
 
     /** A run in a list. */
     public record RunSummary(String runId, String suite, String suiteVersion, String status, String trigger,
-            Integer expectedItems, Instant startedAt, Instant completedAt) {
+            Integer expectedItems, Instant startedAt, Instant completedAt, Integer missingItems) {
         static RunSummary of(RunRecord r) {
             return new RunSummary(r.runId, r.suite, r.suiteVersion, r.status, r.trigger, r.expectedItems,
-                    r.startedAt, r.completedAt);
+                    r.startedAt, r.completedAt, r.missingCount);
         }
     }
 }

@@ -30,6 +30,9 @@ public class DriftMonitor {
     @Blocking
     public void onAlertEvent(AlertEvent event) throws InterruptedException {
         if (event instanceof RunCompleted completed) {
+            if (completed.incomplete()) {
+                return; // an incomplete run is never judged: it moves no baseline and closes no alert
+            }
             if (!awaitCommitted(completed.runId())) {
                 LOG.warnf("run %s was announced complete but its completion never became visible; if the ledger"
                         + " rolled back it completes the run again and announces it anew", completed.runId());

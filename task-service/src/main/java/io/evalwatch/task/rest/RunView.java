@@ -9,12 +9,12 @@ import java.util.Map;
 /** A run as the API shows it. */
 public record RunView(String runId, String suite, String suiteVersion, List<String> models, List<String> tasks,
         int samples, int expectedItems, String trigger, String monitor, String series, Instant createdAt,
-        Instant completedAt, List<StreamView> streams, Map<String, String> taskHashes) {
+        Instant completedAt, boolean incomplete, List<StreamView> streams, Map<String, String> taskHashes) {
 
     static RunView of(Run run) {
         List<StreamView> streams = run.streams == null ? List.of() : run.streams.stream().map(StreamView::of).toList();
         return new RunView(run.runId, run.suite, run.suiteVersion, run.models, run.taskIds, run.samples,
-                run.expectedItems, run.trigger, run.monitor, run.series, run.createdAt, run.completedAt, streams,
+                run.expectedItems, run.trigger, run.monitor, run.series, run.createdAt, run.completedAt, run.incomplete, streams,
                 run.taskHashes == null ? Map.of() : run.taskHashes);
     }
 

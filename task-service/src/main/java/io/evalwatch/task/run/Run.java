@@ -63,6 +63,9 @@ public class Run extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Reporting ended the run incomplete: it stalled past its deadline with expected items never seen. */
+    public boolean incomplete;
+
     public static List<Run> latest(int limit) {
         return find("order by createdAt desc").page(0, limit).list();
     }
@@ -76,10 +79,10 @@ public class Run extends PanacheEntityBase {
         return completedAt == null && createdAt.isAfter(now.minus(staleAfter));
     }
 
-    /** completed, running, or stale (never announced complete and older than the stale limit). */
+    /** completed, incomplete, running, or stale (never announced ended and older than the stale limit). */
     public String progress(Instant now, Duration staleAfter) {
         if (completedAt != null) {
-            return "completed";
+            return incomplete ? "incomplete" : "completed";
         }
         return blocksMonitor(now, staleAfter) ? "running" : "stale";
     }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Learns from eval.alerts which runs reporting-service completed, so a monitor knows when it may start its next
- * run. Drift alerts share the topic and are of no interest here.
+ * Learns from eval.alerts which runs reporting-service ended (completed, or incomplete after stalling), so a monitor
+ * knows when it may start its next run. Drift alerts share the topic and are of no interest here.
  */
 @ApplicationScoped
 public class RunCompletions {
@@ -33,7 +33,7 @@ public class RunCompletions {
         }
         if (event instanceof RunCompleted completed) {
             Instant at = completed.occurredAt() == null ? Instant.now() : completed.occurredAt();
-            if (!runs.complete(completed.runId(), at)) {
+            if (!runs.complete(completed.runId(), at, completed.incomplete())) {
                 LOG.debugf("RunCompleted for run %s, which this service did not start; ignored", completed.runId());
             }
         }

@@ -112,10 +112,11 @@ public class RunService {
      * time. Returns false for a run this service does not know (started by another deployment).
      */
     @Transactional
-    public boolean complete(String runId, Instant completedAt) {
-        int updated = Run.update("completedAt = ?1 where runId = ?2 and completedAt is null", completedAt, runId);
+    public boolean complete(String runId, Instant completedAt, boolean incomplete) {
+        int updated = Run.update("completedAt = ?1, incomplete = ?2 where runId = ?3 and completedAt is null",
+                completedAt, incomplete, runId);
         if (updated > 0) {
-            LOG.infof("run %s completed", runId);
+            LOG.infof("run %s %s", runId, incomplete ? "ended incomplete" : "completed");
             return true;
         }
         return Run.findById(runId) != null;

@@ -1,0 +1,46 @@
+package io.evalwatch.reporting.ledger;
+
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.reporting.stream.RunStream;
+import io.evalwatch.reporting.stream.StreamRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The item ids a run announced: every dispatched task × model × variant × sample, as task-service made them. The
+ * models and variants come from the run's streams (one per model × variant); a run announced without streams ran
+ * the base variant of each of its models. Pure.
+ */
+public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples) {
+
+    static ExpectedItems of(RunRecord run, List<RunStream> streams) {
+        List<String[]> modelVariants = new ArrayList<>();
+        if (streams.isEmpty()) {
+            (run.models == null ? List.<String>of() : run.models)
+                    .forEach(m -> modelVariants.add(new String[] {m, StreamRegistry.BASE_VARIANT}));
+        } else {
+            streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant}));
+        }
+        return new ExpectedItems(run.runId, run.taskHashes == null ? List.of() : new TreeSet<>(run.taskHashes.keySet()),
+                modelVariants, run.samples);
+    }
+
+    /** The expected ids not among those seen, in a stable order (task, model, variant, sample). */
+    public List<String> missingFrom(Set<String> seen) {
+        List<String> missing = new ArrayList<>();
+        for (String task : taskIds) {
+            for (String[] mv : modelVariants) {
+                for (int sample = 0; sample < samples; sample++) {
+                    String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
+                    if (!seen.contains(id)) {
+                        missing.add(id);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,55 @@
+package io.evalwatch.reporting.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.reporting.stream.RunStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ExpectedItemsTest {
+
+    @Test
+    void everyTaskModelVariantAndSampleOfTheRunsStreamsIsExpected() {
+        RunRecord run = run();
+        List<String> missing = ExpectedItems.of(run, List.of(stream("m1", "base"), stream("m1", "few-shot"),
+                stream("m2", "base"))).missingFrom(Set.of(ItemIds.of("r", "a", "m1", 0, "base")));
+        // 2 tasks × 3 streams × 2 samples = 12 expected, one seen
+        assertEquals(11, missing.size());
+        assertEquals(ItemIds.of("r", "a", "m1", 1, "base"), missing.get(0));
+        assertEquals(ItemIds.of("r", "a", "m1", 0, "few-shot"), missing.get(1));
+        assertEquals(ItemIds.of("r", "b", "m2", 1, "base"), missing.get(10));
+    }
+
+    @Test
+    void aRunAnnouncedWithoutStreamsRanTheBaseVariantOfEachModel() {
+        List<String> missing = ExpectedItems.of(run(), List.of()).missingFrom(Set.of());
+        assertEquals(8, missing.size());
+        assertEquals(ItemIds.of("r", "b", "m2", 1, "base"), missing.get(7));
+    }
+
+    @Test
+    void nothingIsMissingWhenEveryExpectedItemWasSeen() {
+        ExpectedItems expected = ExpectedItems.of(run(), List.of());
+        assertEquals(List.of(), expected.missingFrom(Set.copyOf(expected.missingFrom(Set.of()))));
+    }
+
+    private static RunRecord run() {
+        RunRecord run = new RunRecord();
+        run.runId = "r";
+        run.models = List.of("m1", "m2");
+        run.samples = 2;
+        run.taskHashes = Map.of("b", "hb", "a", "ha");
+        return run;
+    }
+
+    private static RunStream stream(String model, String variant) {
+        RunStream s = new RunStream();
+        s.runId = "r";
+        s.model = model;
+        s.variant = variant;
+        return s;
+    }
+}

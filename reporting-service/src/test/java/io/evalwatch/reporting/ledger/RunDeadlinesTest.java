@@ -1,0 +1,154 @@
+package io.evalwatch.reporting.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evalwatch.events.AlertEvent;
+import io.evalwatch.events.FailureCategory;
+import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.ItemScored;
+import io.evalwatch.events.Provenance;
+import io.evalwatch.events.RunCompleted;
+import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.Timings;
+import io.evalwatch.events.Topics;
+import io.evalwatch.events.Usage;
+import io.evalwatch.events.serde.AlertEventDeserializer;
+import io.evalwatch.events.serde.EventSerializer;
+import io.evalwatch.localstack.testing.KafkaTestResource;
+import io.evalwatch.localstack.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real broker, real PostgreSQL, a stall deadline of two seconds: a run that stops making progress ends incomplete
+ * with exactly its missing items listed, announces so once, and keeps that status when a straggler arrives; a run
+ * whose items all arrived completes as before.
+ */
+@QuarkusTest
+@TestProfile(RunDeadlinesTest.ShortDeadline.class)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "evalwatch_reporting_test"))
+class RunDeadlinesTest {
+
+    public static class ShortDeadline implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("evalwatch.runs.stall-timeout", "PT2S", "evalwatch.runs.check-every", "1s");
+        }
+    }
+
+    @Test
+    void aStalledRunEndsIncompleteWithItsMissingItemsAndAStragglerChangesNothing() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            // two tasks × one model × two samples: four items expected, two arrive
+            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1", List.of("sim-a"),
+                    2, 4, "manual", null, Instant.now(), null, null, Map.of("x", "hx", "y", "hy")))).get();
+            producer.send(record(scored(run, "x", 0))).get();
+            producer.send(record(scored(run, "y", 1))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+                .then().statusCode(200).body("status", equalTo("incomplete")));
+        given().get("/api/runs/" + run + "/missing").then().statusCode(200)
+                .body("status", equalTo("incomplete"))
+                .body("missingCount", equalTo(2))
+                .body("missingItems", containsInAnyOrder(ItemIds.of(run, "x", "sim-a", 1, "base"),
+                        ItemIds.of(run, "y", "sim-a", 0, "base")));
+
+        List<RunCompleted> ended = endingsOf(run);
+        assertEquals(1, ended.size(), "the end is announced once: " + ended);
+        assertTrue(ended.get(0).incomplete(), ended.toString());
+        assertEquals(2, ended.get(0).missingItems());
+        assertEquals(2, ended.get(0).scoredItems());
+
+        // a straggler is kept, but an incomplete run stays incomplete (it was never judged and never will be)
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(record(scored(run, "x", 1))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/items")
+                .then().statusCode(200).body("size()", equalTo(3)));
+        given().get("/api/runs/" + run + "/report").then().body("status", equalTo("incomplete"));
+        given().get("/api/runs/" + run + "/missing").then().body("missingCount", equalTo(2));
+    }
+
+    @Test
+    void aRunWhoseItemsAllArrivedCompletesAndListsNothingMissing() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1", List.of("sim-a"),
+                    1, 1, "manual", null, Instant.now(), null, null, Map.of("x", "hx")))).get();
+            producer.send(record(scored(run, "x", 0))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+                .then().statusCode(200).body("status", equalTo("completed")));
+        Thread.sleep(3_000); // past the stall deadline: a completed run is never ended again
+        given().get("/api/runs/" + run + "/missing").then().body("status", equalTo("completed"))
+                .body("missingCount", equalTo(0));
+        List<RunCompleted> ended = endingsOf(run);
+        assertEquals(1, ended.size());
+        assertTrue(!ended.get(0).incomplete());
+    }
+
+    private static ItemScored scored(String run, String task, int sample) {
+        return new ItemScored(1, ItemIds.of(run, task, "sim-a", sample, "base"), run, "starter", "1", task, "lists",
+                "sim-a", sample, "base", true, 3, 3, 1, 1, FailureCategory.NONE, List.of(), Map.of(), 1, List.of(),
+                "out", "fenced", new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,
+                new Provenance("openai", "sim-a", "sim-a", "fp_1", "req", "ph", "ch"), Instant.now().minusSeconds(1),
+                Instant.now());
+    }
+
+    private static ProducerRecord<String, Object> record(ItemScored s) {
+        return new ProducerRecord<>(Topics.SCORES, s.itemId(), s);
+    }
+
+    private static KafkaProducer<String, Object> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        return new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
+    }
+
+    private static List<RunCompleted> endingsOf(String run) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<RunCompleted> found = new ArrayList<>();
+        try (KafkaConsumer<String, AlertEvent> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new AlertEventDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.value() instanceof RunCompleted c && c.runId().equals(run)) {
+                        found.add(c);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}

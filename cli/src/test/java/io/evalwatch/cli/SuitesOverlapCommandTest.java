@@ -90,6 +90,20 @@ class SuitesOverlapCommandTest {
     }
 
     @Test
+    void aGzipFileIsReadAsItsLines() throws Exception {
+        Path train = dir.resolve("train.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(train))) {
+            out.write((JSON.writeValueAsString(Map.of("text", "Unrelated prose about rivers and mountains.")) + "\n"
+                    + JSON.writeValueAsString(Map.of("code", REFERENCE)) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        Printed printed = overlap("--train", train.toString(), dir.toString());
+
+        assertEquals(1, printed.code(), printed.err());
+        assertTrue(printed.out().contains("mine   merge  1.000       reference ~ code  2\n"), printed.out());
+    }
+
+    @Test
     void noOverlapExitsZeroAndHigherThresholdsFlagLess() throws Exception {
         Path train = train(List.of(JSON.writeValueAsString(Map.of("code",
                 REFERENCE.replace("merged", "result").replace("start", "lo").replace("end", "hi")))));

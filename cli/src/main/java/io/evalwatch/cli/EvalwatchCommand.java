@@ -569,15 +569,17 @@ public class EvalwatchCommand implements Runnable {
         }
 
         @Command(name = "overlap", description = "Which suite tasks leaked into training data: every task whose"
-                + " prompt, reference or tests is as similar as difflib's SequenceMatcher ratio >= THRESHOLD to a"
+                + " prompt, reference or tests is as similar as difflib's SequenceMatcher ratio >= --threshold to a"
                 + " training sample, with the best-matching line numbers. Works offline. Exits 1 when a task"
                 + " overlaps, so CI can stop on it; unreadable lines are skipped and shown as file:line (--strict:"
                 + " exit 1 on any).", footerHeading = "%nExamples:%n", footer = {
                     "  ./evalwatch suites overlap --train train.jsonl suites/golden",
-                    "  ./evalwatch suites overlap --train chat.jsonl.gz suites --threshold 0.9 --format json",
+                    "  ./evalwatch suites overlap --train chat.jsonl.gz suites --threshold 0.9 \\",
+                    "      --format json",
                     "",
-                    "Training lines: {\"prompt\",\"completion\"}, {\"text\"}, {\"instruction\",\"input\",\"output\"},",
-                    "{\"messages\":[{\"role\",\"content\"},...]}, {\"code\"}; any other object: its string values."})
+                    "Training lines: {\"prompt\",\"completion\"}, {\"text\"}, {\"code\"},",
+                    "{\"instruction\",\"input\",\"output\"}, {\"messages\":[{\"role\",\"content\"},...]};",
+                    "any other object: its string values."})
         static class Overlap implements Callable<Integer> {
             @Parameters(index = "0", paramLabel = "SUITE", description = "a suite folder, or a folder of suites")
             Path suite;
@@ -586,7 +588,7 @@ public class EvalwatchCommand implements Runnable {
                     description = "training data as JSON Lines (.jsonl, or .jsonl.gz)")
             Path train;
 
-            @Option(names = "--threshold", defaultValue = "0.8", description = "the difflib ratio from which a pair"
+            @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "RATIO", description = "the difflib ratio from which a pair"
                     + " overlaps, in (0, 1] (default: ${DEFAULT-VALUE})")
             double threshold;
 

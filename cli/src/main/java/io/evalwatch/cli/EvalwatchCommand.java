@@ -588,7 +588,8 @@ public class EvalwatchCommand implements Runnable {
                     description = "training data as JSON Lines (.jsonl, or .jsonl.gz)")
             Path train;
 
-            @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "RATIO", description = "the difflib ratio from which a pair"
+            @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "RATIO",
+                    description = "the difflib ratio from which a pair"
                     + " overlaps, in (0, 1] (default: ${DEFAULT-VALUE})")
             double threshold;
 

@@ -24,7 +24,8 @@ class OverlapTextTest {
 
     @Test
     void aHashInsideAStringIsNoComment() {
-        assertEquals("s = \"a # b\" t = 'c # d' u", OverlapText.normalise("s = \"a # b\"  # gone\nt = 'c # d' # gone\nu"));
+        assertEquals("s = \"a # b\" t = 'c # d' u",
+                OverlapText.normalise("s = \"a # b\"  # gone\nt = 'c # d' # gone\nu"));
         assertEquals("s = \"esc \\\" # still\"", OverlapText.normalise("s = \"esc \\\" # still\""));
     }
 

@@ -506,13 +506,15 @@ public class EvalwatchCommand implements Runnable {
     }
 
     @Command(name = "suites", description = "Suites: list them, validate suite folders, import a dataset as a"
-            + " suite, plan the review rotation.", footerHeading = "%nExamples:%n", footer = {
+            + " suite, check them against training data, plan the review rotation.", footerHeading = "%nExamples:%n",
+            footer = {
                 "  ./evalwatch suites list",
                 "  ./evalwatch suites validate suites/golden",
                 "  ./evalwatch suites import humaneval HumanEval.jsonl.gz --as humaneval",
+                "  ./evalwatch suites overlap --train train.jsonl suites/golden",
                 "  ./evalwatch suites rotation starter --days 90"},
             subcommands = {Suites.ListSuites.class, Suites.Validate.class, Suites.Import.class,
-                Suites.Rotation.class})
+                Suites.Overlap.class, Suites.Rotation.class})
     static class Suites implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -563,6 +565,49 @@ public class EvalwatchCommand implements Runnable {
                 }
                 return new SuiteValidation(System.out).run(path, references).clean() ? ExitCodes.OK
                         : ExitCodes.FAILED;
+            }
+        }
+
+        @Command(name = "overlap", description = "Which suite tasks leaked into training data: every task whose"
+                + " prompt, reference or tests is as similar as difflib's SequenceMatcher ratio >= --threshold to a"
+                + " training sample, with the best-matching line numbers. Works offline. Exits 1 when a task"
+                + " overlaps, so CI can stop on it; unreadable lines are skipped and shown as file:line (--strict:"
+                + " exit 1 on any).", footerHeading = "%nExamples:%n", footer = {
+                    "  ./evalwatch suites overlap --train train.jsonl suites/golden",
+                    "  ./evalwatch suites overlap --train chat.jsonl.gz suites --threshold 0.9 \\",
+                    "      --format json",
+                    "",
+                    "Training lines: {\"prompt\",\"completion\"}, {\"text\"}, {\"code\"},",
+                    "{\"instruction\",\"input\",\"output\"}, {\"messages\":[{\"role\",\"content\"},...]};",
+                    "any other object: its string values."})
+        static class Overlap implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "SUITE", description = "a suite folder, or a folder of suites")
+            Path suite;
+
+            @Option(names = "--train", required = true, paramLabel = "FILE",
+                    description = "training data as JSON Lines (.jsonl, or .jsonl.gz)")
+            Path train;
+
+            @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "RATIO",
+                    description = "the difflib ratio from which a pair"
+                    + " overlaps, in (0, 1] (default: ${DEFAULT-VALUE})")
+            double threshold;
+
+            @Option(names = "--strict", description = "exit 1 when any training line is unreadable (default: skip"
+                    + " and count them)")
+            boolean strict;
+
+            @Option(names = "--documents", hidden = true, paramLabel = "FILE",
+                    description = "write every compared normalised text as JSON Lines (the benchmark's brute force)")
+            Path documents;
+
+            @CommandLine.Mixin
+            Format.Choice format;
+
+            @Override
+            public Integer call() throws Exception {
+                return new SuiteOverlap(System.out, format.get().progress(), System.err).run(suite, train, threshold,
+                        format.get(), strict, documents);
             }
         }
 

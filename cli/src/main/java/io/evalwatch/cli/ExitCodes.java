@@ -12,7 +12,10 @@ public final class ExitCodes {
 
     /** Everything worked; for gate: no significant regression. */
     public static final int OK = 0;
-    /** A check failed: a gate regression, a missing prerequisite, a failed model check or environment build. */
+    /**
+     * A check failed: a gate regression, a missing prerequisite, a failed model check or environment build, a suite
+     * task found in training data.
+     */
     public static final int FAILED = 1;
     /** The command line was wrong: an unknown option, a missing or malformed argument (picocli's own code). */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
@@ -29,7 +32,8 @@ public final class ExitCodes {
     /** The table ./evalwatch --help ends with; README.md's "Command line" shows the same (a test compares them). */
     static final Map<String, String> TABLE = table(
             OK, "ok (gate: no significant regression)",
-            FAILED, "a check failed: a gate regression, a missing prerequisite, a failed model check, an invalid suite",
+            FAILED, "a check failed: a gate regression, a missing prerequisite, a failed model check, an invalid suite,"
+                    + " a suite task found in training data (suites overlap)",
             USAGE, "usage error: an unknown option, a missing or malformed argument",
             UNREACHABLE, "could not reach the stack (start it with ./evalwatch up, or give the service URLs)",
             REFUSED, "the server refused the request (it answered 4xx or 5xx; the message says why)",

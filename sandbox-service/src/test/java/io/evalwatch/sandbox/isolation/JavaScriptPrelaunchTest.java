@@ -13,6 +13,7 @@ import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.sandbox.config.SandboxConfig;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
+import io.evalwatch.sandbox.language.JavaLanguage;
 import io.evalwatch.sandbox.service.ExecutionService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,9 @@ class JavaScriptPrelaunchTest {
 
     @Inject
     SandboxConfig config;
+
+    @Inject
+    JavaLanguage java;
 
     private ExecutionResult run(String code, TestCase... tests) throws Exception {
         return executions.execute(new ExecutionRequest("javascript", code, "add", List.of(tests),
@@ -92,6 +97,15 @@ class JavaScriptPrelaunchTest {
         ExecutionResult warm = run(ADD, test("sum", "assert.strictEqual(add(2, 3), 5);"));
         assertEquals(Outcomes.COMPLETED, warm.outcome(), warm.message());
         waitingSandbox();
+    }
+
+    /**
+     * This profile's service lives only as long as these tests, and the next test class's service reuses this JVM's
+     * work directory: it must not stop while it still makes Java's start-up archives there in the background.
+     */
+    @AfterEach
+    void javaStartupWorkDone() throws Exception {
+        java.awaitStartupArchives(Duration.ofMinutes(10));
     }
 
     @Test

@@ -6,6 +6,7 @@
 #   bench/sandbox/languages.sh            # ROUNDS=10 PORT=18484
 #   SANDBOX_OPTS=-Devalwatch.sandbox.startup-archives=false bench/sandbox/languages.sh   # without CDS archive and snapshot
 #   SANDBOX_OPTS=-Devalwatch.sandbox.java-compile-server=false bench/sandbox/languages.sh # each run compiles in its JVM
+#   SANDBOX_OPTS=-Devalwatch.sandbox.javascript-prelaunch=false bench/sandbox/languages.sh # each JavaScript run launches
 #
 # Starts the packaged service (building it if needed) with Kafka channels off, as humaneval.sh does. Needs root
 # (setpriv to the slots' uids), bubblewrap and cgroup v1, as the service itself does.
@@ -61,6 +62,6 @@ for _ in $(seq 240); do
 done
 
 echo "machine: $(nproc) cores, $(uname -r); $(java -version 2>&1 | head -1); node $(node --version); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -E "sandbox ready|Java runs|compile server" "$LOG" | sed 's/^/service: /' || true
+grep -E "sandbox ready|Java runs|compile server|JavaScript runs" "$LOG" | sed 's/^/service: /' || true
 /usr/bin/python3 "$ROOT/bench/sandbox/languages.py" "http://127.0.0.1:$PORT" "$ROUNDS" "$SERVICE"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -81,7 +81,13 @@ public final class Fixtures {
 
     /** Processes on the host running as any slot's uid: after a run there must be none. */
     public static List<String> sandboxProcesses(int slots) throws IOException {
+        return sandboxProcesses(slots, List.of());
+    }
+
+    /** The same, but for the given pids: sandboxes launched ahead, waiting for a run (none ran anything yet). */
+    public static List<String> sandboxProcesses(int slots, List<Long> waiting) throws IOException {
         Set<String> servers = idleForkServers();
+        waiting.forEach(pid -> servers.add(Long.toString(pid)));
         List<String> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -121,11 +127,17 @@ public final class Fixtures {
 
     /** Every slot cgroup of this JVM's sandbox is empty (zombies aside; compile servers aside). */
     public static void assertCgroupsEmpty() throws IOException {
+        assertCgroupsEmpty(List.of());
+    }
+
+    /** The same, but for the given pids: sandboxes launched ahead, waiting for a run. */
+    public static void assertCgroupsEmpty(List<Long> waiting) throws IOException {
         Path parent = instanceCgroups();
         if (!Files.isDirectory(parent)) {
             return;
         }
         Set<String> servers = idleForkServers();
+        waiting.forEach(pid -> servers.add(Long.toString(pid)));
         try (Stream<Path> slots = Files.list(parent)) {
             // a Java compile server's group holds the server between compiles: no run's process is ever in it
             for (Path slot : slots.filter(Files::isDirectory)

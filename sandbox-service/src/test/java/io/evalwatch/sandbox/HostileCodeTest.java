@@ -61,14 +61,14 @@ class HostileCodeTest {
     void serviceStillHealthyAndNothingLeft() throws Exception {
         List<String> left = List.of();
         for (int attempt = 0; attempt < 50; attempt++) {
-            left = Fixtures.sandboxProcesses(sandbox.slots());
+            left = Fixtures.sandboxProcesses(sandbox.slots(), sandbox.waitingSandboxPids());
             if (left.isEmpty()) {
                 break;
             }
             Thread.sleep(20);
         }
         assertEquals(List.of(), left, "processes of a sandbox uid outlived their run");
-        Fixtures.assertCgroupsEmpty();
+        Fixtures.assertCgroupsEmpty(sandbox.waitingSandboxPids());
         ExecutionResult next = run(python("def add(a, b):\n    return a + b\n", "add", test("sum", "assert add(2, 3) == 5")));
         assertEquals(Outcomes.COMPLETED, next.outcome(), next.message());
         assertTrue(next.tests().get(0).passed());

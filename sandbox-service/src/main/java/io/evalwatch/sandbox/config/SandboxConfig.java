@@ -79,6 +79,14 @@ public interface SandboxConfig {
     @WithDefault("true")
     boolean javaCompileServer();
 
+    /**
+     * Whether each slot, after a JavaScript run, launches the next JavaScript run's sandbox ahead (the same setpriv,
+     * bubblewrap, seccomp, rlimits and cgroup as a launched run, Node started and the harness loaded), which waits for
+     * one run, runs it and exits. A run that does not fit it (other limits, an environment) launches as without it.
+     */
+    @WithDefault("true")
+    boolean javascriptPrelaunch();
+
     /** Default limits of every execution. */
     Limits limits();
 

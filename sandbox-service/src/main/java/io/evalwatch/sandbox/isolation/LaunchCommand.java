@@ -20,7 +20,7 @@ public final class LaunchCommand {
     public static final String SCRATCH_DIR = "/tmp";
 
     static final String SCRIPT = script("exec 3>&1 1>&2 </dev/null");
-    /** A fork server keeps its stdin: the service's requests arrive there. */
+    /** A fork server keeps its stdin: the service's requests arrive there; so does a sandbox launched ahead. */
     static final String SERVER_SCRIPT = script("exec 3>&1 1>&2");
 
     private static String script(String redirections) {
@@ -85,6 +85,16 @@ public final class LaunchCommand {
     public List<String> compileServer(Slot serverSlot, Path harnessDir, Program program, Limits limits) {
         List<String> argv = prologue(serverSlot, program, limits, "/", true, seccompFilter);
         sandbox(argv, serverSlot, harnessDir, program, limits, false);
+        return argv;
+    }
+
+    /**
+     * A run's sandbox launched ahead of the run: exactly {@link #isolated(Slot, Path, Program, Limits)}, limits and
+     * all, but keeping its stdin, where the harness waits for the hand-over (see {@link PrelaunchedSandboxes}).
+     */
+    public List<String> prelaunched(Slot slot, Path harnessDir, Program program, Limits limits) {
+        List<String> argv = isolated(slot, harnessDir, program, limits, false);
+        argv.set(argv.indexOf(SCRIPT), SERVER_SCRIPT);
         return argv;
     }
 

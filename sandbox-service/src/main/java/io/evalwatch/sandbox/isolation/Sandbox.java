@@ -46,6 +46,8 @@ public class Sandbox {
     private static final Logger LOG = Logger.getLogger(Sandbox.class);
     /** The Java compile server's memory cgroup limit (its heap is held below it by -Xmx). */
     private static final long JAVA_COMPILE_SERVER_MEMORY = 768L << 20;
+    /** How long a sandbox launched ahead may wait for its run: older, it is discarded and the run launches afresh. */
+    private static final Duration PRELAUNCH_MAX_WAIT = Duration.ofMinutes(10);
     private static final List<String> HARNESS_FILES = List.of("python/harness.py", "python/forkserver.py",
             "python/analysis.py", "javascript/harness.js");
 
@@ -73,6 +75,8 @@ public class Sandbox {
     private CgroupControllers controllers = CgroupControllers.none();
     private ForkServers forkServers;
     private JavaCompileServers compileServers;
+    private PrelaunchedSandboxes prelaunched;
+    private final java.util.concurrent.atomic.AtomicLong handOvers = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.CountDownLatch compileServerTried = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean compileServerUp;
     private volatile HostReadiness readiness = new HostReadiness(false, "unchecked", List.of("not started"), List.of());
@@ -102,6 +106,9 @@ public class Sandbox {
         }
         if (compileServers != null) {
             compileServers.close();
+        }
+        if (prelaunched != null) {
+            prelaunched.close(allSlots);
         }
         deadlines.shutdownNow();
         drains.shutdownNow();
@@ -137,6 +144,16 @@ public class Sandbox {
             return false;
         }
         return compileServerTried.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && compileServerUp;
+    }
+
+    /** How many runs were handed to a sandbox launched ahead of them (see {@link PrelaunchedSandboxes}). */
+    public long handOvers() {
+        return handOvers.get();
+    }
+
+    /** The host pids of the sandboxes now waiting for a run, launched ahead (none is running anything). */
+    public List<Long> waitingSandboxPids() {
+        return prelaunched == null ? List.of() : prelaunched.waitingPids();
     }
 
     /** The instance's private directory on the host, for caches that live as long as the service. */
@@ -205,6 +222,10 @@ public class Sandbox {
             }
             if (config.javaCompileServer()) {
                 startCompileServers(dropUid, slots);
+            }
+            if (config.javascriptPrelaunch()) {
+                prelaunched = new PrelaunchedSandboxes(slots, PRELAUNCH_MAX_WAIT);
+                LOG.info("JavaScript runs are handed to a sandbox launched ahead in their slot, one sandbox per run");
             }
         }
         return new HostReadiness(true, description, List.of(), List.copyOf(warnings));
@@ -334,6 +355,15 @@ public class Sandbox {
             }
             return launch(slot, program, limits);
         } finally {
+            release(slot);
+        }
+    }
+
+    /** Gives the slot back; first, where its last run wants one, the next run's sandbox is launched ahead. */
+    private void release(Slot slot) {
+        if (prelaunched != null && prelaunched.wanted(slot)) {
+            prelaunched.launchAhead(slot, () -> freeSlots.add(slot));
+        } else {
             freeSlots.add(slot);
         }
     }
@@ -345,6 +375,18 @@ public class Sandbox {
     }
 
     private RawRun launch(Slot slot, Program program, Limits limits) throws IOException, InterruptedException {
+        if (prelaunched != null) {
+            List<String> runCommand = takesHandOver(program) ? launch.isolated(slot, harnessDir, program, limits) : null;
+            Optional<PrelaunchedSandboxes.Waiting> waiting = prelaunched.take(slot, runCommand);
+            prelaunched.want(slot, runCommand,
+                    runCommand == null ? null : launch.prelaunched(slot, harnessDir, program, limits), limits);
+            if (waiting.isPresent()) {
+                RawRun run = handOver(slot, program, limits, waiting.get());
+                if (run != null) {
+                    return run;
+                }
+            }
+        }
         if (compileServers != null && program.precompile() != null) {
             return launchCompiled(slot, program, limits);
         }
@@ -366,7 +408,50 @@ public class Sandbox {
                 : launch.isolated(slot, harnessDir, program, limits);
         ProcessBuilder builder = LaunchCommand.processBuilder(argv).redirectInput(new File("/dev/null"));
         long started = System.nanoTime();
-        Process process = builder.start();
+        return observe(slot, builder.start(), limits, started);
+    }
+
+    /** A program the slot can launch ahead: one whose harness waits for its hand-over, in a sandbox of its own. */
+    private boolean takesHandOver(Program program) {
+        return mode == IsolationMode.BWRAP && program.environment() == null && program.binds().isEmpty()
+                && program.forkSpec() == null && program.precompile() == null
+                && languages.find(program.language()).map(Language::waitsForHandOver).orElse(false);
+    }
+
+    /**
+     * Runs the program in the sandbox launched ahead for it: its input files are written, its cgroup's counters
+     * reset, and its wall time starts, at the hand-over. Null if that sandbox died before it read its run (it
+     * reported nothing, so nothing of the run was executed): the caller launches one afresh.
+     */
+    private RawRun handOver(Slot slot, Program program, Limits limits, PrelaunchedSandboxes.Waiting waiting)
+            throws IOException, InterruptedException {
+        try {
+            writeInputs(slot, program.inputFiles());
+            if (slot.cgroup() != null) {
+                slot.cgroup().prepare(limits);
+            }
+        } catch (IOException | RuntimeException e) {
+            PrelaunchedSandboxes.discard(slot, waiting);
+            throw e;
+        }
+        long started = System.nanoTime();
+        if (!PrelaunchedSandboxes.handOver(waiting)) {
+            PrelaunchedSandboxes.discard(slot, waiting);
+            return null;
+        }
+        RawRun run = observe(slot, waiting.process(), limits, started);
+        if (run.records().isEmpty() && run.malformedRecords() == 0 && !run.timedOut() && !run.outputLimitExceeded()) {
+            LOG.infof("slot %d: the sandbox launched ahead died before its run (exit %s); launching one afresh",
+                    slot.index(), run.exitCode());
+            return null;
+        }
+        handOvers.incrementAndGet();
+        return run;
+    }
+
+    /** Watches one started sandbox to its end: deadline, output drain, records, and the kill of what is left. */
+    private RawRun observe(Slot slot, Process process, Limits limits, long started)
+            throws IOException, InterruptedException {
         RunControl control = new RunControl(process, slot);
         OutputCapture output = new OutputCapture(process.getErrorStream(), limits.outputBytes(),
                 limits.outputKillBytes(), control::outputExceeded);

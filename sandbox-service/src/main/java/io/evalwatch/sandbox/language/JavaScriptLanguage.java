@@ -72,6 +72,11 @@ public class JavaScriptLanguage implements Language {
     }
 
     @Override
+    public boolean waitsForHandOver() {
+        return true;
+    }
+
+    @Override
     public double startupSeconds() {
         return startupSeconds;
     }

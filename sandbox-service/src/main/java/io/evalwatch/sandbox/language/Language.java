@@ -52,6 +52,14 @@ public interface Language {
         return Optional.empty();
     }
 
+    /**
+     * Whether this language's harness, started with a pipe on stdin, waits there for one byte before it reads its
+     * run's input files: its sandbox can then be launched ahead of the run and handed the run when it comes.
+     */
+    default boolean waitsForHandOver() {
+        return false;
+    }
+
     /** Seconds added to a task's time limit for interpreter or compiler start-up. */
     double startupSeconds();
 

@@ -50,6 +50,19 @@ class LaunchCommandTest {
     }
 
     @Test
+    void aSandboxLaunchedAheadIsTheRunsOwnCommandKeepingItsStdin() {
+        Program node = new Program("javascript", Map.of(), List.of("/usr/bin/node", "harness.js"), List.of(), false);
+        LaunchCommand launch = new LaunchCommand("/bin/sh", "/usr/bin/setpriv", "/usr/bin/bwrap", true, SECCOMP);
+        List<String> run = launch.isolated(SLOT, Path.of("/w/harness"), node, LIMITS);
+        List<String> ahead = launch.prelaunched(SLOT, Path.of("/w/harness"), node, LIMITS);
+        assertTrue(LaunchCommand.SCRIPT.contains("</dev/null"));
+        assertFalse(ahead.get(2).contains("</dev/null"), "the hand-over arrives on stdin");
+        assertEquals(LaunchCommand.SCRIPT.replace(" </dev/null", ""), ahead.get(2), "otherwise the same prologue");
+        assertEquals(run.subList(3, run.size()), ahead.subList(3, ahead.size()), "the same limits and sandbox");
+        assertEquals(run.subList(0, 2), ahead.subList(0, 2));
+    }
+
+    @Test
     void runtimesThatReserveAddressSpaceAreHeldByTheCgroupInstead() {
         Program node = new Program("javascript", Map.of(), List.of("/usr/bin/node"), List.of(), false);
         List<String> argv = new LaunchCommand("/bin/sh", "/usr/bin/setpriv", "/usr/bin/bwrap", true, SECCOMP)

@@ -85,7 +85,8 @@ final class PythonCode {
                 if (isKeyword(t, "import") || isKeyword(t, "from")) {
                     importing = true;
                     importDepth = 0;
-                } else if (importing || (before != null && before.isOp("."))) {
+                } else if (importing && !Python.KEYWORDS.contains(t.text())
+                        || (before != null && before.isOp("."))) {
                     names.add(t.text());
                 } else {
                     Token after = next(tokens, i);

@@ -18,12 +18,16 @@ final class Prose {
     /** Rules that keep the meaning; longer phrases first, so "Check if" wins over "if". Case-sensitive. */
     static final Map<String, String> PHRASES = phrases(
             "You are given", "You have",
+            "Write a python function", "Implement a Python function",
+            "Write a Python function", "Implement a Python function",
             "Write a function", "Implement a function",
             "write a function", "implement a function",
             "For example", "For instance",
             "for example", "for instance",
             "Check if", "Determine whether",
             "check if", "determine whether",
+            "Check whether", "Determine whether",
+            "check whether", "determine whether",
             "number of", "count of",
             "Given", "For",
             "given", "supplied",

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evalwatch.cli.importer.BenchmarkFormat;
 import io.evalwatch.cli.importer.HumanEvalFormat;
 import io.evalwatch.cli.importer.MbppFormat;
+import io.evalwatch.cli.importer.ReferenceTimer;
+import io.evalwatch.cli.importer.SandboxReferenceRunner;
 import io.evalwatch.cli.importer.SuiteImport;
+import io.evalwatch.cli.importer.TimeLimit;
 import io.evalwatch.events.ExecutionCompleted.Outcomes;
 import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TaskSpec;
@@ -22,9 +25,11 @@ import io.evalwatch.suite.SuiteFolder;
 import io.evalwatch.suite.twin.Twin;
 import io.evalwatch.suite.twin.Twins;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +42,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Acceptance of the contamination twins: every Python function task of the imported benchmarks and of the bundled
  * suites has a twin, the twin really differs from its original (another entry point, another prompt, tests that
- * call the new name and never the old one), and the twin's reference passes the twin's tests in this sandbox. The
- * benchmarks are imported as {@code ./evalwatch suites import --no-measure} writes them and read back through
- * suite-format, as task-service reads a suite; datasets are read from ../shared/datasets, never copied in.
+ * call the new name and never the old one), and the twin's reference passes the twin's tests in this sandbox, within
+ * its original's time limit. The benchmarks are imported as {@code ./evalwatch suites import} writes them (limits
+ * measured in this sandbox) and read back through suite-format, as task-service reads a suite; datasets are read
+ * from ../shared/datasets, never copied in.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -51,18 +57,28 @@ class ContaminationTwinTest {
     @Inject
     Sandbox sandbox;
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void everyHumanEvalTwinPassesItsRenamedTests() throws Exception {
-        List<TaskSpec> tasks = imported(new HumanEvalFormat(), "humaneval");
+        List<TaskSpec> tasks = imported(new HumanEvalFormat(), "humaneval", "humaneval");
         assertEquals(164, tasks.size());
         assertEquals(164, checkTwins(tasks, "humaneval"));
     }
 
     @Test
     void everyMbppTwinPassesItsRenamedTests() throws Exception {
-        List<TaskSpec> tasks = imported(new MbppFormat(), "mbpp");
+        List<TaskSpec> tasks = imported(new MbppFormat(), "mbpp", "mbpp");
         assertEquals(974, tasks.size());
         assertEquals(974, checkTwins(tasks, "mbpp"));
+    }
+
+    @Test
+    void everySanitizedMbppTwinPassesItsRenamedTests() throws Exception {
+        List<TaskSpec> tasks = imported(new MbppFormat(), "mbpp/sanitized-mbpp.json.gz", "mbpp-sanitized");
+        assertEquals(427, tasks.size());
+        assertEquals(427, checkTwins(tasks, "mbpp-sanitized"));
     }
 
     @Test
@@ -141,13 +157,18 @@ class ContaminationTwinTest {
         return problems;
     }
 
-    /** The benchmark imported without measuring, as the CLI writes it, and read back through suite-format. */
-    private static List<TaskSpec> imported(BenchmarkFormat format, String dataset) throws Exception {
+    /**
+     * The benchmark imported as the CLI imports it, each time limit measured from the original's reference in this
+     * sandbox (the twin keeps its original's limit), and read back through suite-format.
+     */
+    private List<TaskSpec> imported(BenchmarkFormat format, String dataset, String name) throws Exception {
         Path suites = Files.createTempDirectory("evalwatch-twins-");
         try {
             Path source = Fixtures.repositoryRoot().resolve("../shared/datasets").resolve(dataset).normalize();
-            SuiteImport.Result result = new SuiteImport(format, null, System.out).run(source, suites, dataset,
-                    "1.0.0", 0);
+            ReferenceTimer timer = new ReferenceTimer(new SandboxReferenceRunner(base.toString()), TimeLimit.EVALPLUS,
+                    sandbox.slots(), System.out);
+            SuiteImport.Result result = new SuiteImport(format, timer, System.out).run(source, suites, name, "1.0.0",
+                    0);
             return SuiteFolder.load(result.folder()).tasks().stream().map(LoadedTask::spec).toList();
         } finally {
             deleteTree(suites);

@@ -8,18 +8,22 @@ import io.evalwatch.suite.LoadedTask;
 import io.evalwatch.suite.Problem;
 import io.evalwatch.suite.SuiteFolder;
 import io.evalwatch.suite.SuiteReading;
+import io.evalwatch.suite.twin.Twin;
+import io.evalwatch.suite.twin.Twins;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * {@code suites validate}: binds and checks every suite under a path and prints every problem as
  * {@code file:line:col: message}; with a sandbox, it also runs each executable task's reference against the task's
- * own tests (a completion's reference as the completed file it fills).
+ * own tests (a completion's reference as the completed file it fills), and for each that passes, its contamination
+ * twin's reference against the twin's renamed tests.
  */
 final class SuiteValidation {
 
@@ -29,10 +33,13 @@ final class SuiteValidation {
         ReferenceRunner.Outcome run(TaskSpec spec, EnvironmentSpec environment) throws ImportException;
     }
 
-    /** What a validation found. */
-    record Summary(int tasks, int problems, int checked, int failed) {
+    /**
+     * What a validation found. twinsChecked and twinsFailed count the contamination twins run beside the references
+     * (a twin is run only for a reference that passes: a failing twin then points at the twin, not the task).
+     */
+    record Summary(int tasks, int problems, int checked, int failed, int twinsChecked, int twinsFailed) {
         boolean clean() {
-            return problems == 0 && failed == 0;
+            return problems == 0 && failed == 0 && twinsFailed == 0;
         }
     }
 
@@ -67,7 +74,7 @@ final class SuiteValidation {
         if (folders.isEmpty()) {
             out.println(path + ": no suite here (a suite folder has suite.yaml and tasks/, or pass a folder of"
                     + " suites)");
-            return new Summary(0, 1, 0, 0);
+            return new Summary(0, 1, 0, 0, 0, 0);
         }
         int tasks = 0;
         int problems = 0;
@@ -85,6 +92,8 @@ final class SuiteValidation {
         }
         int checked = 0;
         int failed = 0;
+        int twinsChecked = 0;
+        int twinsFailed = 0;
         if (references != null && !executable.isEmpty()) {
             out.printf("running %d references against their own tests in the sandbox%n", executable.size());
             for (LoadedTask task : executable) {
@@ -101,15 +110,37 @@ final class SuiteValidation {
                 if (!outcome.passed()) {
                     failed++;
                     out.printf("%s: the reference fails its own tests: %s%n", shown(task.file()), outcome.failure());
+                } else {
+                    Optional<Twin> twin = Twins.of(spec);
+                    if (twin.isPresent()) {
+                        ReferenceRunner.Outcome twinOutcome;
+                        try {
+                            twinOutcome = references.run(twin.get().spec(), task.environment());
+                        } catch (ImportException e) {
+                            out.println("stopped running references: " + e.getMessage());
+                            twinsFailed++;
+                            break;
+                        }
+                        twinsChecked++;
+                        if (!twinOutcome.passed()) {
+                            twinsFailed++;
+                            out.printf("%s: the contamination twin %s (renamed %s) fails its tests: %s%n",
+                                    shown(task.file()), twin.get().spec().id(), twin.get().renames(),
+                                    twinOutcome.failure());
+                        }
+                    }
                 }
                 if (checked % PROGRESS_EVERY == 0 && checked < executable.size()) {
                     out.printf("  %d/%d references checked, %d failed%n", checked, executable.size(), failed);
                 }
             }
         }
+        if (references != null) {
+            out.printf("%d contamination twins checked, %d failed%n", twinsChecked, twinsFailed);
+        }
         out.printf("%d tasks, %d references checked, %d failed%s; %d problems%n", tasks, checked, failed,
                 references == null ? " (offline: references not run)" : "", problems);
-        return new Summary(tasks, problems, checked, failed);
+        return new Summary(tasks, problems, checked, failed, twinsChecked, twinsFailed);
     }
 
     private String shown(Problem problem) {

@@ -1,6 +1,7 @@
 package io.evalwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evalwatch.cli.importer.ReferenceRunner;
@@ -79,14 +80,40 @@ class SuitesValidateCommandTest {
         SuiteValidation.Summary summary = new SuiteValidation(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .run(dir.resolve("good"), (TaskSpec spec, io.evalwatch.events.EnvironmentSpec env) -> {
                     ran.add(spec.id());
-                    return new ReferenceRunner.Outcome(spec.id().equals("add"), 0.1, "test small failed");
+                    return new ReferenceRunner.Outcome(spec.id().startsWith("add"), 0.1, "test small failed");
                 });
 
         String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of("add", "neg"), ran);
-        assertEquals(new SuiteValidation.Summary(2, 0, 2, 1), summary);
+        // the twin of the reference that passes is run too, and passes; a failing reference's twin is not run
+        assertEquals(List.of("add", "add-twin", "neg"), ran);
+        assertEquals(new SuiteValidation.Summary(2, 0, 2, 1, 1, 0), summary);
         assertTrue(text.contains("neg.yaml: the reference fails its own tests: test small failed"), text);
+        assertTrue(text.contains("1 contamination twins checked, 0 failed"), text);
         assertTrue(text.contains("2 tasks, 2 references checked, 1 failed; 0 problems"), text);
+    }
+
+    @Test
+    void aTwinThatFailsItsTestsIsAnErrorNamingTheTaskAndTheTwinsOutput() throws Exception {
+        suite("good", TASK);
+        List<TaskSpec> ran = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        SuiteValidation.Summary summary = new SuiteValidation(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .run(dir.resolve("good"), (TaskSpec spec, io.evalwatch.events.EnvironmentSpec env) -> {
+                    ran.add(spec);
+                    boolean twin = spec.id().endsWith("-twin");
+                    return new ReferenceRunner.Outcome(!twin, 0.1, twin ? "test small: NameError" : null);
+                });
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        TaskSpec twin = ran.get(1);
+        assertEquals("add-twin", twin.id());
+        assertTrue(twin.reference().contains("def " + twin.entryPoint() + "("), twin.reference());
+        assertTrue(twin.tests().get(0).code().startsWith("assert " + twin.entryPoint() + "(1, 2)"));
+        assertEquals(new SuiteValidation.Summary(1, 0, 1, 0, 1, 1), summary);
+        assertFalse(summary.clean(), "a failing twin fails the validation");
+        assertTrue(text.contains("add.yaml: the contamination twin add-twin (renamed "), text);
+        assertTrue(text.contains(") fails its tests: test small: NameError"), text);
     }
 
     private void suite(String name, String task) throws Exception {

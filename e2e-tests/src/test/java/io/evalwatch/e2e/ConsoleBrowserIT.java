@@ -1,5 +1,6 @@
 package io.evalwatch.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,15 @@ class ConsoleBrowserIT {
         String series = "console-" + UUID.randomUUID().toString().substring(0, 8);
         String a = run(api, series);
         String b = run(api, series);
+        // a completed run is judged against its stream within seconds: wait for both verdicts before browsing
+        await().atMost(Duration.ofMinutes(3)).until(() -> {
+            JsonNode models = api.regression(b, null).path("models");
+            boolean judged = models.size() == MODELS.size();
+            for (JsonNode m : models) {
+                judged &= !"pending".equals(m.path("verdict").asText());
+            }
+            return judged;
+        });
         String alertId = relayedAlert(stack.url("reporting-service"));
 
         Path out = StackFixture.root().resolve("e2e-tests/target/console");

@@ -282,7 +282,7 @@ public class ConsolePages {
     @Operation(summary = "Alerts with acknowledge and resolve forms")
     public String alerts(@QueryParam("status") String status, @QueryParam("done") String done,
             @QueryParam("problem") String problem) {
-        List<AlertRecord> list = alerts.list(blank(status), null, null, null, null).stream()
+        List<AlertRecord> list = alerts.list(given(status) ? status : null, null, null, null, null).stream()
                 .sorted(Comparator.comparing((AlertRecord a) -> AlertRecord.RESOLVED.equals(a.status))
                         .thenComparing(a -> a.createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();

@@ -116,6 +116,26 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anAlertIsListedWithItsButtonsAndTheAcknowledgeFormChangesIt() {
+        String name = "ConsolePagesCheck" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json").body("{\"alerts\":[{\"status\":\"firing\",\"labels\":"
+                + "{\"alertname\":\"" + name + "\"},\"annotations\":{\"summary\":\"console check\"}}]}")
+                .post("/api/alerts/alertmanager").then().statusCode(200);
+        String alertId = given().queryParam("signal", name).get("/api/alerts").then().statusCode(200)
+                .extract().jsonPath().getString("[0].alertId");
+        given().get("/console/alerts").then().statusCode(200)
+                .body(containsString("data-alert=\"" + alertId + "\""))
+                .body(containsString("action=\"/console/alerts/" + alertId + "/acknowledge\""));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("note", "looking into it").formParam("by", "alice")
+                .post("/console/alerts/" + alertId + "/acknowledge").then().statusCode(303);
+        given().queryParam("signal", name).get("/api/alerts").then().statusCode(200)
+                .body("[0].status", equalTo("acknowledged")).body("[0].acknowledgedBy", equalTo("alice"));
+        given().queryParam("status", "acknowledged").get("/console/alerts").then().statusCode(200)
+                .body(containsString("data-alert=\"" + alertId + "\""));
+    }
+
+    @Test
     void anUnknownRunIsA404PageAndTheStylesheetIsServed() {
         given().get("/console/runs/no-such-run").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("reporting has not seen run no-such-run"));

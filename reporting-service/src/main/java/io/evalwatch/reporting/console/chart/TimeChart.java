@@ -14,6 +14,8 @@ import java.util.function.DoubleFunction;
 public final class TimeChart {
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** Runs minutes apart (a CI series checked twice in a row) need seconds to tell the ticks apart. */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private TimeChart() {
     }
@@ -84,8 +86,9 @@ public final class TimeChart {
             legend.add(new Chart.LegendEntry(kind, Chart.color(2 + kinds.indexOf(kind)),
                     kinds.indexOf(kind) == 0 ? "dash" : "dot"));
         }
+        DateTimeFormatter tickFormat = end - start < 7200 ? CLOCK : DAY_TIME;
         List<Chart.Tick> xTicks = x.ticks().stream()
-                .map(t -> new Chart.Tick(x.at(t), DAY_TIME.format(Instant.ofEpochSecond(Math.round(t))))).toList();
+                .map(t -> new Chart.Tick(x.at(t), tickFormat.format(Instant.ofEpochSecond(Math.round(t))))).toList();
         List<Chart.Tick> yTicks = y.ticks().stream().map(t -> new Chart.Tick(y.at(t), format.apply(t))).toList();
         return new Chart(title, Chart.WIDTH, Chart.HEIGHT, plot, new Chart.Axis("time (UTC)", xTicks),
                 new Chart.Axis(yTitle, yTicks), series, markers, legend);

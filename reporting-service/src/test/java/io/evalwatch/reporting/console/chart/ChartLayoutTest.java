@@ -64,6 +64,7 @@ class ChartLayoutTest {
                 List.of(new TimeChart.Point(t0, 0.5, 0.3, 0.7, "only")), List.of(), "pass rate (%)", v -> "" + v);
         Chart.Dot dot = c.series().get(1).dots().get(0);
         assertEquals((c.plot().left() + c.plot().right()) / 2, dot.x(), 1e-6);
+        assertEquals("12:00:00", c.x().ticks().get(2).label(), "an hour's axis is read in seconds");
         assertEquals(4, c.series().get(0).band().split(" ").length);
     }
 

@@ -14,10 +14,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * everything else an operator key, unless the resource says otherwise with {@link RequiresRole}. Only JAX-RS
  * resources pass here: health, metrics and the simulator's vendor protocol routes are not JAX-RS, so Prometheus and
  * liveness probes need no key and the vendor routes keep their own vendor key check.
- * The key comes as {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}; 401 when it is missing or
- * unknown, 403 when its role is too low.
+ * The key comes as {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}, or from a browser as the
+ * {@value #KEY_COOKIE} cookie the console's sign-in sets (HttpOnly, SameSite=Strict, path /console, so another site's
+ * form cannot send it); 401 when it is missing or unknown, 403 when its role is too low. A method marked
+ * {@link KeyNotRequired} needs no key.
  */
 public class AuthFilter {
+
+    /** The cookie a browser presents its key in. */
+    public static final String KEY_COOKIE = "evalwatch_key";
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -57,6 +62,10 @@ public class AuthFilter {
 
     /** The role a request needs; null when it needs none. */
     private Role required(String method, ResourceInfo resource) {
+        Method resourceMethod = resource == null ? null : resource.getResourceMethod();
+        if (resourceMethod != null && resourceMethod.isAnnotationPresent(KeyNotRequired.class)) {
+            return null;
+        }
         RequiresRole explicit = annotation(resource);
         if (explicit != null) {
             return explicit.value();
@@ -82,6 +91,10 @@ public class AuthFilter {
             return authorization.substring(7).strip();
         }
         String header = request.getHeaderString("X-Api-Key");
-        return header == null ? null : header.strip();
+        if (header != null) {
+            return header.strip();
+        }
+        jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(KEY_COOKIE);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue().strip();
     }
 }

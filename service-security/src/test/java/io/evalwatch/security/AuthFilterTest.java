@@ -69,6 +69,21 @@ class AuthFilterTest {
     }
 
     @Test
+    void aBrowserPresentsItsKeyInTheCookie() {
+        given().cookie(AuthFilter.KEY_COOKIE, "viewer-test-key").contentType("application/json")
+                .body("{\"name\":\"a\",\"count\":1}").when().post("/api/sample").then().statusCode(403);
+        given().cookie(AuthFilter.KEY_COOKIE, "operator-test-key").contentType("application/json")
+                .body("{\"name\":\"a\",\"count\":1}").when().post("/api/sample").then().statusCode(200);
+        given().cookie(AuthFilter.KEY_COOKIE, "not-a-key").when().get("/api/sample").then().statusCode(401);
+    }
+
+    @Test
+    void aMethodThatTakesNoKeyIsOpen() {
+        given().contentType("application/json").when().post("/api/sample/open").then().statusCode(200)
+                .body("open", equalTo("ok"));
+    }
+
+    @Test
     void healthAndMetricsPathsAreNotJaxRsAndStayOpen() {
         // no health extension here: the point is that a non-resource path is answered without a 401
         given().when().get("/q/no-such-thing").then().statusCode(404);

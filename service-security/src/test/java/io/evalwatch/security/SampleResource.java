@@ -28,6 +28,13 @@ public class SampleResource {
     }
 
     @POST
+    @Path("/open")
+    @KeyNotRequired
+    public Map<String, String> open() {
+        return Map.of("open", "ok");
+    }
+
+    @POST
     @Path("/admin")
     @RequiresRole(Role.ADMIN)
     public Map<String, String> admin() {

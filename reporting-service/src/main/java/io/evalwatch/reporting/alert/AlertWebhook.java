@@ -29,11 +29,13 @@ public class AlertWebhook {
     private final ObjectMapper json;
     private final Optional<String> url;
     private final boolean slack;
+    private final String consoleUrl;
 
     public AlertWebhook(ReportingConfig config, ObjectMapper json) {
         this.json = json;
         this.url = config.alerts().webhookUrl().filter(u -> !u.isBlank());
         this.slack = "slack".equalsIgnoreCase(config.alerts().webhookFormat());
+        this.consoleUrl = config.console().baseUrl().replaceFirst("/+$", "");
     }
 
     public boolean configured() {
@@ -46,7 +48,7 @@ public class AlertWebhook {
         }
         String body;
         try {
-            body = json.writeValueAsString(slack ? Map.of("text", slackText(alert)) : alert);
+            body = json.writeValueAsString(slack ? Map.of("text", slackText(alert, consoleUrl)) : alert);
         } catch (JsonProcessingException e) {
             LOG.errorf("alert %s could not be written as JSON: %s", alert.alertId(), e.getMessage());
             return;
@@ -75,10 +77,11 @@ public class AlertWebhook {
         LOG.errorf("alert %s was not delivered to the webhook; it remains listed at /api/alerts", alert.alertId());
     }
 
-    static String slackText(DriftAlert alert) {
+    static String slackText(DriftAlert alert, String consoleUrl) {
         return ":rotating_light: *" + alert.signal() + "* " + alert.model() + " on " + alert.suite() + " ("
                 + alert.scope() + ", " + alert.severity() + "): " + alert.summary() + "\nrun " + alert.runId()
-                + " vs baseline " + alert.baselineRunId();
+                + " vs baseline " + alert.baselineRunId() + "\n<" + consoleUrl + "/runs/" + alert.runId()
+                + "/regression|regression report in the console>";
     }
 
     private static void sleep(long millis) {

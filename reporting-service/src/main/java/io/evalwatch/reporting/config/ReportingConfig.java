@@ -17,9 +17,24 @@ public interface ReportingConfig {
     /** The repository root; the build passes it to tests, and nothing in reporting-service needs it. */
     Optional<String> root();
 
+    /** The public datasets folder; the build passes it to every test, and nothing in reporting-service needs it. */
+    Optional<String> datasets();
+
     Drift drift();
 
     Alerts alerts();
+
+    Console console();
+
+    /** The web console served under /console (console/). */
+    interface Console {
+        /**
+         * Where people reach the console, for links that leave the service: alert notifications (the Slack text),
+         * Grafana's data links and Alertmanager's annotations carry the same address.
+         */
+        @WithDefault("http://127.0.0.1:8085/console")
+        String baseUrl();
+    }
 
     Validity validity();
 

@@ -1,0 +1,65 @@
+package io.evalwatch.reporting.console;
+
+import io.evalwatch.reporting.console.chart.BarChart;
+import io.evalwatch.reporting.console.chart.Chart;
+import io.evalwatch.reporting.console.chart.ScatterChart;
+import io.evalwatch.reporting.console.chart.TimeChart;
+import io.evalwatch.reporting.frontier.Frontier;
+import io.evalwatch.reporting.report.RunReport;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The console's charts, each drawn from the figures of a report the JSON API serves too. Pure. */
+public final class ReportCharts {
+
+    private ReportCharts() {
+    }
+
+    /** Items per weighted-score bin (the run report's weightedAccuracyDistribution.histogram), one bar per model. */
+    public static Chart scoreDistribution(RunReport report) {
+        Set<String> bins = new LinkedHashSet<>();
+        report.models().forEach(m -> bins.addAll(m.weightedAccuracyDistribution().histogram().keySet()));
+        List<String> categories = List.copyOf(bins);
+        List<BarChart.Values> series = report.models().stream()
+                .map(m -> new BarChart.Values(m.model(), categories.stream()
+                        .map(b -> {
+                            Long n = m.weightedAccuracyDistribution().histogram().get(b);
+                            return n == null ? 0.0 : n.doubleValue();
+                        }).toList()))
+                .toList();
+        return BarChart.grouped("Weighted score distribution", "weighted score per item (−1 … 1)", categories,
+                series, "items (count)", v -> v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v));
+    }
+
+    /** Latency percentiles per model: time to first token and the whole answer, in seconds. */
+    public static Chart latency(RunReport report) {
+        List<String> categories = List.of("TTFT p50", "TTFT p95", "TTFT p99", "total p50", "total p95", "total p99");
+        List<BarChart.Values> series = new ArrayList<>();
+        for (RunReport.ModelReport m : report.models()) {
+            RunReport.Latency l = m.latency();
+            series.add(new BarChart.Values(m.model(), java.util.Arrays.asList(l.ttftP50(), l.ttftP95(), l.ttftP99(),
+                    l.durationP50(), l.durationP95(), l.durationP99())));
+        }
+        return BarChart.grouped("Latency percentiles", "percentile over items", categories, series,
+                "latency (s)", v -> String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+
+    /** The frontier: composite score against cost per completed task, Pareto set apart. */
+    public static Chart frontier(String suite, List<Frontier.Placed> placed) {
+        List<ScatterChart.Point> points = placed.stream().filter(p -> p.costPerCompletedTask() != null)
+                .map(p -> new ScatterChart.Point(p.model(), p.costPerCompletedTask(), p.composite(), p.pareto()))
+                .toList();
+        return ScatterChart.of("Cost-quality frontier of " + suite, points, "on the frontier (Pareto)",
+                "behind the frontier", "cost per completed task (USD)", ConsoleFormats::usd,
+                "composite score (0 … 1)", v -> String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+
+    /** A stream's pass rate run after run, with the interval of each run's difference from its reference. */
+    public static Chart streamHistory(String streamId, List<TimeChart.Point> points, List<TimeChart.Event> events) {
+        return TimeChart.of("Pass rate of " + streamId, "pass rate (pass@1)",
+                "interval of the difference from the reference", points, events, "pass rate (%)",
+                v -> String.format(java.util.Locale.ROOT, "%.0f %%", v * 100));
+    }
+}

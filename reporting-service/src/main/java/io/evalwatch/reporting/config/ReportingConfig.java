@@ -17,8 +17,6 @@ public interface ReportingConfig {
     /** The repository root; the build passes it to tests, and nothing in reporting-service needs it. */
     Optional<String> root();
 
-    /** The public datasets folder; the build passes it to every test, and nothing in reporting-service needs it. */
-    Optional<String> datasets();
 
     Drift drift();
 

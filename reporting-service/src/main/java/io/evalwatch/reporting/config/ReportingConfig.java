@@ -17,7 +17,6 @@ public interface ReportingConfig {
     /** The repository root; the build passes it to tests, and nothing in reporting-service needs it. */
     Optional<String> root();
 
-
     Drift drift();
 
     Alerts alerts();

@@ -88,6 +88,11 @@ public enum PromptVariant {
                 "unknown prompt variant '" + id + "'; known variants: " + ids()));
     }
 
+    /** Orders variant names as the registry does (base first); an unknown name last. */
+    public static int rank(String id) {
+        return of(id).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+
     public static List<String> ids() {
         return Arrays.stream(values()).map(PromptVariant::id).toList();
     }

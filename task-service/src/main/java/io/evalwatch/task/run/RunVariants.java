@@ -4,8 +4,12 @@ import io.evalwatch.events.PromptVariant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The prompt variants a run asks for, by name: base only when none are named, each once, in the registry's order. */
+/**
+ * The prompt variants a run asks for, by name, each once, in the registry's order. Base is always among them: every
+ * variant is compared with base on the same tasks, and the run's plain figures are base's.
+ */
 public final class RunVariants {
 
     private RunVariants() {
@@ -22,8 +26,8 @@ public final class RunVariants {
             throw new InvalidRunException("variants", "unknown prompt variant" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; known variants: " + PromptVariant.ids());
         }
-        return names.stream().distinct().map(n -> PromptVariant.of(n).orElseThrow())
-                .sorted(Comparator.naturalOrder()).toList();
+        return Stream.concat(Stream.of(PromptVariant.BASE), names.stream().map(n -> PromptVariant.of(n).orElseThrow()))
+                .distinct().sorted(Comparator.naturalOrder()).toList();
     }
 
     public static List<String> ids(List<PromptVariant> variants) {

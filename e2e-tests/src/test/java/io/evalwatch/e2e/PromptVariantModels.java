@@ -2,7 +2,9 @@ package io.evalwatch.e2e;
 
 /**
  * Two simulated models for PromptVariantsIT: one that gains from few-shot examples (a prompting problem) and one
- * that does not; both answer structured output 25 % slower.
+ * that does not; both answer structured output 25 % slower. Time to first token is a long 2 s: a measured TTFT also
+ * holds the pipeline's own fixed part (the client, the simulator's timers on a loaded machine: about 50 ms were seen),
+ * which is the same for every variant and shrinks a relative overhead; at 0.8 s it took 25 % down to 22 %.
  */
 final class PromptVariantModels {
 
@@ -37,7 +39,7 @@ final class PromptVariantModels {
                         seed: %d
                         pass_probability: %s
                         mutations: {off_by_one: 1, missing_edge_case: 1, hallucinated_api: 1, syntax_error: 1}
-                        ttft: {median_ms: 800, sigma: 0.0}
+                        ttft: {median_ms: 2000, sigma: 0.0}
                         tokens_per_second: {median: 400, sigma: 0.0}
                         variants: {%sstructured: {latency_factor: %s}}
                 """.formatted(name, name.replace('-', '_'), seed, pass, fewShot, STRUCTURED_LATENCY_FACTOR);

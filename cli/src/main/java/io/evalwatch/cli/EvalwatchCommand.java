@@ -148,6 +148,11 @@ public class EvalwatchCommand implements Runnable {
                 + " the run is ad hoc and compared only on request")
         String series;
 
+        @Option(names = "--variant", split = ",", description = "prompt variants besides base: few-shot,"
+                + " chain-of-thought, structured; repeat or separate with commas. Each is compared with base on the same"
+                + " tasks in the report (default: base only)")
+        List<String> variants;
+
         ObjectNode request() {
             ObjectNode body = JSON.createObjectNode();
             body.put("suite", suite);
@@ -158,6 +163,9 @@ public class EvalwatchCommand implements Runnable {
             }
             if (series != null) {
                 body.put("series", series);
+            }
+            if (variants != null) {
+                body.putPOJO("variants", variants);
             }
             return body;
         }
@@ -276,7 +284,9 @@ public class EvalwatchCommand implements Runnable {
                 "  ./evalwatch run --suite starter -m sim-alpha --tasks luhn-checksum \\",
                 "      --format json | jq '.models[0].passAt1'",
                 "  ./evalwatch run --suite starter -m sim-alpha --series nightly",
-                "      # compared with the earlier runs of series nightly"})
+                "      # compared with the earlier runs of series nightly",
+                "  ./evalwatch run --suite starter -m sim-alpha --variant few-shot,structured",
+                "      # each variant compared with base on the same tasks"})
     static class Run implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;

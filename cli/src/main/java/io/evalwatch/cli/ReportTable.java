@@ -119,7 +119,40 @@ public final class ReportTable {
             }
         }
         out.append(table(categories));
+        variants(report, out);
         return out.toString();
+    }
+
+    /** Prompt variants (a run of several): each one's figures, then each against base with the test's verdict. */
+    static void variants(JsonNode report, StringBuilder out) {
+        List<String[]> figures = new ArrayList<>();
+        figures.add(new String[] {"model", "variant", "items", "pass rate", "weighted", "TTFT p50", "total p50",
+                "out tokens", "$/completed", "TTFT vs base", "total vs base"});
+        List<String> verdicts = new ArrayList<>();
+        for (JsonNode m : report.path("variants")) {
+            String model = m.path("model").asText();
+            for (JsonNode v : m.path("variants")) {
+                figures.add(new String[] {model, v.path("variant").asText(), v.path("items").asText(),
+                        pct(v.path("passRate")), num(v.path("weightedScore"), 3), secs(v.path("ttftP50Seconds")),
+                        secs(v.path("durationP50Seconds")), num(v.path("meanOutputTokens"), 0),
+                        num(v.path("costPerCompletedTaskUsd"), 5), signedPct(v.path("ttftChange")),
+                        signedPct(v.path("durationChange"))});
+            }
+            for (JsonNode c : m.path("comparisons")) {
+                verdicts.add(model + ": " + c.path("conclusion").asText());
+                if (c.hasNonNull("promptingProblem")) {
+                    verdicts.add(model + ": " + c.path("promptingProblem").asText());
+                }
+            }
+        }
+        if (figures.size() > 1) {
+            out.append('\n').append("Prompt variants (the tables above are of base)\n").append(table(figures));
+            verdicts.forEach(v -> out.append(v).append('\n'));
+        }
+    }
+
+    private static String signedPct(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%+.1f%%", n.asDouble() * 100) : "-";
     }
 
     /** A kind's own figures as "name value" pairs; pass rate, weighted score and raw counts have their columns. */

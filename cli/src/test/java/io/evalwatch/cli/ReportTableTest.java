@@ -66,6 +66,28 @@ class ReportTableTest {
     }
 
     @Test
+    void showsEachPromptVariantAndItsComparisonWithBase() throws Exception {
+        String text = ReportTable.render(new ObjectMapper().readTree("""
+                {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}],
+                 "variants": [{"model": "m",
+                   "variants": [{"variant": "base", "items": 20, "passRate": 0.4, "weightedScore": -0.2,
+                                 "ttftP50Seconds": 0.2, "durationP50Seconds": 1.0, "meanOutputTokens": 50,
+                                 "costPerCompletedTaskUsd": 0.001},
+                                {"variant": "structured", "items": 20, "passRate": 0.45, "weightedScore": -0.1,
+                                 "ttftP50Seconds": 0.25, "durationP50Seconds": 1.25, "meanOutputTokens": 55,
+                                 "costPerCompletedTaskUsd": 0.0012, "ttftChange": 0.25, "durationChange": 0.25}],
+                   "comparisons": [{"variantName": "structured", "conclusion": "no significant difference between",
+                                    "promptingProblem": null},
+                                   {"variantName": "few-shot", "conclusion": "few-shot wins over base: ...",
+                                    "promptingProblem": "few-shot cuts the error rate by 83 % (from 60.0 % to 10.0 %)"}]}]}"""));
+
+        assertTrue(text.contains("Prompt variants (the tables above are of base)"), text);
+        assertTrue(text.contains("structured") && text.contains("+25.0%") && text.contains("250 ms"), text);
+        assertTrue(text.contains("m: few-shot cuts the error rate by 83 %"), text);
+        assertTrue(text.contains("m: no significant difference between"), text);
+    }
+
+    @Test
     void aReportWithoutTheNewSectionsStillRenders() throws Exception {
         JsonNode old = new ObjectMapper().readTree("""
                 {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}]}""");
@@ -73,5 +95,6 @@ class ReportTableTest {
 
         assertTrue(text.contains("none 1"), text);
         assertFalse(text.contains("measure"), "no quality table without measures");
+        assertFalse(text.contains("Prompt variants"), "no variants table for a run of base only");
     }
 }

@@ -166,6 +166,7 @@ final class StackFixture {
             StringBuilder yaml = new StringBuilder(Files.readString(root().resolve("config/models.yaml")));
             List<String[]> extra = new java.util.ArrayList<>(List.of(ProviderQuirks.MODELS));
             extra.addAll(List.of(AnswerKindModels.catalogue()));
+            extra.addAll(List.of(PromptVariantModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -185,7 +186,10 @@ final class StackFixture {
         }
     }
 
-    /** The repository's simulator profiles plus the versions ProviderQuirksIT and FailureTaxonomyIT run against. */
+    /**
+     * The repository's simulator profiles plus the versions ProviderQuirksIT, FailureTaxonomyIT and PromptVariantsIT run
+     * against.
+     */
     private static Path quirkyProfiles(Path work) {
         try {
             Files.createDirectories(work);
@@ -193,7 +197,7 @@ final class StackFixture {
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
-                    + repo.substring(models));
+                    + PromptVariantModels.profiles() + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

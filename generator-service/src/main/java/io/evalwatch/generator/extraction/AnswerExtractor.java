@@ -1,5 +1,6 @@
 package io.evalwatch.generator.extraction;
 
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.TaskSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,31 @@ public final class AnswerExtractor {
     private static final Pattern FENCED_JSON = Pattern.compile("(?s)```[a-zA-Z]*\\s*\\n(.*?)\\n\\s*```");
 
     private AnswerExtractor() {
+    }
+
+    /**
+     * The code of an answer in a prompt variant, by the variant's answer format: a structured variant's answer is a
+     * JSON object (fenced or not) whose code string is the code, anything else no code (a format failure); a
+     * chain-of-thought answer's code is the fenced block after the reasoning that defines the entry point (see
+     * {@link CodeExtractor}), as for base.
+     */
+    public static ExtractedCode extract(TaskSpec task, PromptVariant variant, String output) {
+        if (!variant.appliesTo(task.kind())) {
+            return extract(task, output);
+        }
+        return switch (variant.answerFormat()) {
+            case CODE_BLOCK, CODE_AFTER_REASONING -> extract(task, output);
+            case JSON_CODE -> StructuredAnswer.extract(unfenced(output));
+        };
+    }
+
+    /** The content of an answer that is one fenced block and nothing else; the answer itself otherwise. */
+    static String unfenced(String output) {
+        if (output == null) {
+            return null;
+        }
+        Matcher fenced = FENCED_JSON.matcher(output.strip());
+        return fenced.matches() ? fenced.group(1) : output;
     }
 
     public static ExtractedCode extract(TaskSpec task, String output) {

@@ -2,6 +2,8 @@ package io.evalwatch.generator.prompt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalwatch.events.FewShotExample;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.TaskSpec;
 import io.evalwatch.generator.config.ModelConfig;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +27,21 @@ public record ChatPrompt(List<ChatMessage> messages) {
     }
 
     public static ChatPrompt of(ModelConfig model, TaskSpec task) {
+        return of(model, task, PromptVariant.BASE, List.of());
+    }
+
+    /**
+     * The messages of an item in a prompt variant: the kind's prompt, which the variant adds to (base leaves it as it
+     * is, so its hash is the one runs had before variants); examples are a few-shot item's solved tasks.
+     */
+    public static ChatPrompt of(ModelConfig model, TaskSpec task, PromptVariant variant, List<FewShotExample> examples) {
         List<ChatMessage> messages = new ArrayList<>();
         if (model.systemPrompt() != null) {
             messages.add(new ChatMessage("system", model.systemPrompt()));
         }
-        messages.add(new ChatMessage("user", KindPrompts.render(model.promptTemplate(), task)));
+        String message = KindPrompts.render(model.promptTemplate(), task);
+        messages.add(new ChatMessage("user", variant.appliesTo(task.kind())
+                ? variant.apply(message, examples, task.language()) : message));
         return new ChatPrompt(messages);
     }
 

@@ -4,6 +4,7 @@ import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.GenerationError;
 import io.evalwatch.events.GenerationError.Reasons;
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.Provenance;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.Timings;
@@ -90,7 +91,8 @@ public class GenerationService {
         }
         String name = model.name();
         String provider = model.config().provider().id();
-        ChatPrompt prompt = ChatPrompt.of(model.config(), item.task());
+        ChatPrompt prompt = ChatPrompt.of(model.config(), item.task(), PromptVariant.ofItem(item.variant()),
+                item.examples());
         long seed = ItemIds.seedOf(item.itemId());
         ModelGuard guard = guards.of(model);
         int estimatedTokens = (prompt.characters() + 3) / 4 + model.config().maxTokens();
@@ -159,7 +161,7 @@ public class GenerationService {
         // reasoning is not part of the answer: only the answer's text is kept and searched for code
         String output = redactor.redact(attempt.transcript().text());
         ExtractedCode code = model.config().structuredOutput() == StructuredOutput.NONE
-                ? AnswerExtractor.extract(item.task(), output)
+                ? AnswerExtractor.extract(item.task(), PromptVariant.ofItem(item.variant()), output)
                 : StructuredAnswer.extract(output);
         double cost = model.config().prices().costOf(usage);
         metrics.answered(model.name(), provider, timings);

@@ -1,5 +1,6 @@
 package io.evalwatch.simulator.profile;
 
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.truth.AnswerKind;
 import io.evalwatch.simulator.truth.Truth;
 import io.evalwatch.simulator.truth.VendorTrouble;
@@ -12,6 +13,7 @@ import java.util.Map;
  * (time to first token in ms, output tokens per second) and how often it fails. activeFrom may be null: such a
  * version comes into force only by an admin call (or as the first version when no other has started).
  * kindSkills is how it reviews and searches (null: derived from the pass probability, see {@link #skills()}).
+ * variants is how it answers prompt variants other than base (none: as base; see {@link #forVariant}).
  */
 public record ModelVersion(String version,
                            String systemFingerprint,
@@ -24,11 +26,40 @@ public record ModelVersion(String version,
                            ErrorInjection errors,
                            Instant activeFrom,
                            Quirks quirks,
-                           KindSkills kindSkills) {
+                           KindSkills kindSkills,
+                           Map<PromptVariant, VariantBehaviour> variants) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
         quirks = quirks == null ? Quirks.none() : quirks;
+        variants = variants == null ? Map.of() : Map.copyOf(variants);
+    }
+
+    /** A version that answers every prompt variant as base. */
+    public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
+            Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
+            LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks,
+            KindSkills kindSkills) {
+        this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
+                tokensPerSecond, errors, activeFrom, quirks, kindSkills, Map.of());
+    }
+
+    /**
+     * The version as it answers a prompt variant: the variant's pass probability, its time to first token and its
+     * time per token stretched by the variant's latency factor. The same version for base and any variant the
+     * profile does not name.
+     */
+    public ModelVersion forVariant(PromptVariant variant) {
+        VariantBehaviour b = variants.get(variant);
+        if (b == null) {
+            return this;
+        }
+        double f = b.latencyFactor();
+        return new ModelVersion(version, systemFingerprint, seed,
+                b.passProbability() == null ? passProbability : b.passProbability(), mutationWeights, outputStyle,
+                new LogNormal(ttftMillis.median() * f, ttftMillis.sigma(), ttftMillis.added() * f),
+                new LogNormal(tokensPerSecond.median() / f, tokensPerSecond.sigma(), tokensPerSecond.added()),
+                errors, activeFrom, quirks, kindSkills, Map.of());
     }
 
     /** A version whose review and search skills follow from its pass probability. */
@@ -36,7 +67,7 @@ public record ModelVersion(String version,
             Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
             LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks) {
         this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
-                tokensPerSecond, errors, activeFrom, quirks, null);
+                tokensPerSecond, errors, activeFrom, quirks, (KindSkills) null);
     }
 
     /** The review and search skills: as the profile gives them, else derived from the pass probability. */

@@ -3,6 +3,7 @@ package io.evalwatch.simulator.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.truth.AnswerKind;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class ProfileFile {
     private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
-            "description", "quirks", "review", "search");
+            "description", "quirks", "review", "search", "variants");
+    private static final Set<String> VARIANT_FIELDS = Set.of("pass_probability", "latency_factor");
     private static final Set<String> REVIEW_FIELDS = Set.of("found", "invented");
     private static final Set<String> SEARCH_FIELDS = Set.of("ranks", "near_miss");
     private static final Set<String> QUIRK_FIELDS = Set.of("stream_error_after_tokens", "loading_requests",
@@ -144,8 +146,41 @@ public final class ProfileFile {
         }
         Quirks quirks = node.has("quirks") ? quirks(where, node.get("quirks")) : previous.quirks();
         KindSkills skills = skills(where, node, previous.kindSkills(), pass);
+        Map<PromptVariant, VariantBehaviour> variants = node.has("variants")
+                ? variants(where, node.get("variants")) : previous.variants();
         return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom,
-                quirks, skills);
+                quirks, skills, variants);
+    }
+
+    /** variants {few-shot: {pass_probability: 0.9}, structured: {latency_factor: 1.25}}: base is the version itself. */
+    private static Map<PromptVariant, VariantBehaviour> variants(String where, JsonNode node) {
+        String field = where + " field 'variants'";
+        if (!node.isObject()) {
+            throw new ProfileFileException(field + " must be a map of prompt variant to {pass_probability,"
+                    + " latency_factor}");
+        }
+        Map<PromptVariant, VariantBehaviour> variants = new EnumMap<>(PromptVariant.class);
+        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            PromptVariant variant = PromptVariant.of(entry.getKey()).filter(v -> v != PromptVariant.BASE)
+                    .orElseThrow(() -> new ProfileFileException(field + ": unknown prompt variant '" + entry.getKey()
+                            + "'; known: " + PromptVariant.ids().stream().filter(v -> !v.equals("base")).toList()
+                            + " (base is the version itself)"));
+            String at = field + "." + entry.getKey();
+            JsonNode v = entry.getValue();
+            if (!v.isObject()) {
+                throw new ProfileFileException(at + " must be a map with " + VARIANT_FIELDS);
+            }
+            requireKnownFields(at, v, VARIANT_FIELDS);
+            Double pass = v.has("pass_probability") ? probability(at, v, "pass_probability") : null;
+            double factor = v.has("latency_factor") ? number(at, v, "latency_factor") : 1.0;
+            if (!(factor > 0)) {
+                throw new ProfileFileException(at + ": 'latency_factor' must be positive, got " + factor);
+            }
+            variants.put(variant, new VariantBehaviour(pass, factor));
+        }
+        return variants;
     }
 
     /**

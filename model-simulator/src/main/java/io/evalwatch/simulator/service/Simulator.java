@@ -1,9 +1,11 @@
 package io.evalwatch.simulator.service;
 
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.answer.AnswerComposer;
 import io.evalwatch.simulator.answer.JudgeReply;
 import io.evalwatch.simulator.answer.MutationCheck;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
+import io.evalwatch.simulator.answer.VariantReplies;
 import io.evalwatch.simulator.answer.Tokens;
 import io.evalwatch.simulator.config.SimulatorConfig;
 import io.evalwatch.simulator.profile.ModelVersion;
@@ -64,7 +66,9 @@ public class Simulator {
             return new Outcome.UnknownModel(request.model());
         }
         ActiveModel active = found.get();
-        ModelVersion version = active.version();
+        // a prompt variant is read from the prompt's shape, as a vendor would see it; it may answer differently
+        PromptVariant variant = PromptVariant.recognise(request.lastUserMessage());
+        ModelVersion version = active.version().forVariant(variant);
         // without a seed the answer is not reproducible, as with a real vendor
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
         int attempt = version.errors().any() ? attempts.next(request.model(), seed) : 0;
@@ -77,23 +81,25 @@ public class Simulator {
             return judge(request, active, version, seed, attempt, judged.get());
         }
         long askedAt = System.nanoTime();
-        Optional<SimTask> task = tasks.match(request.lastUserMessage());
+        // a few-shot prompt's examples are other tasks: only the part after them is the task asked for
+        String taskText = PromptVariant.taskPart(request.lastUserMessage());
+        Optional<SimTask> task = tasks.match(taskText);
         if (task.isEmpty()) {
             // a suite imported since the last scan: read it now rather than answer its first requests blind
             List<SimTask> learned = tasks.rescanSince(askedAt);
             if (!learned.isEmpty()) {
                 prepare(learned);
             }
-            task = tasks.match(request.lastUserMessage()); // this scan's tasks, or another prompt's
+            task = tasks.match(taskText); // this scan's tasks, or another prompt's
         }
         SimulatedAnswer answer = null;
         String content;
         if (task.isPresent()) {
             answer = composer.answer(version, task.get(), tasks.all(), seed);
-            content = answer.content();
+            content = VariantReplies.render(variant, task.get(), answer);
             metrics.answer(request.model(), version.version(), answer.decided().label(), answer.delivered().label());
-            LOG.debugf("%s %s task %s seed %d: %s (delivered %s)", request.model(), version.version(),
-                    task.get().id(), seed, answer.decided(), answer.delivered());
+            LOG.debugf("%s %s task %s (%s) seed %d: %s (delivered %s)", request.model(), version.version(),
+                    task.get().id(), variant.id(), seed, answer.decided(), answer.delivered());
         } else {
             content = AnswerComposer.UNKNOWN_TASK_TEXT;
             metrics.unknownPrompt(request.model());

@@ -1,5 +1,6 @@
 package io.evalwatch.simulator.profile;
 
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.truth.AnswerKind;
 import io.evalwatch.simulator.truth.Truth;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,45 @@ class ProfileFileTest {
         AnswerKind kind = Truth.decide(alpha.seed(), alpha.passProbability(), alpha.mutationWeights(), "running-max",
                 123456789L);
         assertEquals(kind, alpha.decide("running-max", 123456789L));
+    }
+
+    @Test
+    void aVersionMayAnswerPromptVariantsDifferently() {
+        SimulatorProfiles profiles = ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - version: "1"
+                        system_fingerprint: fp1
+                        pass_probability: 0.5
+                        ttft: {median_ms: 200, sigma: 0.2, added_ms: 10}
+                        tokens_per_second: {median: 50, sigma: 0}
+                        variants: {few-shot: {pass_probability: 0.9}, structured: {latency_factor: 1.25}}
+                      - {version: "2", system_fingerprint: fp2}
+                """, "inline");
+        ModelVersion v1 = profiles.model("m").version("1").orElseThrow();
+        assertEquals(0.9, v1.forVariant(PromptVariant.FEW_SHOT).passProbability(), 1e-12);
+        assertEquals(v1, v1.forVariant(PromptVariant.BASE));
+        assertEquals(v1, v1.forVariant(PromptVariant.CHAIN_OF_THOUGHT), "a variant the profile does not name");
+        ModelVersion structured = v1.forVariant(PromptVariant.STRUCTURED);
+        assertEquals(0.5, structured.passProbability(), 1e-12);
+        for (double z : new double[] {-1, 0, 2}) {
+            assertEquals(1.25 * v1.ttftMillis().sample(z), structured.ttftMillis().sample(z), 1e-9);
+        }
+        assertEquals(40, structured.tokensPerSecond().sample(0), 1e-9, "every token 25 % slower too");
+        assertEquals(v1.variants(), profiles.model("m").version("2").orElseThrow().variants(), "inherited");
+        assertThrows(ProfileFileException.class, () -> ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - {version: "1", system_fingerprint: fp1, variants: {zero-shot: {pass_probability: 0.9}}}
+                """, "inline"));
+        assertThrows(ProfileFileException.class, () -> ProfileFile.parse("""
+                models:
+                  m:
+                    versions:
+                      - {version: "1", system_fingerprint: fp1, variants: {structured: {latency_factor: 0}}}
+                """, "inline"));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.evalwatch.simulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evalwatch.events.FewShotExample;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.answer.AnswerComposer;
 import io.evalwatch.simulator.answer.MutationCheck;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
@@ -45,6 +48,34 @@ class OpenAiRoutesTest {
 
     @TestHTTPResource("/v1/chat/completions")
     URI completions;
+
+    @Test
+    void aPromptVariantIsRecognisedFromThePromptAndAnsweredInItsFormat() throws Exception {
+        SimTask task = Prompts.task("is-prime");
+        String base = Prompts.userMessage(task);
+        List<FewShotExample> examples = Prompts.tasks().stream().filter(t -> !t.id().equals(task.id())).limit(3)
+                .map(t -> new FewShotExample(t.id(), t.prompt(), t.reference())).toList();
+        String reference = task.reference().strip();
+        for (long seed = 200; seed < 205; seed++) {
+            // the bare prompt never gets the reference; every variant the profile names does
+            String plain = content(completion("sim-prompted", base, seed));
+            assertFalse(plain.contains(reference), plain);
+            String fewShot = content(completion("sim-prompted",
+                    PromptVariant.FEW_SHOT.apply(base, examples, task.language()), seed));
+            assertEquals("```python\n" + reference + "\n```", fewShot, "the examples' tasks are not the task");
+            String structured = content(completion("sim-prompted",
+                    PromptVariant.STRUCTURED.apply(base, List.of(), task.language()), seed));
+            assertEquals(reference, new ObjectMapper().readTree(structured).get("code").asText());
+            String thought = content(completion("sim-prompted",
+                    PromptVariant.CHAIN_OF_THOUGHT.apply(base, List.of(), task.language()), seed));
+            assertTrue(thought.startsWith("Let me reason step by step."), thought);
+            assertTrue(thought.endsWith("```python\n" + reference + "\n```"), thought);
+        }
+    }
+
+    private static String content(JsonNode body) {
+        return body.at("/choices/0/message/content").asText();
+    }
 
     @Test
     void listsTheModels() {

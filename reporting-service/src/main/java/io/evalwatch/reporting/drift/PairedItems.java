@@ -10,7 +10,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-/** The items of a baseline and a candidate run matched by (taskId, sample); items without a partner are counted. */
+/**
+ * The items of a baseline and a candidate run matched by (taskId, sample, variant), or two variants of one run matched
+ * by (taskId, sample) ({@link #acrossVariants}); items without a partner are counted.
+ */
 final class PairedItems {
 
     /** One matched pair. */
@@ -22,7 +25,7 @@ final class PairedItems {
         }
     }
 
-    private record Key(String taskId, int sample) {
+    private record Key(String taskId, int sample, String variant) {
     }
 
     private final List<Pair> pairs;
@@ -36,8 +39,15 @@ final class PairedItems {
     }
 
     static PairedItems match(RunSample baseline, RunSample candidate) {
-        Map<Key, ItemOutcome> base = index(baseline);
-        Map<Key, ItemOutcome> cand = index(candidate);
+        return match(index(baseline, true), index(candidate, true));
+    }
+
+    /** Two variants of the same tasks: first's items against second's, each holding one variant. */
+    static PairedItems acrossVariants(RunSample first, RunSample second) {
+        return match(index(first, false), index(second, false));
+    }
+
+    private static PairedItems match(Map<Key, ItemOutcome> base, Map<Key, ItemOutcome> cand) {
         List<Pair> pairs = new ArrayList<>();
         int baselineOnly = 0;
         for (Map.Entry<Key, ItemOutcome> e : base.entrySet()) {
@@ -52,12 +62,14 @@ final class PairedItems {
         // a stable order, so resampling with a fixed seed gives the same answer whatever order items arrived in
         pairs.sort((a, b) -> {
             int byTask = a.baseline().taskId().compareTo(b.baseline().taskId());
-            return byTask != 0 ? byTask : Integer.compare(a.baseline().sample(), b.baseline().sample());
+            int bySample = byTask != 0 ? byTask : Integer.compare(a.baseline().sample(), b.baseline().sample());
+            return bySample != 0 ? bySample : a.baseline().variant().compareTo(b.baseline().variant());
         });
         return new PairedItems(Collections.unmodifiableList(pairs), baselineOnly, candidateOnly);
     }
 
-    private static Map<Key, ItemOutcome> index(RunSample run) {
+    /** byVariant: the variant is part of the key (across runs); otherwise the run must hold one variant. */
+    private static Map<Key, ItemOutcome> index(RunSample run, boolean byVariant) {
         Map<Key, ItemOutcome> byKey = new LinkedHashMap<>();
         for (ItemOutcome item : run.items()) {
             if (item.taskId() == null) {
@@ -68,9 +80,10 @@ final class PairedItems {
                 throw new IllegalArgumentException("run " + run.runId() + ", task " + item.taskId() + " sample "
                         + item.sample() + ": weightedAccuracy and costUsd must be finite");
             }
-            if (byKey.put(new Key(item.taskId(), item.sample()), item) != null) {
+            if (byKey.put(new Key(item.taskId(), item.sample(), byVariant ? item.variant() : null), item) != null) {
                 throw new IllegalArgumentException("run " + run.runId() + " has two items for task " + item.taskId()
-                        + " sample " + item.sample() + ": analyse one prompt variant at a time");
+                        + " sample " + item.sample() + (byVariant ? " variant " + item.variant() : "")
+                        + ": an item id is unique per task, sample and variant");
             }
         }
         return byKey;

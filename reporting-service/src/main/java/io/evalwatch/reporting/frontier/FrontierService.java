@@ -49,8 +49,9 @@ public class FrontierService {
                         || latest.containsKey(rs.model)) {
                     continue;
                 }
-                List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2 and errored = false",
-                        run.runId, rs.model);
+                // the base stream's items only: variants run beside base are no frontier point
+                List<ItemResult> items = ItemResult.<ItemResult>list("runId = ?1 and model = ?2 and errored = false",
+                        run.runId, rs.model).stream().filter(i -> i.variantOrBase().equals(rs.variant)).toList();
                 if (!items.isEmpty()) {
                     latest.put(rs.model, point(rs.model, run.runId, items, weights.of(suite),
                             reviews.acceptRate(run.runId).get(rs.model)));

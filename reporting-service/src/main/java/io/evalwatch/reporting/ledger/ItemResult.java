@@ -1,5 +1,6 @@
 package io.evalwatch.reporting.ledger;
 
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.TestResult;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -149,6 +150,22 @@ public class ItemResult extends PanacheEntityBase {
 
     @Column(name = "scored_at")
     public Instant scoredAt;
+
+    /** The prompt variant (base for items stored before variants existed). */
+    public String variantOrBase() {
+        return variant == null ? PromptVariant.BASE.id() : variant;
+    }
+
+    /**
+     * The items a run's plain figures (report per model, gauges, history, frontier) are of: its base items, so that
+     * variants run beside base change none of them; a run without base items gives its first variant's (in the
+     * registry's order).
+     */
+    public static List<ItemResult> plain(List<ItemResult> items) {
+        String first = items.stream().map(ItemResult::variantOrBase).distinct()
+                .min(java.util.Comparator.comparingInt(PromptVariant::rank)).orElse(PromptVariant.BASE.id());
+        return items.stream().filter(i -> i.variantOrBase().equals(first)).toList();
+    }
 
     public static List<ItemResult> ofRun(String runId) {
         return list("runId = ?1 order by model, taskId, sample", runId);

@@ -1,5 +1,7 @@
 package io.evalwatch.reporting.metrics;
 
+import io.evalwatch.events.PromptVariant;
+import io.evalwatch.reporting.report.VariantSections;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.reporting.composite.CompositeScore;
@@ -26,7 +28,9 @@ import java.util.stream.Collectors;
 /**
  * What Prometheus sees of results: per-item score distributions, end-to-end item latency, and the pass rate,
  * weighted accuracy and composite score (the suite's weights, no human part) of each model's last completed run per
- * suite and category ("all" for the whole suite).
+ * suite and category ("all" for the whole suite). Every figure of results is of the base prompt variant (a run's
+ * plain items): other variants are counted only in the pipeline's item latency and, for a run of several variants,
+ * in evalwatch_run_variant_pass_rate{model,suite,variant}.
  */
 @ApplicationScoped
 public class ReportingMetrics {
@@ -56,9 +60,6 @@ public class ReportingMetrics {
     }
 
     public void itemScored(ItemScored item) {
-        String kind = item.kind().name().toLowerCase(Locale.ROOT);
-        itemScore.labels(safe(item.model()), safe(item.category()), kind).observe(item.weightedAccuracy());
-        qualityFindings(item, kind);
         if (item.dispatchedAt() != null && item.occurredAt() != null) {
             Timer.builder("evalwatch_pipeline_item_seconds")
                     .description("Time from dispatch to score of one item")
@@ -69,6 +70,12 @@ public class ReportingMetrics {
                     .register(registry)
                     .record(Duration.between(item.dispatchedAt(), item.occurredAt()));
         }
+        if (item.variant() != null && !PromptVariant.BASE.id().equals(item.variant())) {
+            return;
+        }
+        String kind = item.kind().name().toLowerCase(Locale.ROOT);
+        itemScore.labels(safe(item.model()), safe(item.category()), kind).observe(item.weightedAccuracy());
+        qualityFindings(item, kind);
         registry.counter("evalwatch_items_total", "model", safe(item.model()), "outcome",
                 item.passed() ? "passed" : "failed", "failure_category", item.failureCategory().label()).increment();
     }
@@ -103,7 +110,7 @@ public class ReportingMetrics {
     public void runCompleted(RunRecord run, List<ItemResult> items) {
         registry.counter("evalwatch_runs_completed_total", "suite", safe(run.suite), "trigger", safe(run.trigger))
                 .increment();
-        Map<String, List<ItemResult>> byModel = items.stream()
+        Map<String, List<ItemResult>> byModel = ItemResult.plain(items).stream()
                 .filter(i -> i.model != null).collect(Collectors.groupingBy(i -> i.model));
         byModel.forEach((model, modelItems) -> {
             setRunGauges(model, run.suite, "all", modelItems);
@@ -113,6 +120,9 @@ public class ReportingMetrics {
                     Instant.now().getEpochSecond());
             setKindAndTagGauges(model, run.suite, modelItems);
         });
+        VariantSections.of(run.runId, run.suiteVersion, items).forEach(m -> m.variants().forEach(v -> gauge(
+                "evalwatch_run_variant_pass_rate", Tags.of("model", m.model(), "suite", safe(run.suite), "variant",
+                        v.variant()), v.passRate())));
     }
 
     /**

@@ -65,7 +65,8 @@ public class ReportService {
                         .page(0, limit).list();
         return runs.stream()
                 .map(run -> {
-                    List<ItemResult> items = ItemResult.list("runId = ?1 and model = ?2", run.runId, model);
+                    List<ItemResult> items = ItemResult.plain(
+                            ItemResult.<ItemResult>list("runId = ?1 and model = ?2", run.runId, model));
                     return items.isEmpty() ? null : HistoryPoint.of(run,
                             RunReportBuilder.model(model, items, weights.of(run.suite), null));
                 })

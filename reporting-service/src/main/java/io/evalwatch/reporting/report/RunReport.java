@@ -1,13 +1,16 @@
 package io.evalwatch.reporting.report;
 
 import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.drift.VariantComparison;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
- * quality signals as distributions, retries, latency, cost and provenance.
+ * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
+ * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
+ * (empty for a run of one variant).
  */
 public record RunReport(
         String runId,
@@ -21,7 +24,23 @@ public record RunReport(
         int erroredItems,
         Instant startedAt,
         Instant completedAt,
-        List<ModelReport> models) {
+        List<ModelReport> models,
+        List<ModelVariants> variants) {
+
+    /** One model's prompt variants: each one's figures, and each variant compared with base on the same tasks. */
+    public record ModelVariants(String model, List<VariantFigures> variants,
+            List<VariantComparison.Result> comparisons) {
+    }
+
+    /**
+     * One variant's figures over its scored items: pass rate, weighted score, latency (median TTFT and total, mean
+     * output tokens) and cost per completed task (an answer from the provider; failed calls still cost). The changes
+     * are the variant's medians relative to base's (0.25: 25 % slower), null for base or when not measured.
+     */
+    public record VariantFigures(String variant, int items, int passed, double passRate, double weightedScore,
+            Double ttftP50Seconds, Double durationP50Seconds, double meanOutputTokens, Double costPerCompletedTaskUsd,
+            int completedTasks, Double ttftChange, Double durationChange) {
+    }
 
     /**
      * One model's results in the run. failureMix counts primary categories (one per item), secondaryFailureMix the

@@ -55,14 +55,15 @@ public final class RunReportBuilder {
     /** @param judgements the run's LLM judgements by item id (empty when the suite has no judge) */
     public static RunReport build(RunRecord run, List<ItemResult> items, CompositeWeights weights,
             Map<String, Double> humanAcceptRates, Map<String, ItemJudgement> judgements) {
-        Map<String, List<ItemResult>> byModel = items.stream().filter(i -> i.model != null)
+        Map<String, List<ItemResult>> byModel = ItemResult.plain(items).stream().filter(i -> i.model != null)
                 .collect(Collectors.groupingBy(i -> i.model, TreeMap::new, Collectors.toList()));
         List<ModelReport> models = new ArrayList<>();
         byModel.forEach((model, modelItems) -> models.add(model(model, modelItems, weights,
                 humanAcceptRates == null ? null : humanAcceptRates.get(model), judgements)));
         int errored = (int) items.stream().filter(i -> i.errored).count();
         return new RunReport(run.runId, run.suite, run.suiteVersion, run.status, run.trigger, run.samples,
-                run.expectedItems, items.size() - errored, errored, run.startedAt, run.completedAt, models);
+                run.expectedItems, items.size() - errored, errored, run.startedAt, run.completedAt, models,
+                VariantSections.of(run.runId, run.suiteVersion, items));
     }
 
     static ModelReport model(String model, List<ItemResult> items) {

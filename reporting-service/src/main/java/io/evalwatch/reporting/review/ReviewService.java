@@ -187,10 +187,14 @@ public class ReviewService {
         return ReviewSummary.of(runId, (int) ReviewSample.count("runId", runId), ratings(runId));
     }
 
-    /** The run's scored (not errored) items, read as id, model and score only: outputs and tests stay unread. */
+    /**
+     * The run's scored (not errored) base-variant items, read as id, model and score only: outputs and tests stay
+     * unread. Base only, as the accept rate is a part of base's composite.
+     */
     private static List<StratifiedSample.Candidate> candidates(String runId) {
         return ItemResult.getEntityManager().createQuery("select i.itemId, i.model, i.weightedAccuracy"
-                        + " from ItemResult i where i.runId = :run and i.errored = false", Object[].class)
+                        + " from ItemResult i where i.runId = :run and i.errored = false"
+                        + " and (i.variant is null or i.variant = 'base')", Object[].class)
                 .setParameter("run", runId).getResultList().stream()
                 .map(row -> new StratifiedSample.Candidate((String) row[0], (String) row[1], (Double) row[2]))
                 .toList();

@@ -1,5 +1,7 @@
 package io.evalwatch.reporting.verdict;
 
+import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.TaskKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evalwatch.events.DriftAlert;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +88,7 @@ public class DriftRecorder {
     private List<DriftAlert> judge(RunRecord run, RunStream rs, List<ItemResult> items) {
         List<ItemResult> mine = items.stream()
                 .filter(i -> rs.model.equals(i.model) && rs.variant.equals(variantOf(i))).toList();
-        RunHealth health = health(run, rs, mine);
+        RunHealth health = health(run, rs, mine, items);
         ValidityPolicy validity = validityPolicy();
         rs.health = health.evidence(validity);
         rs.validity = health.valid(validity) ? RunStream.VALID : RunStream.INVALID;
@@ -309,10 +312,15 @@ public class DriftRecorder {
                 b.taskHashes.get(task));
     }
 
-    private static RunHealth health(RunRecord run, RunStream rs, List<ItemResult> mine) {
+    /** runItems: every item of the run, whose kinds tell which tasks a non-base variant was not dispatched for. */
+    private static RunHealth health(RunRecord run, RunStream rs, List<ItemResult> mine, List<ItemResult> runItems) {
         int expected;
         if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
-            expected = run.taskHashes.size() * Math.max(1, rs.samples);
+            PromptVariant variant = PromptVariant.of(rs.variant).orElse(PromptVariant.BASE);
+            long notDispatched = runItems.stream().filter(i -> i.kind != null && i.taskId != null
+                            && !variant.appliesTo(TaskKind.valueOf(i.kind.toUpperCase(Locale.ROOT))))
+                    .map(i -> i.taskId).distinct().count();
+            expected = (int) (run.taskHashes.size() - notDispatched) * Math.max(1, rs.samples);
         } else {
             int models = run.models == null || run.models.isEmpty() ? 1 : run.models.size();
             expected = run.expectedItems == null ? mine.size() : run.expectedItems / models;

@@ -29,7 +29,7 @@ public final class RunSamples {
                 .filter(i -> tasks.test(i.taskId))
                 .map(i -> new ItemOutcome(i.taskId, i.sample, i.category, i.passed, i.weightedAccuracy, i.ttftSeconds,
                         i.durationSeconds, i.costUsd, i.outputTokens, i.codeFormat, i.systemFingerprint,
-                        i.responseModelId, hash(i.output), i.hostLagSeconds, i.metrics))
+                        i.responseModelId, hash(i.output), i.hostLagSeconds, i.metrics, i.variant))
                 .toList());
     }
 

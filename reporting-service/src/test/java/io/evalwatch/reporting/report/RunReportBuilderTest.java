@@ -239,6 +239,38 @@ class RunReportBuilderTest {
         assertEquals(-1.0, m.weightedAccuracyDistribution().min(), 1e-12);
     }
 
+    @Test
+    void theModelFiguresAreBasesAndVariantsAreComparedBesideThem() {
+        RunRecord run = new RunRecord();
+        run.runId = "r";
+        run.suite = "s";
+        run.suiteVersion = "1";
+        List<ItemResult> base = new ArrayList<>();
+        List<ItemResult> all = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            base.add(item("m", "t" + t, "c", 0, t < 8, t < 8 ? "none" : "wrong_answer", 0.2, 0.001));
+            ItemResult fewShot = item("m", "t" + t, "c", 0, t < 18, t < 18 ? "none" : "wrong_answer", 0.25, 0.004);
+            fewShot.variant = "few-shot";
+            fewShot.itemId = "r/t" + t + "/m/0/few-shot";
+            all.add(fewShot);
+        }
+        all.addAll(base);
+
+        RunReport mixed = RunReportBuilder.build(run, all);
+        RunReport plain = RunReportBuilder.build(run, base);
+
+        assertEquals(plain.models(), mixed.models());
+        assertTrue(plain.variants().isEmpty());
+        RunReport.ModelVariants m = mixed.variants().get(0);
+        assertEquals(List.of("base", "few-shot"), m.variants().stream().map(RunReport.VariantFigures::variant).toList());
+        RunReport.VariantFigures few = m.variants().get(1);
+        assertEquals(0.9, few.passRate(), 1e-12);
+        assertEquals(0.004, few.costPerCompletedTaskUsd(), 1e-12);
+        assertEquals(0.25, few.ttftChange(), 1e-9);
+        assertEquals("few-shot", m.comparisons().get(0).winner());
+        assertTrue(m.comparisons().get(0).promptingProblem().startsWith("few-shot cuts the error rate by 83 %"));
+    }
+
     static ItemResult item(String model, String task, String category, int sample, boolean passed, String failure,
             Double ttft, double cost) {
         ItemResult i = new ItemResult();

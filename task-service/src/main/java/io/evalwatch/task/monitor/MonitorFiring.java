@@ -40,7 +40,7 @@ public class MonitorFiring {
             return FireOutcome.busy(running.get());
         }
         Run run = runs.startForMonitor(new RunRequest(monitor.suite(), monitor.models(), monitor.samples(),
-                monitor.tasks()), monitor.name());
+                monitor.tasks(), null, null, monitor.variants()), monitor.name());
         state.lastFireAt = run.createdAt;
         state.lastRunId = run.runId;
         return FireOutcome.started(run);

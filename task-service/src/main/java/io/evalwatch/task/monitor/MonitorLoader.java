@@ -3,6 +3,7 @@ package io.evalwatch.task.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.SuiteValidationException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class MonitorLoader {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Set<String> FIELDS = Set.of("name", "suite", "models", "samples", "tasks", "cron", "enabled",
-            "catch_up");
+            "catch_up", "variants");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Function<String, Optional<Suite>> suites;
@@ -128,7 +129,11 @@ public final class MonitorLoader {
         }
         boolean enabled = bool(node, "enabled", problems);
         boolean catchUp = bool(node, "catch_up", problems);
-        return new Monitor(name, suiteName, modelNames, samples, tasks, cron, enabled, catchUp, List.copyOf(problems));
+        List<String> variants = list(node, "variants", problems);
+        variants.stream().filter(v -> PromptVariant.of(v).isEmpty()).forEach(v -> problems.add("field 'variants':"
+                + " unknown prompt variant '" + v + "'; known variants: " + PromptVariant.ids()));
+        return new Monitor(name, suiteName, modelNames, samples, tasks, cron, enabled, catchUp, List.copyOf(problems),
+                variants);
     }
 
     private Suite suite(String name, List<String> problems) {
@@ -214,6 +219,6 @@ public final class MonitorLoader {
 
     private static Monitor withProblems(Monitor m, List<String> problems) {
         return new Monitor(m.name(), m.suite(), m.models(), m.samples(), m.tasks(), m.cron(), m.enabled(),
-                m.catchUp(), List.copyOf(problems));
+                m.catchUp(), List.copyOf(problems), m.variants());
     }
 }

@@ -36,17 +36,20 @@ public class RunResource {
     @POST
     @Operation(summary = "Start a run of a suite against one or more models")
     @APIResponse(responseCode = "201", description = "The run, started; Location names it")
-    @APIResponse(responseCode = "400", description = "A field is wrong (named in the answer), including trigger and monitor, which only task-service sets")
+    @APIResponse(responseCode = "400", description = "A field is wrong (named in the answer), including trigger and monitor, which only task-service sets, and an unknown prompt variant (the known ones named)")
     @APIResponse(responseCode = "409", description = "The suite changed on disk without a new version (its stored version differs)")
     @APIResponse(responseCode = "422", description = "The suite is invalid, or its environment failed to build")
     @APIResponse(responseCode = "503", description = "The suite's environment is still being built; ask again after Retry-After")
-    public Response start(@RequestBody(description = "The suite, the models, samples per task (for pass@k), optionally a subset of tasks, a CI gate flag and a comparison stream",
+    public Response start(@RequestBody(description = "The suite, the models, samples per task (for pass@k), optionally a subset of tasks, a CI gate flag, a comparison stream and prompt variants besides base",
             required = true, content = @Content(mediaType = "application/json", examples = {
                     @ExampleObject(name = "run", summary = "A suite against two models",
                             value = "{\"suite\": \"starter\", \"models\": [\"sim-alpha\", \"sim-beta\"], \"samples\": 1}"),
                     @ExampleObject(name = "gate", summary = "A CI gate on a few tasks, in a named comparison stream",
                             value = "{\"suite\": \"starter\", \"models\": [\"sim-alpha\"], \"samples\": 5,"
-                                    + " \"tasks\": [\"add-months\", \"chunk-list\"], \"gate\": true, \"series\": \"nightly\"}") }))
+                                    + " \"tasks\": [\"add-months\", \"chunk-list\"], \"gate\": true, \"series\": \"nightly\"}"),
+                    @ExampleObject(name = "variants", summary = "Prompt variants besides base, each compared with base",
+                            value = "{\"suite\": \"starter\", \"models\": [\"sim-alpha\"],"
+                                    + " \"variants\": [\"few-shot\", \"structured\"]}") }))
             JsonNode body) {
         Run run = runs.start(RunRequest.fromJson(body));
         return Response.created(URI.create("/api/runs/" + run.runId)).entity(RunView.of(run)).build();

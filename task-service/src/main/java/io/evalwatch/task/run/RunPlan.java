@@ -1,6 +1,8 @@
 package io.evalwatch.task.run;
 
 import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.FewShotExample;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.JudgeSpec;
 import io.evalwatch.events.judge.JudgeRubrics;
@@ -27,8 +29,8 @@ import java.util.Map;
  */
 public record RunPlan(RunStarted started, List<TaskDispatched> items) {
 
-    public static final String BASE_VARIANT = "base";
-    static final List<String> VARIANTS = List.of(BASE_VARIANT);
+    public static final String BASE_VARIANT = PromptVariant.BASE.id();
+    static final List<PromptVariant> BASE_ONLY = List.of(PromptVariant.BASE);
 
     /**
      * @param generationConfigHashes GenerationConfig hash by model name
@@ -37,13 +39,18 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now) {
-        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now, null);
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now, null,
+                BASE_ONLY);
     }
 
-    /** @param judgeModel the run's LLM judge (checked by JudgeGuard), null for none: every item then carries it */
+    /**
+     * @param judgeModel the run's LLM judge (checked by JudgeGuard), null for none: every item then carries it
+     * @param variants the prompt variants, base first when present; a variant dispatches only the tasks whose kind
+     *     it applies to, and a few-shot item carries its examples (other tasks of the suite, see FewShotExamples)
+     */
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
-            Map<String, EnvironmentRef> environments, Instant now, String judgeModel) {
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
@@ -52,12 +59,17 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
             JudgeSpec judge = judgeModel == null ? null
                     : new JudgeSpec(judgeModel, JudgeRubrics.idOf(task.kind()), JudgeRubrics.VERSION);
             for (String model : models) {
-                for (String variant : VARIANTS) {
+                for (PromptVariant variant : variants) {
+                    if (!variant.appliesTo(task.kind())) {
+                        continue;
+                    }
+                    List<FewShotExample> examples = variant == PromptVariant.FEW_SHOT
+                            ? FewShotExamples.of(suite.tasks(), task, PromptVariant.DEFAULT_EXAMPLES) : List.of();
                     for (int sample = 0; sample < samples; sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
-                                ItemIds.of(runId, task.id(), model, sample, variant), runId, suite.name(),
-                                suite.version(), model, sample, variant, task.toSpec(environments.get(task.id())), promptHash,
-                                now, judge));
+                                ItemIds.of(runId, task.id(), model, sample, variant.id()), runId, suite.name(),
+                                suite.version(), model, sample, variant.id(), task.toSpec(environments.get(task.id())),
+                                promptHash, now, judge, examples));
                     }
                 }
             }
@@ -65,21 +77,27 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
                 List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
                 provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
-                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments)),
+                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants),
                 taskHashes);
         return new RunPlan(started, List.copyOf(items));
     }
 
     static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
-            Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash) {
+            Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash,
+            List<PromptVariant> variants) {
         List<StreamKey> streams = new ArrayList<>();
         for (String model : models) {
-            for (String variant : VARIANTS) {
+            for (PromptVariant variant : variants) {
                 streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash, samples,
-                        generationConfigHashes.get(model), variant, environmentHash));
+                        generationConfigHashes.get(model), variant.id(), environmentHash));
             }
         }
         return List.copyOf(streams);
+    }
+
+    /** Items one model and sample dispatch: each task once per variant that applies to its kind. */
+    static long itemsPerModelAndSample(List<TaskDefinition> tasks, List<PromptVariant> variants) {
+        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> v.appliesTo(t.kind())).count()).sum();
     }
 
     static String sha256(String text) {

@@ -7,17 +7,23 @@ import java.util.regex.Pattern;
 
 /**
  * What a user asks for: a suite, the models to evaluate, samples per task (for pass@k), optionally a subset of the
- * suite's tasks, whether the run is a CI gate, and the named series (a comparison stream) it belongs to.
+ * suite's tasks, whether the run is a CI gate, the named series (a comparison stream) it belongs to, and the prompt
+ * variants to run (null: base only).
  */
 public record RunRequest(String suite, List<String> models, Integer samples, List<String> tasks, Boolean gate,
-        String series) {
+        String series, List<String> variants) {
 
     /** Fields only task-service sets: a client that could set them could pass a manual run off as a monitor's. */
     static final List<String> SERVICE_FIELDS = List.of("trigger", "monitor");
     static final Pattern SERIES = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
 
     public RunRequest(String suite, List<String> models, Integer samples, List<String> tasks) {
-        this(suite, models, samples, tasks, null, null);
+        this(suite, models, samples, tasks, null, null, null);
+    }
+
+    public RunRequest(String suite, List<String> models, Integer samples, List<String> tasks, Boolean gate,
+            String series) {
+        this(suite, models, samples, tasks, gate, series, null);
     }
 
     public boolean isGate() {
@@ -49,7 +55,8 @@ public record RunRequest(String suite, List<String> models, Integer samples, Lis
         }
         return new RunRequest(text(body, "suite"), texts(body, "models"),
                 samples == null || samples.isNull() ? null : samples.asInt(), texts(body, "tasks"),
-                gate == null || gate.isNull() ? null : gate.asBoolean(), text(body, "series"));
+                gate == null || gate.isNull() ? null : gate.asBoolean(), text(body, "series"),
+                texts(body, "variants"));
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,6 +1,7 @@
 package io.evalwatch.task.run;
 
 import io.evalwatch.events.EnvironmentRef;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.task.config.TaskServiceConfig;
 import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.model.GenerationConfig;
@@ -77,8 +78,9 @@ public class RunService {
         }
         // refused before anything is built or dispatched: a judge must never grade its own family
         JudgeGuard.check(suite.name(), suite.judgeModel(), modelNames, models.names(), models.families());
+        List<PromptVariant> variants = RunVariants.of(request.variants());
         List<TaskDefinition> tasks = selectTasks(suite, request.tasks());
-        long items = (long) tasks.size() * modelNames.size() * samples;
+        long items = RunPlan.itemsPerModelAndSample(tasks, variants) * modelNames.size() * samples;
         if (items > config.runs().maxItems()) {
             throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
                     + config.runs().maxItems() + " (evalwatch.runs.max-items)");
@@ -88,10 +90,10 @@ public class RunService {
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, resolved, Instant.now(), suite.judgeModel());
+                configHashes, resolved, Instant.now(), suite.judgeModel(), variants);
         Run run = recorder.record(suite, tasks, plan);
-        LOG.infof("run %s started: suite %s (%s), models %s, %d samples, %d items%s%s", run.runId, suite.name(),
-                suite.version(), modelNames, samples, run.expectedItems,
+        LOG.infof("run %s started: suite %s (%s), models %s, variants %s, %d samples, %d items%s%s", run.runId,
+                suite.name(), suite.version(), modelNames, RunVariants.ids(variants), samples, run.expectedItems,
                 resolved.isEmpty() ? "" : ", environment " + RunEnvironments.environmentHash(resolved),
                 suite.judgeModel() == null ? "" : ", judged by " + suite.judgeModel());
         return run;

@@ -114,6 +114,22 @@ class RunResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("suite", "mini", "models", List.of("model-a"), "samples", 0))
                 .when().post("/api/runs")
                 .then().statusCode(400).body("field", equalTo("samples"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "variants", List.of("zero-shot")))
+                .when().post("/api/runs")
+                .then().statusCode(400).body("field", equalTo("variants"))
+                .body("error", containsString("unknown prompt variant zero-shot; known variants: [base, few-shot,"
+                        + " chain-of-thought, structured]"));
+    }
+
+    @Test
+    void variantsBesideBaseAreDispatchedEachWithItsStream() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("suite", "mini", "models", List.of("model-a"), "variants", List.of("few-shot")))
+                .when().post("/api/runs")
+                .then().statusCode(201).body("expectedItems", equalTo(4))
+                .body("variants", equalTo(List.of("base", "few-shot")))
+                .body("streams.variant", equalTo(List.of("base", "few-shot")));
     }
 
     @Test

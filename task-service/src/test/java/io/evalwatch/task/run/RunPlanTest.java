@@ -3,14 +3,20 @@ package io.evalwatch.task.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.EnvironmentSpec;
+import io.evalwatch.events.FewShotExample;
+import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
+import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.SuiteLoader;
 import io.evalwatch.task.suite.TaskContent;
+import io.evalwatch.task.suite.TaskDefinition;
 import io.evalwatch.task.testing.SuiteFolders;
 import java.time.Instant;
 import java.util.List;
@@ -104,6 +110,56 @@ class RunPlanTest {
         assertNotEquals(plain.started().streams().get(0).segment(), a.segment());
         first.items().forEach(item -> assertEquals("1111aaaa2222bbbb", item.task().environment().lockHash()));
         plain.items().forEach(item -> assertNull(item.task().environment()));
+    }
+
+    @Test
+    void eachVariantDispatchesEveryTaskAndAnnouncesItsOwnStreamWhileBaseStaysAsItWas() {
+        RunPlan plain = plan(List.of("model-a"), 2, Provenance.monitor("nightly"), CONFIGS);
+        RunPlan varied = RunPlan.of("run-1", MINI, MINI.tasks(), List.of("model-a"), 2, Provenance.monitor("nightly"),
+                CONFIGS, Map.of(), NOW, null, RunVariants.of(List.of("structured", "base", "few-shot")));
+
+        assertEquals(3 * plain.items().size(), varied.items().size());
+        assertEquals(varied.items().size(), varied.started().expectedItems());
+        assertEquals(List.of("base", "few-shot", "structured"),
+                varied.started().streams().stream().map(StreamKey::variant).toList());
+        // base is the same stream with the same items whatever other variants run beside it
+        assertEquals(plain.started().streams().get(0), varied.started().stream("model-a", "base").orElseThrow());
+        assertEquals(plain.items(), varied.items().stream().filter(i -> i.variant().equals("base")).toList());
+        assertNotEquals(plain.started().streams().get(0).id(),
+                varied.started().stream("model-a", "few-shot").orElseThrow().id());
+        assertTrue(varied.items().stream().anyMatch(i -> i.itemId().equals("run-1/add/model-a/1/few-shot")));
+    }
+
+    @Test
+    void fewShotItemsCarryOtherTasksOfTheSuiteAndOtherVariantsNone() {
+        RunPlan varied = RunPlan.of("run-1", MINI, List.of(MINI.task("add").orElseThrow()), List.of("model-a"), 1,
+                Provenance.monitor("nightly"), CONFIGS, Map.of(), NOW, null,
+                RunVariants.of(List.of("base", "few-shot")));
+
+        TaskDispatched fewShot = varied.items().stream().filter(i -> i.variant().equals("few-shot")).findFirst()
+                .orElseThrow();
+        // drawn from the whole suite, not only the run's tasks, and never the task itself
+        assertEquals(List.of("neg"), fewShot.examples().stream().map(FewShotExample::taskId).toList());
+        assertEquals(MINI.task("neg").orElseThrow().reference(), fewShot.examples().get(0).solution());
+        assertTrue(varied.items().stream().filter(i -> i.variant().equals("base")).allMatch(i -> i.examples().isEmpty()));
+    }
+
+    @Test
+    void anUnknownVariantIsRefusedNamingTheKnownOnes() {
+        InvalidRunException e = assertThrows(InvalidRunException.class,
+                () -> RunVariants.of(List.of("base", "zero-shot")));
+        assertEquals("variants", e.field());
+        assertTrue(e.getMessage().contains("zero-shot"), e.getMessage());
+        assertTrue(e.getMessage().contains("[base, few-shot, chain-of-thought, structured]"), e.getMessage());
+        assertEquals(List.of(PromptVariant.BASE), RunVariants.of(null));
+    }
+
+    @Test
+    void fewShotExamplesAreDeterministicAndOfTheSameKindAndLanguage() {
+        TaskDefinition add = MINI.task("add").orElseThrow();
+        assertEquals(FewShotExamples.of(MINI.tasks(), add, 3), FewShotExamples.of(MINI.tasks(), add, 3));
+        assertTrue(FewShotExamples.of(MINI.tasks(), add, 0).isEmpty());
+        assertTrue(FewShotExamples.of(List.of(add), add, 3).isEmpty());
     }
 
     private static String id(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {

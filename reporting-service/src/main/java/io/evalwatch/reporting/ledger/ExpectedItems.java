@@ -1,22 +1,29 @@
 package io.evalwatch.reporting.ledger;
 
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The item ids a run announced: every dispatched task × model × variant × sample, as task-service made them. The
  * models and variants come from the run's streams (one per model × variant); a run announced without streams ran
- * the base variant of each of its models. Pure.
+ * the base variant of each of its models. A prompt variant is dispatched only for the task kinds it applies to; a
+ * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
+ * every variant. Pure.
  */
-public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples) {
+public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
+        Map<String, TaskKind> kinds) {
 
-    static ExpectedItems of(RunRecord run, List<RunStream> streams) {
+    /** @param kinds the kind of each task of which an item arrived */
+    static ExpectedItems of(RunRecord run, List<RunStream> streams, Map<String, TaskKind> kinds) {
         List<String[]> modelVariants = new ArrayList<>();
         if (streams.isEmpty()) {
             (run.models == null ? List.<String>of() : run.models)
@@ -25,7 +32,7 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
             streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant}));
         }
         return new ExpectedItems(run.runId, run.taskHashes == null ? List.of() : new TreeSet<>(run.taskHashes.keySet()),
-                modelVariants, run.samples);
+                modelVariants, run.samples, kinds);
     }
 
     /** The expected ids not among those seen, in a stable order (task, model, variant, sample). */
@@ -33,6 +40,10 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
         List<String> missing = new ArrayList<>();
         for (String task : taskIds) {
             for (String[] mv : modelVariants) {
+                TaskKind kind = kinds.get(task);
+                if (kind != null && !PromptVariant.of(mv[1]).orElse(PromptVariant.BASE).appliesTo(kind)) {
+                    continue; // never dispatched in this variant
+                }
                 for (int sample = 0; sample < samples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
                     if (!seen.contains(id)) {

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.ledger;
 
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.events.TestResult;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,8 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -179,6 +182,21 @@ public class ItemResult extends PanacheEntityBase {
         return new HashSet<>(getEntityManager()
                 .createQuery("select i.itemId from ItemResult i where i.runId = ?1", String.class)
                 .setParameter(1, runId).getResultList());
+    }
+
+    /** The kind of each task of the run of which an item arrived (items without a kind, errored ones, aside). */
+    public static Map<String, TaskKind> kindsOfRun(String runId) {
+        Map<String, TaskKind> kinds = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select distinct i.taskId, i.kind from ItemResult i"
+                + " where i.runId = ?1 and i.kind is not null and i.taskId is not null", Object[].class)
+                .setParameter(1, runId).getResultList()) {
+            try {
+                kinds.put((String) row[0], TaskKind.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                // a kind this version does not know: its task is listed under every variant
+            }
+        }
+        return kinds;
     }
 
     /** When the run's latest item was stored: the run's last sign of progress. */

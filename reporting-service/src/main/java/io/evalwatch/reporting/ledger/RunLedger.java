@@ -159,7 +159,8 @@ public class RunLedger {
         if (last != null && !last.isBefore(cutoff)) {
             return false;
         }
-        List<String> missing = ExpectedItems.of(run, RunStream.ofRun(runId)).missingFrom(ItemResult.idsOfRun(runId));
+        List<String> missing = ExpectedItems.of(run, RunStream.ofRun(runId), ItemResult.kindsOfRun(runId))
+                .missingFrom(ItemResult.idsOfRun(runId));
         long stored = ItemResult.countOfRun(runId);
         long errored = ItemResult.count("runId = ?1 and errored = true", runId);
         run.status = RunRecord.INCOMPLETE;

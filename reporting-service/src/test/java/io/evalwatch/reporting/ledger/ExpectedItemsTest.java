@@ -3,6 +3,7 @@ package io.evalwatch.reporting.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evalwatch.events.ItemIds;
+import io.evalwatch.events.TaskKind;
 import io.evalwatch.reporting.stream.RunStream;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class ExpectedItemsTest {
     void everyTaskModelVariantAndSampleOfTheRunsStreamsIsExpected() {
         RunRecord run = run();
         List<String> missing = ExpectedItems.of(run, List.of(stream("m1", "base"), stream("m1", "few-shot"),
-                stream("m2", "base"))).missingFrom(Set.of(ItemIds.of("r", "a", "m1", 0, "base")));
+                stream("m2", "base")), Map.of()).missingFrom(Set.of(ItemIds.of("r", "a", "m1", 0, "base")));
         // 2 tasks × 3 streams × 2 samples = 12 expected, one seen
         assertEquals(11, missing.size());
         assertEquals(ItemIds.of("r", "a", "m1", 1, "base"), missing.get(0));
@@ -25,15 +26,24 @@ class ExpectedItemsTest {
 
     @Test
     void aRunAnnouncedWithoutStreamsRanTheBaseVariantOfEachModel() {
-        List<String> missing = ExpectedItems.of(run(), List.of()).missingFrom(Set.of());
+        List<String> missing = ExpectedItems.of(run(), List.of(), Map.of()).missingFrom(Set.of());
         assertEquals(8, missing.size());
         assertEquals(ItemIds.of("r", "b", "m2", 1, "base"), missing.get(7));
     }
 
     @Test
     void nothingIsMissingWhenEveryExpectedItemWasSeen() {
-        ExpectedItems expected = ExpectedItems.of(run(), List.of());
+        ExpectedItems expected = ExpectedItems.of(run(), List.of(), Map.of());
         assertEquals(List.of(), expected.missingFrom(Set.copyOf(expected.missingFrom(Set.of()))));
+    }
+
+    @Test
+    void aVariantIsNotExpectedForTheTaskKindsItDoesNotApplyTo() {
+        // task b is a review (known from an item that arrived): few-shot was dispatched for task a alone
+        List<String> missing = ExpectedItems.of(run(), List.of(stream("m1", "base"), stream("m1", "few-shot")),
+                Map.of("a", TaskKind.GENERATION, "b", TaskKind.REVIEW)).missingFrom(Set.of());
+        assertEquals(6, missing.size(), missing.toString());
+        assertEquals(List.of(), missing.stream().filter(id -> id.contains("/b/") && id.endsWith("few-shot")).toList());
     }
 
     private static RunRecord run() {

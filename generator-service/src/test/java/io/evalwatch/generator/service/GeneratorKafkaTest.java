@@ -96,7 +96,7 @@ class GeneratorKafkaTest {
                     "the seed of the item reached the vendor: " + g.provenance().requestId());
             assertEquals("unit", g.suite());
             assertEquals("1.0.0", g.suiteVersion());
-            assertEquals("default", g.variant());
+            assertEquals("base", g.variant());
             assertEquals("add-two", g.task().id());
             assertNotNull(g.dispatchedAt());
         }

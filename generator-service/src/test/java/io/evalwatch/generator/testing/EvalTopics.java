@@ -65,8 +65,8 @@ public final class EvalTopics implements AutoCloseable {
     }
 
     public static TaskDispatched item(String runId, String model, int sample, TaskSpec task) {
-        return new TaskDispatched(TaskDispatched.SCHEMA_VERSION, ItemIds.of(runId, task.id(), model, sample, "default"),
-                runId, "unit", "1.0.0", model, sample, "default", task, "task-prompt-hash", Instant.now());
+        return new TaskDispatched(TaskDispatched.SCHEMA_VERSION, ItemIds.of(runId, task.id(), model, sample, "base"),
+                runId, "unit", "1.0.0", model, sample, "base", task, "task-prompt-hash", Instant.now());
     }
 
     /** Dispatches at a steady rate, as a load generator does: one item every {@code interval}. */

@@ -1,5 +1,7 @@
 package io.evalwatch.reporting.ledger;
 
+import static io.evalwatch.reporting.testing.EvalTopics.producer;
+import static io.evalwatch.reporting.testing.EvalTopics.runEndings;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -7,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evalwatch.events.AlertEvent;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.ItemScored;
@@ -17,8 +18,6 @@ import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.Timings;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.Usage;
-import io.evalwatch.events.serde.AlertEventDeserializer;
-import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.localstack.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,18 +27,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +71,7 @@ class RunDeadlinesTest {
                 .body("missingItems", containsInAnyOrder(ItemIds.of(run, "x", "sim-a", 1, "base"),
                         ItemIds.of(run, "y", "sim-a", 0, "base")));
 
-        List<RunCompleted> ended = endingsOf(run);
+        List<RunCompleted> ended = runEndings(run);
         assertEquals(1, ended.size(), "the end is announced once: " + ended);
         assertTrue(ended.get(0).incomplete(), ended.toString());
         assertEquals(2, ended.get(0).missingItems());
@@ -108,7 +100,7 @@ class RunDeadlinesTest {
         Thread.sleep(3_000); // past the stall deadline: a completed run is never ended again
         given().get("/api/runs/" + run + "/missing").then().body("status", equalTo("completed"))
                 .body("missingCount", equalTo(0));
-        List<RunCompleted> ended = endingsOf(run);
+        List<RunCompleted> ended = runEndings(run);
         assertEquals(1, ended.size());
         assertTrue(!ended.get(0).incomplete());
     }
@@ -123,32 +115,5 @@ class RunDeadlinesTest {
 
     private static ProducerRecord<String, Object> record(ItemScored s) {
         return new ProducerRecord<>(Topics.SCORES, s.itemId(), s);
-    }
-
-    private static KafkaProducer<String, Object> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
-    }
-
-    private static List<RunCompleted> endingsOf(String run) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<RunCompleted> found = new ArrayList<>();
-        try (KafkaConsumer<String, AlertEvent> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new AlertEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() instanceof RunCompleted c && c.runId().equals(run)) {
-                        found.add(c);
-                    }
-                });
-            }
-        }
-        return found;
     }
 }

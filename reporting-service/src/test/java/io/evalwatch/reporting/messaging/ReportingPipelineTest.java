@@ -3,9 +3,10 @@ package io.evalwatch.reporting.messaging;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static io.evalwatch.reporting.testing.EvalTopics.producer;
+import static io.evalwatch.reporting.testing.EvalTopics.runEndings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.evalwatch.events.AlertEvent;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.ItemScored;
@@ -16,8 +17,6 @@ import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.Timings;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.Usage;
-import io.evalwatch.events.serde.AlertEventDeserializer;
-import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.localstack.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,18 +26,11 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Real broker, real PostgreSQL: duplicates change nothing, dead letters count, and a run completes exactly once. */
@@ -87,7 +79,7 @@ class ReportingPipelineTest {
         try (KafkaProducer<String, Object> producer = producer()) {
             producer.send(record(Topics.SCORES, scored(run, "x", 0, true))).get();
         }
-        assertEquals(1, completionsOf(run), "RunCompleted is emitted once");
+        assertEquals(1, runEndings(run).size(), "RunCompleted is emitted once");
         given().contentType(ContentType.JSON).get("/api/runs/" + run + "/report").then().body("scoredItems", equalTo(3));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("evalwatch_run_pass_rate{category=\"all\",model=\"sim-a\",suite=\"starter\"} 0.5"))
@@ -172,34 +164,7 @@ class ReportingPipelineTest {
                 Instant.now());
     }
 
-    private static long completionsOf(String run) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<AlertEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, AlertEvent> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new AlertEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.value() instanceof RunCompleted c && c.runId().equals(run)) {
-                        found.add(c);
-                    }
-                });
-            }
-        }
-        return found.size();
-    }
-
     private static ProducerRecord<String, Object> record(String topic, ItemScored s) {
         return new ProducerRecord<>(topic, s.itemId(), s);
-    }
-
-    private static KafkaProducer<String, Object> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
     }
 }

@@ -56,12 +56,19 @@ class RunDeadlinesTest {
     @Test
     void aStalledRunEndsIncompleteWithItsMissingItemsAndAStragglerChangesNothing() throws Exception {
         String run = UUID.randomUUID().toString();
+        // the items are stored before the run is announced (a run without its announcement is never ended), so
+        // however far the scores lag behind, exactly two of the four expected items have arrived when the deadline
+        // can first apply
         try (KafkaProducer<String, Object> producer = producer()) {
-            // two tasks × one model × two samples: four items expected, two arrive
-            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1", List.of("sim-a"),
-                    2, 4, "manual", null, Instant.now(), null, null, Map.of("x", "hx", "y", "hy")))).get();
             producer.send(record(scored(run, "x", 0))).get();
             producer.send(record(scored(run, "y", 1))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/runs/" + run + "/items")
+                .then().statusCode(200).body("size()", equalTo(2)));
+        try (KafkaProducer<String, Object> producer = producer()) {
+            // two tasks × one model × two samples: four items expected
+            producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1", List.of("sim-a"),
+                    2, 4, "manual", null, Instant.now(), null, null, Map.of("x", "hx", "y", "hy")))).get();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
                 .then().statusCode(200).body("status", equalTo("incomplete")));
@@ -90,10 +97,15 @@ class RunDeadlinesTest {
     @Test
     void aRunWhoseItemsAllArrivedCompletesAndListsNothingMissing() throws Exception {
         String run = UUID.randomUUID().toString();
+        // the item first: the announcement then completes the run in its own transaction, before any deadline
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(record(scored(run, "x", 0))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/runs/" + run + "/items")
+                .then().statusCode(200).body("size()", equalTo(1)));
         try (KafkaProducer<String, Object> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "starter", "1", List.of("sim-a"),
                     1, 1, "manual", null, Instant.now(), null, null, Map.of("x", "hx")))).get();
-            producer.send(record(scored(run, "x", 0))).get();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
                 .then().statusCode(200).body("status", equalTo("completed")));

@@ -14,6 +14,19 @@ public interface GeneratorConfig {
 
     Judge judge();
 
+    Dedup dedup();
+
+    /** Items already generated, read back from eval.generations (see GenerationsLog). */
+    interface Dedup {
+        /** How far back eval.generations is read at start: longer than an item can wait for a redelivery. */
+        @WithDefault("PT24H")
+        Duration lookback();
+
+        /** The longest the first items wait for that read; after it they go on without it. */
+        @WithDefault("PT2M")
+        Duration catchUpTimeout();
+    }
+
     /** LLM judgements of items whose suite names a judge. */
     interface Judge {
         /** Items judged at once by this instance (each judge model's max_concurrency still applies). */

@@ -31,6 +31,9 @@ public class TaskProcessor {
     RecentItems recent;
 
     @Inject
+    GenerationsLog generationsLog;
+
+    @Inject
     Judgements judgements;
 
     @Inject
@@ -44,8 +47,9 @@ public class TaskProcessor {
         if (item == null || item.itemId() == null) {
             throw new IllegalArgumentException("record on eval.tasks has no TaskDispatched with an itemId");
         }
+        generationsLog.awaitCaughtUp();
         if (!recent.claim(item.itemId())) {
-            LOG.debugf("item %s was already taken on by this instance; skipping the redelivery", item.itemId());
+            LOG.debugf("item %s was already taken on or generated; skipping the redelivery", item.itemId());
             metrics.duplicate();
             message.ack();
             return null;

@@ -24,6 +24,7 @@ import io.evalwatch.generator.testing.StubVendorResource;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -241,6 +242,33 @@ class GeneratorKafkaTest {
                 r -> r.stream().anyMatch(x -> x.value().sample() == 8), WAIT);
         assertEquals(2, records.size(), "sample 7 once, sample 8 once");
         assertTrue(given().get("/q/metrics").asString().contains("evalwatch_generation_duplicates_total"));
+    }
+
+    @Inject
+    RecentItems recent;
+
+    @Inject
+    GenerationsLog generationsLog;
+
+    @Test
+    void anItemAnotherInstanceAlreadyGeneratedIsNotGeneratedAgain() throws InterruptedException {
+        // as after a crash or a rebalance: the generation of sample 3 is on eval.generations (here a tombstone under
+        // its key, which the test's own reader skips), and its task arrives again
+        String run = newRun();
+        TaskDispatched done = EvalTopics.item(run, "stub-openai", 3, EvalTopics.addTask());
+        topics.publishRaw(Topics.GENERATIONS, done.itemId(), null);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!recent.knows(done.itemId()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(generationsLog.caughtUp(), "the start-up read of eval.generations finished");
+        assertTrue(recent.knows(done.itemId()), "the generation published elsewhere was read back");
+        topics.dispatch(done);
+        topics.dispatch(EvalTopics.item(run, "stub-openai", 4, EvalTopics.addTask()));
+        List<ConsumerRecord<String, GenerationCompleted>> records = topics.awaitRun(run,
+                r -> r.stream().anyMatch(x -> x.value().sample() == 4), WAIT);
+        assertEquals(List.of(4), records.stream().map(r -> r.value().sample()).toList(),
+                "sample 3 was generated elsewhere already; only sample 4 is generated here");
     }
 
     @Test

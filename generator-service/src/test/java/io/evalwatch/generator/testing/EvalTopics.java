@@ -94,11 +94,16 @@ public final class EvalTopics implements AutoCloseable {
     }
 
     public void dispatchRaw(String key, byte[] value) {
+        publishRaw(Topics.TASKS, key, value);
+    }
+
+    /** One record of any bytes (null: a tombstone) on any topic. */
+    public void publishRaw(String topic, String key, byte[] value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(p, new StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.TASKS, key, value));
+            raw.send(new ProducerRecord<>(topic, key, value));
         }
     }
 

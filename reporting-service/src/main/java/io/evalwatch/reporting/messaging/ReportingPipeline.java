@@ -3,11 +3,14 @@ package io.evalwatch.reporting.messaging;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.JudgeCompleted;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.Topics;
 import io.evalwatch.reporting.ledger.JudgementLedger;
 import io.evalwatch.reporting.ledger.RunLedger;
+import io.evalwatch.reporting.metrics.ReportingMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,12 +19,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ReportingPipeline {
 
+    /** Dead-letter topics of the item stages: each record there is an item its run counts as errored. */
+    static final Set<String> ITEM_DEAD_LETTERS = Set.of(Topics.deadLetter(Topics.TASKS),
+            Topics.deadLetter(Topics.GENERATIONS), Topics.deadLetter(Topics.EXECUTIONS),
+            Topics.deadLetter(Topics.SCORES));
+
     private final RunLedger ledger;
     private final JudgementLedger judgements;
+    private final ReportingMetrics metrics;
 
-    public ReportingPipeline(RunLedger ledger, JudgementLedger judgements) {
+    public ReportingPipeline(RunLedger ledger, JudgementLedger judgements, ReportingMetrics metrics) {
         this.ledger = ledger;
         this.judgements = judgements;
+        this.metrics = metrics;
     }
 
     /** LLM judgements: stored beside the items, whichever arrives first; they never complete or fail a run. */
@@ -46,6 +56,10 @@ public class ReportingPipeline {
     @Incoming("dead-letters")
     @Blocking
     public void deadLetter(ConsumerRecord<String, byte[]> record) {
+        metrics.deadLetter(record.topic());
+        if (!ITEM_DEAD_LETTERS.contains(record.topic())) {
+            return; // a run announcement, a judgement or an alert: counted, kept in its DLQ, no item to error
+        }
         if (record.key() == null || record.key().isBlank()) {
             return; // nothing identifies an item; the DLQ keeps the record for inspection
         }

@@ -101,6 +101,11 @@ public class ReportingMetrics {
         registry.counter("evalwatch_items_errored_total", "stage", stage).increment();
     }
 
+    /** A record some stage could not process, by the dead-letter topic it landed in. */
+    public void deadLetter(String topic) {
+        registry.counter("evalwatch_dead_letters_total", "topic", topic).increment();
+    }
+
     /** A run that stalled past its deadline: its figures are not published as a run's (it is never judged). */
     public void runIncomplete(RunRecord run) {
         registry.counter("evalwatch_runs_incomplete_total", "suite", safe(run.suite), "trigger", safe(run.trigger))

@@ -29,6 +29,10 @@ public class DriftMonitor {
     @Incoming("completions")
     @Blocking
     public void onAlertEvent(AlertEvent event) throws InterruptedException {
+        if (event == null) {
+            // a record the deserializer refused: the nack sends it to eval.alerts.dlq, where it is counted
+            throw new IllegalArgumentException("record on eval.alerts is not a readable alert event");
+        }
         if (event instanceof RunCompleted completed) {
             if (completed.incomplete()) {
                 return; // an incomplete run is never judged: it moves no baseline and closes no alert

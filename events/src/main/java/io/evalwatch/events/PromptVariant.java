@@ -117,7 +117,8 @@ public enum PromptVariant {
      */
     public String apply(String baseMessage, List<FewShotExample> examples, String language) {
         return switch (this) {
-            case BASE, TWIN -> baseMessage;
+            case BASE -> baseMessage;
+            case TWIN -> baseMessage; // the twin task's own message, as base writes it
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
         };
@@ -169,7 +170,8 @@ public enum PromptVariant {
         PromptVariant variant = recognise(userMessage);
         String text = userMessage.strip();
         return switch (variant) {
-            case BASE, TWIN -> userMessage;
+            case BASE -> userMessage;
+            case TWIN -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());
         };

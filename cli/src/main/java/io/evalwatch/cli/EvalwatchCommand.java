@@ -149,8 +149,8 @@ public class EvalwatchCommand implements Runnable {
         String series;
 
         @Option(names = "--variant", split = ",", description = "prompt variants besides base: few-shot,"
-                + " chain-of-thought, structured; repeat or separate with commas. Each is compared with base on the same"
-                + " tasks in the report (default: base only)")
+                + " chain-of-thought, structured, twin (each task's contamination twin); repeat or separate with commas."
+                + " Each is compared with base on the same tasks in the report (default: base only)")
         List<String> variants;
 
         ObjectNode request() {

@@ -120,7 +120,19 @@ public final class ReportTable {
         }
         out.append(table(categories));
         variants(report, out);
+        contamination(report, out);
         return out.toString();
+    }
+
+    /** The contamination probe (a run with the twin variant): one finding per model. */
+    static void contamination(JsonNode report, StringBuilder out) {
+        if (report.path("contamination").isEmpty()) {
+            return;
+        }
+        out.append('\n').append("Contamination probe (originals against their twins)\n");
+        for (JsonNode p : report.path("contamination")) {
+            out.append(p.path("flagged").asBoolean() ? "FLAGGED " : "").append(p.path("finding").asText()).append('\n');
+        }
     }
 
     /** Prompt variants (a run of several): each one's figures, then each against base with the test's verdict. */

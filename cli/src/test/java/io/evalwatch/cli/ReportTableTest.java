@@ -88,6 +88,20 @@ class ReportTableTest {
     }
 
     @Test
+    void showsTheContaminationProbesFindingPerModel() throws Exception {
+        String text = ReportTable.render(new ObjectMapper().readTree("""
+                {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}],
+                 "contamination": [{"model": "m", "flagged": true, "finding": "m passes 0.95 of the originals and 0.45\
+                 of their twins (...): it may have memorised this suite"},
+                   {"model": "n", "flagged": false, "finding": "n passes 0.97 of the originals and 0.96 of their twins\
+                 (...): no sign that it memorised this suite"}]}"""));
+
+        assertTrue(text.contains("Contamination probe (originals against their twins)"), text);
+        assertTrue(text.contains("FLAGGED m passes 0.95 of the originals"), text);
+        assertTrue(text.contains("\nn passes 0.97 of the originals"), text);
+    }
+
+    @Test
     void aReportWithoutTheNewSectionsStillRenders() throws Exception {
         JsonNode old = new ObjectMapper().readTree("""
                 {"runId": "r", "models": [{"model": "m", "failureMix": {"none": 1}}]}""");
@@ -96,5 +110,6 @@ class ReportTableTest {
         assertTrue(text.contains("none 1"), text);
         assertFalse(text.contains("measure"), "no quality table without measures");
         assertFalse(text.contains("Prompt variants"), "no variants table for a run of base only");
+        assertFalse(text.contains("Contamination"), "no contamination probe without twins");
     }
 }

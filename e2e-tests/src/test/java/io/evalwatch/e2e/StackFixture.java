@@ -167,6 +167,7 @@ final class StackFixture {
             List<String[]> extra = new java.util.ArrayList<>(List.of(ProviderQuirks.MODELS));
             extra.addAll(List.of(AnswerKindModels.catalogue()));
             extra.addAll(List.of(PromptVariantModels.catalogue()));
+            extra.addAll(List.of(TwinProbeModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -197,7 +198,7 @@ final class StackFixture {
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
-                    + PromptVariantModels.profiles() + repo.substring(models));
+                    + PromptVariantModels.profiles() + TwinProbeModels.profiles() + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

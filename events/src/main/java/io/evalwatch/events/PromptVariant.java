@@ -29,7 +29,13 @@ public enum PromptVariant {
             "Instead of a fenced block, reply with only a JSON object that follows this JSON schema: "
                     + "{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\"}}, \"required\": "
                     + "[\"code\"], \"additionalProperties\": false}. The code field holds the complete source code,"
-                    + " without markdown fences.");
+                    + " without markdown fences."),
+    /**
+     * The contamination probe: the task's twin (renamed, reworded, examples reordered; suite-format's Twins) in
+     * place of the task, prompted as base. Dispatched only for tasks that have a twin (Python function tasks of
+     * the generation and completion kinds), see {@link #dependsOnTask()}.
+     */
+    TWIN("twin", AnswerFormat.CODE_BLOCK, "");
 
     /** How a variant's answer carries its code. */
     public enum AnswerFormat {
@@ -73,6 +79,14 @@ public enum PromptVariant {
         return instruction;
     }
 
+    /**
+     * Whether a task of a kind it applies to may still not be dispatched in this variant, by the task's own content
+     * (twin: a task without a twin). Reporting then knows a task's items of the variant from those that arrived.
+     */
+    public boolean dependsOnTask() {
+        return this == TWIN;
+    }
+
     /** Whether the variant changes prompts of this kind; a kind it does not apply to is dispatched in base only. */
     public boolean appliesTo(TaskKind kind) {
         return this == BASE || kind == null || kind.executable();
@@ -104,6 +118,7 @@ public enum PromptVariant {
     public String apply(String baseMessage, List<FewShotExample> examples, String language) {
         return switch (this) {
             case BASE -> baseMessage;
+            case TWIN -> baseMessage; // the twin task's own message, as base writes it
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
         };
@@ -156,6 +171,7 @@ public enum PromptVariant {
         String text = userMessage.strip();
         return switch (variant) {
             case BASE -> userMessage;
+            case TWIN -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());
         };

@@ -23,6 +23,7 @@ public final class VariantReplies {
         }
         return switch (variant) {
             case BASE, FEW_SHOT -> answer.content();
+            case TWIN -> answer.content(); // a twin is asked as base is
             case STRUCTURED -> json(answer.code());
             case CHAIN_OF_THOUGHT -> reasoning(task) + ReplyStyle.render(
                     io.evalwatch.simulator.profile.OutputStyle.FENCED, task.language(), task.entryPoint(),

@@ -92,6 +92,11 @@ public class Simulator {
             }
             task = tasks.match(taskText); // this scan's tasks, or another prompt's
         }
+        if (task.isPresent() && variant == PromptVariant.BASE && tasks.isTwin(task.get())) {
+            // a known task's twin, asked as base: a memoriser answers it as its profile's twin variant says
+            variant = PromptVariant.TWIN;
+            version = active.version().forVariant(variant);
+        }
         SimulatedAnswer answer = null;
         String content;
         if (task.isPresent()) {

@@ -2,6 +2,7 @@ package io.evalwatch.simulator.service;
 
 import io.evalwatch.simulator.config.SimulatorConfig;
 import io.evalwatch.simulator.task.SimTask;
+import io.evalwatch.simulator.task.SimTwins;
 import io.evalwatch.simulator.task.TaskCatalog;
 import io.evalwatch.simulator.task.TaskFileException;
 import io.evalwatch.simulator.task.TaskFiles;
@@ -44,6 +45,8 @@ public class TaskRegistry {
 
     private final SimulatorConfig config;
     private final TaskCatalog catalog = new TaskCatalog();
+    // the contamination twins of the known tasks: recognised and answered, but never a neighbour or listed task
+    private final TaskCatalog twins = new TaskCatalog();
     private final Map<Path, FileStamp> seen = new HashMap<>();
     private volatile List<SimTask> ordered = List.of();
     private volatile long lastScanNanos;
@@ -119,11 +122,26 @@ public class TaskRegistry {
 
     public synchronized void register(Collection<SimTask> tasks) {
         catalog.register(tasks);
+        List<SimTask> made = new ArrayList<>();
+        for (SimTask task : tasks) {
+            try {
+                SimTwins.of(task).ifPresent(made::add);
+            } catch (RuntimeException e) {
+                LOG.warnf("task %s: no twin (%s)", task.id(), e.getMessage());
+            }
+        }
+        twins.register(made);
         ordered = catalog.all();
     }
 
+    /** The known task (or a known task's twin) whose prompt the message holds; see {@link TaskCatalog#match}. */
     public Optional<SimTask> match(String userMessage) {
-        return catalog.match(userMessage);
+        return TaskCatalog.closer(catalog.match(userMessage), twins.match(userMessage));
+    }
+
+    /** Whether a matched task is a known task's contamination twin. */
+    public boolean isTwin(SimTask task) {
+        return task != null && twins.find(task.id()).filter(t -> t == task).isPresent();
     }
 
     public Optional<SimTask> find(String id) {

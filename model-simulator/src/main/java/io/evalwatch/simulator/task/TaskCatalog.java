@@ -43,6 +43,17 @@ public final class TaskCatalog {
         return Optional.ofNullable(best).map(Entry::task);
     }
 
+    /**
+     * Of two catalogues' matches for one message, the one whose prompt is longer (the closer match, as within one
+     * catalogue); the first on a tie.
+     */
+    public static Optional<SimTask> closer(Optional<SimTask> first, Optional<SimTask> second) {
+        if (first.isEmpty() || second.isEmpty()) {
+            return first.isPresent() ? first : second;
+        }
+        return normalise(second.get().prompt()).length() > normalise(first.get().prompt()).length() ? second : first;
+    }
+
     public Optional<SimTask> find(String id) {
         return Optional.ofNullable(byId.get(id)).map(Entry::task);
     }

@@ -11,6 +11,7 @@ import io.evalwatch.simulator.answer.Tokens;
 import io.evalwatch.simulator.profile.ModelVersion;
 import io.evalwatch.simulator.profile.ProfileFile;
 import io.evalwatch.simulator.task.SimTask;
+import io.evalwatch.simulator.task.SimTwins;
 import io.evalwatch.simulator.truth.AnswerKind;
 import io.evalwatch.simulator.truth.Truth;
 import io.evalwatch.simulator.truth.VendorTrouble;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +72,25 @@ class OpenAiRoutesTest {
                     PromptVariant.CHAIN_OF_THOUGHT.apply(base, List.of(), task.language()), seed));
             assertTrue(thought.startsWith("Let me reason step by step."), thought);
             assertTrue(thought.endsWith("```python\n" + reference + "\n```"), thought);
+        }
+    }
+
+    @Test
+    void aTwinIsRecognisedFromItsPromptAndAMemoriserFailsItWhileAnHonestModelAnswersItsReference() {
+        for (String id : List.of("is-prime", "count-words")) {
+            SimTask task = Prompts.task(id);
+            SimTask twin = SimTwins.of(task).orElseThrow();
+            String twinReference = twin.reference().strip();
+            assertNotEquals(task.entryPoint(), twin.entryPoint());
+            for (long seed = 300; seed < 305; seed++) {
+                assertEquals("```python\n" + task.reference().strip() + "\n```",
+                        content(completion("sim-memoriser", Prompts.userMessage(task), seed)));
+                String memorised = content(completion("sim-memoriser", Prompts.userMessage(twin), seed));
+                assertFalse(memorised.contains(twinReference), memorised);
+                // the twin's reference, renamed as its tests are: what passes the twin in the sandbox
+                assertEquals("```python\n" + twinReference + "\n```",
+                        content(completion("sim-honest", Prompts.userMessage(twin), seed)));
+            }
         }
     }
 

@@ -243,6 +243,16 @@
  * about 3 pairs are discordant, and the two-sided exact test needs 6 of 6 in one direction, which the sample gives
  * with probability near 0.1 %.
  *
+ * <h2>Contamination probe</h2>
+ * {@link io.evalwatch.reporting.drift.ContaminationProbe} reads the prompt-variant comparison of the twin variant (each
+ * task renamed and reworded, see suite-format's Twins) with base: pairs (task, sample), McNemar's exact two-sided test
+ * at 5 %, Newcombe's interval for the drop. A model is flagged when the twins do worse, significantly, and by at
+ * least 10 points: a reworded prompt may be a little harder or easier by itself, and a large suite makes a drop of a
+ * few points significant without it saying anything about memorisation. For an honest model whose twins are as
+ * hard as their originals the flag needs, at 0.97 on both sides and 100 pairs, at least 10 more "original only" than
+ * "twin only" pairs among about 6 discordant ones: probability 8.7e-5 (summed exactly over the discordant counts); a
+ * memoriser at 0.95 against 0.45 is missed with probability 1e-11 (TwinProbeIT).
+ *
  * <h2>Definitions</h2>
  * Weighted accuracy is the scorer's per-item spectrum in [-1, 1]; its minimum drop is on that scale (0.1 = 0.05 on a
  * rate's scale; strict categories use twice {@code strictMinDrop}). The composite score of an item is

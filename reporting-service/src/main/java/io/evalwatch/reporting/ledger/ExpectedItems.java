@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * models and variants come from the run's streams (one per model × variant); a run announced without streams ran
  * the base variant of each of its models. A prompt variant is dispatched only for the task kinds it applies to; a
  * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
- * every variant. Pure.
+ * every variant. A variant dispatched by the task's content too (twin: only tasks that have a twin) is expected for
+ * a task when one of its items of that variant arrived, or when none of the task's items did. Pure.
  */
 public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
         Map<String, TaskKind> kinds) {
@@ -38,11 +39,25 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
     /** The expected ids not among those seen, in a stable order (task, model, variant, sample). */
     public List<String> missingFrom(Set<String> seen) {
         List<String> missing = new ArrayList<>();
+        Set<String> tasksSeen = new java.util.HashSet<>();
+        Set<String> taskVariantsSeen = new java.util.HashSet<>();
+        for (String id : seen) {
+            String[] parts = id.split("/");
+            if (parts.length >= 5) {
+                tasksSeen.add(parts[1]);
+                taskVariantsSeen.add(parts[1] + '/' + parts[parts.length - 1]);
+            }
+        }
         for (String task : taskIds) {
             for (String[] mv : modelVariants) {
                 TaskKind kind = kinds.get(task);
-                if (kind != null && !PromptVariant.of(mv[1]).orElse(PromptVariant.BASE).appliesTo(kind)) {
+                PromptVariant variant = PromptVariant.of(mv[1]).orElse(PromptVariant.BASE);
+                if (kind != null && !variant.appliesTo(kind)) {
                     continue; // never dispatched in this variant
+                }
+                if (variant.dependsOnTask() && tasksSeen.contains(task)
+                        && !taskVariantsSeen.contains(task + '/' + mv[1])) {
+                    continue; // a task without a twin: its other items arrived, none of this variant's
                 }
                 for (int sample = 0; sample < samples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.metrics;
 
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.reporting.report.ContaminationSection;
 import io.evalwatch.reporting.report.VariantSections;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
@@ -125,9 +126,16 @@ public class ReportingMetrics {
                     Instant.now().getEpochSecond());
             setKindAndTagGauges(model, run.suite, modelItems);
         });
-        VariantSections.of(run.runId, run.suiteVersion, items).forEach(m -> m.variants().forEach(v -> gauge(
+        var variants = VariantSections.of(run.runId, run.suiteVersion, items);
+        variants.forEach(m -> m.variants().forEach(v -> gauge(
                 "evalwatch_run_variant_pass_rate", Tags.of("model", m.model(), "suite", safe(run.suite), "variant",
                         v.variant()), v.passRate())));
+        // the contamination probe: the pass-rate drop from originals to their twins, and whether it flags the model
+        ContaminationSection.of(variants).forEach(p -> {
+            Tags tags = Tags.of("model", p.model(), "suite", safe(run.suite));
+            gauge("evalwatch_run_twin_pass_rate_drop", tags, p.drop());
+            gauge("evalwatch_run_contamination_flagged", tags, p.flagged() ? 1 : 0);
+        });
     }
 
     /**

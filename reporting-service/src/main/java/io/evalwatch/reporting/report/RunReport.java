@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.report;
 
 import io.evalwatch.reporting.composite.CompositeScore;
+import io.evalwatch.reporting.drift.ContaminationProbe;
 import io.evalwatch.reporting.drift.VariantComparison;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
  * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
  * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
  * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
- * (empty for a run of one variant).
+ * (empty for a run of one variant), and {@code contamination} holds each model's original tasks against their
+ * contamination twins when the twin variant ran (empty otherwise).
  */
 public record RunReport(
         String runId,
@@ -25,7 +27,16 @@ public record RunReport(
         Instant startedAt,
         Instant completedAt,
         List<ModelReport> models,
-        List<ModelVariants> variants) {
+        List<ModelVariants> variants,
+        List<ContaminationProbe> contamination) {
+
+    /** A report without the contamination probe (no twin variant ran). */
+    public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
+            Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
+            List<ModelReport> models, List<ModelVariants> variants) {
+        this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
+                startedAt, completedAt, models, variants, ContaminationSection.of(variants));
+    }
 
     /** One model's prompt variants: each one's figures, and each variant compared with base on the same tasks. */
     public record ModelVariants(String model, List<VariantFigures> variants,

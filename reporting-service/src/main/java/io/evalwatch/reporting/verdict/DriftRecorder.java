@@ -317,8 +317,13 @@ public class DriftRecorder {
         int expected;
         if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
             PromptVariant variant = PromptVariant.of(rs.variant).orElse(PromptVariant.BASE);
+            java.util.Set<String> inVariant = runItems.stream()
+                    .filter(i -> java.util.Objects.equals(rs.variant, i.variantOrBase()))
+                    .map(i -> i.taskId).collect(java.util.stream.Collectors.toSet());
+            // a variant that depends on the task (twin) was dispatched for the tasks any of its items came from
             long notDispatched = runItems.stream().filter(i -> i.kind != null && i.taskId != null
-                            && !variant.appliesTo(TaskKind.valueOf(i.kind.toUpperCase(Locale.ROOT))))
+                            && (!variant.appliesTo(TaskKind.valueOf(i.kind.toUpperCase(Locale.ROOT)))
+                            || variant.dependsOnTask() && !inVariant.contains(i.taskId)))
                     .map(i -> i.taskId).distinct().count();
             expected = (int) (run.taskHashes.size() - notDispatched) * Math.max(1, rs.samples);
         } else {

@@ -46,6 +46,19 @@ class ExpectedItemsTest {
         assertEquals(List.of(), missing.stream().filter(id -> id.contains("/b/") && id.endsWith("few-shot")).toList());
     }
 
+    @Test
+    void theTwinOfATaskWithoutATwinIsNotExpectedWhileALostTwinIs() {
+        // task a has a twin, one of whose items arrived; task b has none: its base items arrived, no twin item
+        Set<String> seen = Set.of(ItemIds.of("r", "a", "m1", 0, "twin"), ItemIds.of("r", "a", "m1", 0, "base"),
+                ItemIds.of("r", "b", "m1", 0, "base"), ItemIds.of("r", "b", "m1", 1, "base"));
+        List<String> missing = ExpectedItems.of(run(), List.of(stream("m1", "base"), stream("m1", "twin")),
+                Map.of("a", TaskKind.COMPLETION, "b", TaskKind.GENERATION)).missingFrom(seen);
+        assertEquals(List.of(ItemIds.of("r", "a", "m1", 1, "base"), ItemIds.of("r", "a", "m1", 1, "twin")), missing);
+        // a task none of whose items arrived is listed under every variant its kind allows
+        assertEquals(8, ExpectedItems.of(run(), List.of(stream("m1", "base"), stream("m1", "twin")), Map.of())
+                .missingFrom(Set.of()).size());
+    }
+
     private static RunRecord run() {
         RunRecord run = new RunRecord();
         run.runId = "r";

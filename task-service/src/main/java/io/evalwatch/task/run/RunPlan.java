@@ -9,6 +9,7 @@ import io.evalwatch.events.judge.JudgeRubrics;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
+import io.evalwatch.events.TaskSpec;
 import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.TaskContent;
@@ -46,7 +47,8 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     /**
      * @param judgeModel the run's LLM judge (checked by JudgeGuard), null for none: every item then carries it
      * @param variants the prompt variants, base first when present; a variant dispatches only the tasks whose kind
-     *     it applies to, and a few-shot item carries its examples (other tasks of the suite, see FewShotExamples)
+     *     it applies to, and a few-shot item carries its examples (other tasks of the suite, see FewShotExamples);
+     *     a twin item carries the task's twin (TaskTwins), and only tasks that have one are dispatched in twin
      */
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
@@ -60,16 +62,21 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
                     : new JudgeSpec(judgeModel, JudgeRubrics.idOf(task.kind()), JudgeRubrics.VERSION);
             for (String model : models) {
                 for (PromptVariant variant : variants) {
-                    if (!variant.appliesTo(task.kind())) {
+                    if (!dispatches(variant, task)) {
                         continue;
                     }
                     List<FewShotExample> examples = variant == PromptVariant.FEW_SHOT
                             ? FewShotExamples.of(suite.tasks(), task, PromptVariant.DEFAULT_EXAMPLES) : List.of();
+                    // the twin variant asks the task's twin in its place, under the task's own id
+                    TaskSpec spec = variant == PromptVariant.TWIN
+                            ? TaskTwins.of(task, environments.get(task.id())).orElseThrow()
+                            : task.toSpec(environments.get(task.id()));
+                    String itemPromptHash = variant == PromptVariant.TWIN ? sha256(spec.prompt()) : promptHash;
                     for (int sample = 0; sample < samples; sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
                                 ItemIds.of(runId, task.id(), model, sample, variant.id()), runId, suite.name(),
-                                suite.version(), model, sample, variant.id(), task.toSpec(environments.get(task.id())),
-                                promptHash, now, judge, examples));
+                                suite.version(), model, sample, variant.id(), spec, itemPromptHash, now, judge,
+                                examples));
                     }
                 }
             }
@@ -95,9 +102,17 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
         return List.copyOf(streams);
     }
 
-    /** Items one model and sample dispatch: each task once per variant that applies to its kind. */
+    /**
+     * Items one model and sample dispatch: each task once per variant that applies to its kind (the twin variant
+     * only to a task that has a twin).
+     */
     static long itemsPerModelAndSample(List<TaskDefinition> tasks, List<PromptVariant> variants) {
-        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> v.appliesTo(t.kind())).count()).sum();
+        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> dispatches(v, t)).count()).sum();
+    }
+
+    /** Whether a task is dispatched in a variant: the variant applies to its kind, and a twin exists for twin. */
+    static boolean dispatches(PromptVariant variant, TaskDefinition task) {
+        return variant.appliesTo(task.kind()) && (variant != PromptVariant.TWIN || TaskTwins.has(task));
     }
 
     static String sha256(String text) {

@@ -150,7 +150,7 @@ class RunPlanTest {
                 () -> RunVariants.of(List.of("base", "zero-shot")));
         assertEquals("variants", e.field());
         assertTrue(e.getMessage().contains("zero-shot"), e.getMessage());
-        assertTrue(e.getMessage().contains("[base, few-shot, chain-of-thought, structured]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[base, few-shot, chain-of-thought, structured"), e.getMessage());
         assertEquals(List.of(PromptVariant.BASE), RunVariants.of(null));
     }
 
@@ -160,6 +160,36 @@ class RunPlanTest {
         assertEquals(FewShotExamples.of(MINI.tasks(), add, 3), FewShotExamples.of(MINI.tasks(), add, 3));
         assertTrue(FewShotExamples.of(MINI.tasks(), add, 0).isEmpty());
         assertTrue(FewShotExamples.of(List.of(add), add, 3).isEmpty());
+    }
+
+    @Test
+    void theTwinVariantAsksEachTasksTwinUnderItsOwnIdWithTheTwinsTestsAndReference() {
+        TaskDefinition add = MINI.task("add").orElseThrow();
+        RunPlan varied = RunPlan.of("run-1", MINI, MINI.tasks(), List.of("model-a"), 2, Provenance.monitor("nightly"),
+                CONFIGS, Map.of(), NOW, null, RunVariants.of(List.of("twin")));
+
+        List<TaskDispatched> twins = varied.items().stream().filter(i -> i.variant().equals("twin")).toList();
+        long twinned = MINI.tasks().stream().filter(TaskTwins::has).count();
+        assertTrue(twinned > 0);
+        assertEquals(twinned * 2, twins.size());
+        assertEquals(varied.items().size(), varied.started().expectedItems());
+        assertEquals(varied.items().size(), RunPlan.itemsPerModelAndSample(MINI.tasks(), RunVariants.of(
+                List.of("twin"))) * 2);
+        TaskDispatched twin = twins.stream().filter(i -> i.itemId().equals("run-1/add/model-a/0/twin")).findFirst()
+                .orElseThrow();
+        TaskDispatched base = varied.items().stream().filter(i -> i.itemId().equals("run-1/add/model-a/0/base"))
+                .findFirst().orElseThrow();
+        // the twin under the original's id, renamed everywhere: prompt, entry point, tests and reference
+        assertEquals("add", twin.task().id());
+        assertNotEquals(add.entryPoint(), twin.task().entryPoint());
+        assertTrue(twin.task().prompt().contains(twin.task().entryPoint()), twin.task().prompt());
+        assertTrue(twin.task().reference().contains("def " + twin.task().entryPoint() + "("));
+        twin.task().tests().forEach(t -> assertTrue(t.code().contains(twin.task().entryPoint()), t.code()));
+        assertEquals(RunPlan.sha256(twin.task().prompt()), twin.promptHash());
+        assertNotEquals(base.promptHash(), twin.promptHash());
+        // deterministic: the same twin every run
+        assertEquals(TaskTwins.of(add, null), TaskTwins.of(add, null));
+        assertTrue(varied.started().stream("model-a", "twin").isPresent());
     }
 
     private static String id(List<String> models, int samples, Provenance provenance, Map<String, String> configs) {

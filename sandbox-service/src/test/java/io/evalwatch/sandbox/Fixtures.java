@@ -6,6 +6,7 @@ import io.evalwatch.events.TestCase;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.service.ExecutionService;
+import io.evalwatch.sandbox.isolation.CgroupV2;
 import io.evalwatch.sandbox.isolation.LimitsOverride;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,8 +149,19 @@ public final class Fixtures {
         }
     }
 
+    /** This JVM's sandbox groups: in the pids hierarchy under cgroup v1, beside the service's leaf under v2. */
     private static Path instanceCgroups() {
-        return Path.of("/sys/fs/cgroup/pids/evalwatch-sandbox/pid-" + ProcessHandle.current().pid());
+        String instance = "pid-" + ProcessHandle.current().pid();
+        Path root = Path.of("/sys/fs/cgroup");
+        if (!Files.isRegularFile(root.resolve("cgroup.controllers"))) {
+            return root.resolve("pids/evalwatch-sandbox").resolve(instance);
+        }
+        try {
+            return CgroupV2.delegated(root, Files.readString(Path.of("/proc/self/cgroup")))
+                    .resolve("evalwatch-sandbox").resolve(instance);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> members(Path group) throws IOException {

@@ -38,9 +38,23 @@ public interface SandboxConfig {
     @WithDefault("/bin/sh")
     String shell();
 
-    /** Where cgroup v1 controllers are mounted (memory, pids, freezer). */
+    /**
+     * Where cgroups are mounted: the cgroup v2 (unified) hierarchy itself, or the cgroup v1 controllers (memory, pids,
+     * freezer) each in its own folder.
+     */
     @WithDefault("/sys/fs/cgroup")
     Path cgroupRoot();
+
+    /**
+     * {@code auto} (cgroup v2 where the root is the unified hierarchy, else v1), {@code v1} or {@code v2}. Under v2
+     * the service uses the cgroup it runs in, which must be delegated to it with the memory and pids controllers.
+     */
+    @WithDefault("auto")
+    String cgroupVersion();
+
+    /** Under cgroup v2: CPUs' worth of time one run (or fork server) may use at once ({@code cpu.max}); 0: no quota. */
+    @WithDefault("1")
+    double cgroupCpus();
 
     /** Parent cgroup name under each controller; each service instance gets its own child. */
     @WithDefault("evalwatch-sandbox")

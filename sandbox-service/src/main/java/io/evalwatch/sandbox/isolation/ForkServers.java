@@ -64,14 +64,14 @@ final class ForkServers {
     private final ScheduledExecutorService timer;
     private final Duration lingerGrace;
     private final boolean perUidProcessLimit;
-    private final CgroupControllers controllers;
+    private final CgroupHierarchy controllers;
     private final String instance;
     private final Path instanceDir;
     private final int environmentsPerSlot;
 
     private ForkServers(LaunchCommand launch, Path harnessDir, List<String> command, Limits serverLimits,
             SlotServers[] slots, ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit,
-            CgroupControllers controllers, String instance, Path instanceDir, int environmentsPerSlot) {
+            CgroupHierarchy controllers, String instance, Path instanceDir, int environmentsPerSlot) {
         this.launch = launch;
         this.harnessDir = harnessDir;
         this.command = command;
@@ -126,7 +126,7 @@ final class ForkServers {
      * @param environmentsPerSlot how many environment servers a slot may keep besides its plain one
      * @throws IOException a server would not start or the probe failed: no run may use them
      */
-    static ForkServers start(List<Slot> slots, CgroupControllers controllers, String instance, Path instanceDir,
+    static ForkServers start(List<Slot> slots, CgroupHierarchy controllers, String instance, Path instanceDir,
             LaunchCommand launch, Path harnessDir, List<String> command, Limits ceiling, Limits runLimits,
             ScheduledExecutorService timer, Duration lingerGrace, boolean perUidProcessLimit, boolean seccomp,
             int environmentsPerSlot) throws IOException {
@@ -153,7 +153,7 @@ final class ForkServers {
     }
 
     private boolean cgroups() {
-        return controllers.memory().isPresent() || controllers.pids().isPresent();
+        return controllers.available();
     }
 
     private Place place(Slot slot, Path dir, SlotCgroup cgroup, EnvironmentMount environment) throws IOException {

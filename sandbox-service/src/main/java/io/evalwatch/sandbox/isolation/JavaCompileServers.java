@@ -66,7 +66,7 @@ public final class JavaCompileServers implements AutoCloseable {
     private final Path baseDir;
     private final int uid;
     private final boolean dropUid;
-    private final CgroupControllers controllers;
+    private final CgroupHierarchy controllers;
     private final String instance;
     private final Limits serverLimits;
     private final int threads;
@@ -93,7 +93,7 @@ public final class JavaCompileServers implements AutoCloseable {
      * @param recycleAfter compiles after which a server is replaced, bounding whatever state it accumulates
      */
     public JavaCompileServers(LaunchCommand launch, Path harnessDir, Path baseDir, int uid, boolean dropUid,
-            CgroupControllers controllers, String instance, Limits serverLimits, int threads, int keep,
+            CgroupHierarchy controllers, String instance, Limits serverLimits, int threads, int keep,
             int recycleAfter, Supplier<java.util.Optional<Program>> serverProgram) {
         this.launch = launch;
         this.harnessDir = harnessDir;
@@ -254,7 +254,7 @@ public final class JavaCompileServers implements AutoCloseable {
             Files.setAttribute(out, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(out, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
         }
-        SlotCgroup cgroup = controllers.memory().isPresent() || controllers.pids().isPresent()
+        SlotCgroup cgroup = controllers.available()
                 ? SlotCgroup.createCompileServer(controllers, instance, name) : null;
         if (cgroup != null) {
             cgroup.prepare(serverLimits);

@@ -72,7 +72,7 @@ public class Sandbox {
     private Path instanceDir;
     private Path harnessDir;
     private LaunchCommand launch;
-    private CgroupControllers controllers = CgroupControllers.none();
+    private CgroupHierarchy controllers = CgroupHierarchy.none();
     private ForkServers forkServers;
     private JavaCompileServers compileServers;
     private PrelaunchedSandboxes prelaunched;
@@ -174,13 +174,13 @@ public class Sandbox {
             warnings.add("not running as root: the sandbox runs as this service's own (unprivileged) uid " + uid
                     + ", shared by all slots");
         }
-        controllers = uid == 0
-                ? CgroupControllers.detect(config.cgroupRoot(), config.cgroupName()) : CgroupControllers.none();
+        controllers = uid == 0 ? detectCgroups() : CgroupHierarchy.none();
+        LOG.infof("sandbox cgroups: %s", controllers.describe());
         controllers.removeAbandoned(instance);
-        if (controllers.memory().isEmpty()) {
+        if (!controllers.limitsMemory()) {
             warnings.add("no memory cgroup: memory is limited per process by RLIMIT_AS only");
         }
-        if (controllers.pids().isEmpty()) {
+        if (!controllers.limitsProcesses()) {
             warnings.add("no pids cgroup: processes are limited by RLIMIT_NPROC of the slot's uid only");
         }
         warnings.addAll(controllers.problems());
@@ -199,7 +199,7 @@ public class Sandbox {
                 Path slotDir = directory(instanceDir.resolve("slot-" + i), "rwxr-xr-x");
                 Slot slot = new Slot(i, config.uidBase() + i, directory(slotDir.resolve("in"), "rwxr-xr-x"),
                         directory(slotDir.resolve("scratch"), "rwx------"),
-                        controllers.memory().isPresent() || controllers.pids().isPresent()
+                        controllers.available()
                                 ? SlotCgroup.create(controllers, instance, i) : null);
                 allSlots.add(slot);
             }
@@ -210,7 +210,7 @@ public class Sandbox {
         freeSlots = new ArrayBlockingQueue<>(slots, true, allSlots);
         String description = mode == IsolationMode.NONE ? "none"
                 : "bwrap" + (dropUid ? "+setpriv" : "") + (seccomp != null ? "+seccomp" : "")
-                        + (controllers.memory().isPresent() || controllers.pids().isPresent() ? "+cgroup" : "");
+                        + (controllers.available() ? "+cgroup" : "");
         if (mode == IsolationMode.BWRAP) {
             String failure = trialRun();
             if (failure != null) {
@@ -229,6 +229,18 @@ public class Sandbox {
             }
         }
         return new HostReadiness(true, description, List.of(), List.copyOf(warnings));
+    }
+
+    /** The cgroup hierarchy the sandbox uses: v1 or v2 by what the host has (or as configured), see CgroupHierarchy. */
+    private CgroupHierarchy detectCgroups() {
+        String ownCgroup;
+        try {
+            ownCgroup = Files.readString(Path.of("/proc/self/cgroup"));
+        } catch (IOException e) {
+            ownCgroup = "";
+        }
+        return CgroupHierarchy.detect(CgroupHierarchy.Version.of(config.cgroupVersion()), config.cgroupRoot(),
+                config.cgroupName(), ownCgroup, config.cgroupCpus());
     }
 
     /** Starts the slots' Python fork servers; without them (a warning says why) every Python run launches. */

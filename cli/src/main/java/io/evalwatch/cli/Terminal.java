@@ -24,7 +24,12 @@ public final class Terminal {
 
     /** Colour on stdout: a terminal, and the user did not ask for none. */
     public static boolean colourOnStdout() {
-        return stdout() && System.getenv("NO_COLOR") == null;
+        return stdout() && colourWanted();
+    }
+
+    /** The user did not ask for no colour (NO_COLOR set to anything). */
+    public static boolean colourWanted() {
+        return System.getenv("NO_COLOR") == null;
     }
 
     /** The text in a picocli colour (red, green, yellow, bold, ...). */

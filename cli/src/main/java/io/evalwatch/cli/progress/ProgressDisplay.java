@@ -94,7 +94,7 @@ public final class ProgressDisplay {
         lines.add(stage("scored", p.path("scored").asLong(), dispatched, rates.rate(StageRates.Sample::finished)));
         long errored = p.path("errored").asLong();
         String erroredText = String.format(Locale.ROOT, "  %-11s %6d", "errored", errored);
-        lines.add(errored > 0 ? Terminal.colour(erroredText, "red") : erroredText);
+        lines.add(errored > 0 && Terminal.colourWanted() ? Terminal.colour(erroredText, "red") : erroredText);
         lines.add(String.format(Locale.ROOT, "  elapsed %s   ETA %s", clock(seconds - start), eta(p)));
         return lines;
     }

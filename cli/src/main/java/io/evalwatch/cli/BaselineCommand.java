@@ -43,7 +43,7 @@ public class BaselineCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode streams = endpoints.api().streams(suite, model, null);
-            if (format.get() == Format.json) {
+            if (format.tableOrJson() == Format.json) {
                 Format.printJson(streams);
                 return 0;
             }
@@ -61,8 +61,8 @@ public class BaselineCommand implements Runnable {
     }
 
     @Command(name = "accept", description = "Accept a valid run as the new reference of its stream (the model's"
-            + " new normal). Resolves the stream's open RegressionDetected alert. Example:%n"
-            + "  ./evalwatch baseline accept 3f2a... --model sim-alpha --note \"vendor update 2025-06 reviewed\"")
+            + " new normal). Resolves the stream's open RegressionDetected alert.", footerHeading = "%nExamples:%n",
+            footer = {"  ./evalwatch baseline accept 3f2a... --model sim-alpha --note \"vendor update 2025-06 reviewed\""})
     static class Accept implements Callable<Integer> {
         @CommandLine.Mixin
         EvalwatchCommand.Endpoints endpoints;

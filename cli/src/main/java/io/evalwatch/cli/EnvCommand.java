@@ -131,7 +131,7 @@ public class EnvCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode built = new EvalwatchApi("", "").environments(sandbox.url, null);
-            if (format.get() == Format.json) {
+            if (format.tableOrJson() == Format.json) {
                 Format.printJson(built);
                 return 0;
             }
@@ -150,7 +150,8 @@ public class EnvCommand implements Runnable {
     }
 
     @Command(name = "show", description = "One built environment: what was declared and its lock (exact versions"
-            + " and hashes).")
+            + " and hashes).", footerHeading = "%nExamples:%n", footer = {
+                "  ./evalwatch env show 9c1f2e...   # a lock hash from env list"})
     static class Show implements Callable<Integer> {
         @CommandLine.Mixin
         SandboxEndpoint sandbox;

@@ -61,6 +61,37 @@ public final class EvalwatchApi {
         }
     }
 
+    /** The run's counts per stage, or null while reporting has seen neither the run nor any of its items. */
+    public JsonNode progressOrNull(String runId) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/progress"))
+                    .GET().build(), "reporting-service");
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Run b against run a, item by item. */
+    public JsonNode compare(String a, String b) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/compare?a=" + encode(a) + "&b="
+                + encode(b))).GET().build(), "reporting-service");
+    }
+
+    /** A model's results run after run, oldest first; suite may be null. */
+    public JsonNode history(String model, String suite, int limit) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/models/" + encode(model) + "/history?limit="
+                + limit + (suite == null ? "" : "&suite=" + encode(suite)))).GET().build(), "reporting-service");
+    }
+
+    /** A comparison stream with its runs and reference changes. */
+    public JsonNode stream(String streamId) {
+        return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/streams/" + encode(streamId))).GET()
+                .build(), "reporting-service");
+    }
+
     public JsonNode report(String runId) {
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + runId + "/report")).GET().build(),
                 "reporting-service");

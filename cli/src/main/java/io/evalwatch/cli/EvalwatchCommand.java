@@ -9,6 +9,7 @@ import io.evalwatch.cli.importer.ReferenceTimer;
 import io.evalwatch.cli.importer.SandboxReferenceRunner;
 import io.evalwatch.cli.importer.SuiteImport;
 import io.evalwatch.cli.importer.TimeLimit;
+import io.evalwatch.cli.output.Documents;
 import io.evalwatch.localstack.LocalStack;
 import io.evalwatch.localstack.ServiceSpec;
 import java.io.PrintStream;
@@ -33,8 +34,12 @@ import picocli.CommandLine.Parameters;
             "  ./evalwatch gate --suite starter -m sim-alpha --series main   # CI gate",
             "  ./evalwatch help run              # every option of one command",
             "",
-            "--format json (report, run, demo, alerts, frontier, suites list, env list,",
-            "baseline list, review summary) prints only the JSON on stdout, progress on stderr."},
+            "  ./evalwatch compare 3f2a9c1e-... 7b1d4e2a-... --format markdown",
+            "",
+            "--format json (report, run, demo, alerts, frontier, suites list, history,",
+            "compare, env list, baseline list, review summary) prints only the JSON on",
+            "stdout, progress on stderr; alerts, frontier, suites list, history and compare",
+            "also print markdown or html."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvalwatchCommand.Demo.class,
@@ -46,6 +51,8 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Gate.class,
                 EvalwatchCommand.Alerts.class,
                 EvalwatchCommand.FrontierCommand.class,
+                CompareCommand.class,
+                HistoryCommand.class,
                 EvalwatchCommand.Suites.class,
                 BaselineCommand.class,
                 ModelsCommand.class,
@@ -258,7 +265,8 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "down", description = "Stop the local stack.")
+    @Command(name = "down", description = "Stop the local stack.", footerHeading = "%nExamples:%n",
+            footer = {"  ./evalwatch down"})
     static class Down implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -268,13 +276,14 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Show which parts of the local stack are running.")
+    @Command(name = "status", description = "Show which parts of the local stack are running; exits 3 when"
+            + " any is stopped.", footerHeading = "%nExamples:%n", footer = {"  ./evalwatch status"})
     static class Status implements Callable<Integer> {
         @Override
         public Integer call() {
             Map<String, Boolean> status = localStack().status();
             status.forEach((name, up) -> System.out.printf("  %-18s %s%n", name, up ? "running" : "stopped"));
-            return status.values().stream().allMatch(b -> b) ? 0 : 3;
+            return status.values().stream().allMatch(b -> b) ? ExitCodes.OK : ExitCodes.UNREACHABLE;
         }
     }
 
@@ -444,7 +453,8 @@ public class EvalwatchCommand implements Runnable {
     @Command(name = "alerts", description = "List alerts (open ones by default).",
             footerHeading = "%nExamples:%n", footer = {
                 "  ./evalwatch alerts",
-                "  ./evalwatch alerts --status all --format json | jq -r '.[].summary'"})
+                "  ./evalwatch alerts --status all --format json | jq -r '.[].summary'",
+                "  ./evalwatch alerts --status all --format markdown > alerts.md"})
     static class Alerts implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -459,18 +469,7 @@ public class EvalwatchCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode alerts = endpoints.api().alerts("all".equals(status) ? null : status);
-            if (format.get() == Format.json) {
-                Format.printJson(alerts);
-                return 0;
-            }
-            if (alerts.isEmpty()) {
-                System.out.println("no " + ("all".equals(status) ? "" : status + " ") + "alerts");
-            }
-            for (JsonNode a : alerts) {
-                System.out.printf("%s  %-22s %-12s %-10s %s  (%s)%n", a.path("createdAt").asText(),
-                        a.path("signal").asText(), a.path("model").asText("-"), a.path("severity").asText(),
-                        a.path("summary").asText(), a.path("alertId").asText());
-            }
+            format.get().print(alerts, Documents.alerts(alerts, status));
             return 0;
         }
     }
@@ -480,7 +479,8 @@ public class EvalwatchCommand implements Runnable {
             footerHeading = "%nExamples:%n", footer = {
                 "  ./evalwatch frontier --suite starter",
                 "  ./evalwatch frontier --suite starter --format json \\",
-                "      | jq -r '.[] | select(.pareto) | .model'"})
+                "      | jq -r '.[] | select(.pareto) | .model'",
+                "  ./evalwatch frontier --suite starter --format html > frontier.html"})
     static class FrontierCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -494,23 +494,7 @@ public class EvalwatchCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode frontier = endpoints.api().frontier(suite);
-            if (format.get() == Format.json) {
-                Format.printJson(frontier);
-                return 0;
-            }
-            List<String[]> rows = new java.util.ArrayList<>();
-            rows.add(new String[] {"model", "composite", "pass rate", "$ per completed task", "composite per $",
-                    "frontier"});
-            for (JsonNode p : frontier) {
-                rows.add(new String[] {p.path("model").asText(), String.format("%.3f", p.path("composite").asDouble()),
-                        String.format("%.3f", p.path("passRate").asDouble()),
-                        p.path("costPerCompletedTask").isNumber()
-                                ? String.format("%.5f", p.path("costPerCompletedTask").asDouble()) : "-",
-                        p.path("compositePerDollar").isNumber()
-                                ? String.format("%.1f", p.path("compositePerDollar").asDouble()) : "-",
-                        p.path("pareto").asBoolean() ? "yes" : "dominated by " + p.path("dominatedBy").asText()});
-            }
-            System.out.print(ReportTable.table(rows));
+            format.get().print(frontier, Documents.frontier(frontier, suite));
             return 0;
         }
     }
@@ -616,8 +600,9 @@ public class EvalwatchCommand implements Runnable {
 
             @Override
             public Integer call() throws Exception {
-                return new SuiteOverlap(System.out, format.get().progress(), System.err).run(suite, train, threshold,
-                        format.get(), strict, documents);
+                Format f = format.tableOrJson();
+                return new SuiteOverlap(System.out, f.progress(), System.err).run(suite, train, threshold, f, strict,
+                        documents);
             }
         }
 
@@ -698,7 +683,8 @@ public class EvalwatchCommand implements Runnable {
         @Command(name = "list", description = "List suites with their versions and problems; exits 1 when a suite"
                 + " has problems.", footerHeading = "%nExamples:%n", footer = {
                     "  ./evalwatch suites list",
-                    "  ./evalwatch suites list --format json | jq -r '.[].name'"})
+                    "  ./evalwatch suites list --format json | jq -r '.[].name'",
+                    "  ./evalwatch suites list --format markdown"})
         static class ListSuites implements Callable<Integer> {
             @CommandLine.Mixin
             Endpoints endpoints;
@@ -713,23 +699,16 @@ public class EvalwatchCommand implements Runnable {
                 for (JsonNode s : suites) {
                     problems += s.path("problems").size();
                 }
-                if (format.get() == Format.json) {
-                    Format.printJson(suites);
-                } else {
-                    for (JsonNode s : suites) {
-                        System.out.printf("%-20s %-24s %3d tasks  %s%n", s.path("name").asText(),
-                                s.path("version").asText("-"), s.path("tasks").asInt(),
-                                s.path("description").asText(""));
-                        s.path("problems").forEach(p -> System.out.println("    problem: " + p.asText()));
-                    }
-                }
+                format.get().print(suites, Documents.suites(suites));
                 return problems == 0 ? ExitCodes.OK : ExitCodes.FAILED;
             }
         }
 
         @Command(name = "rotation", description = "Tasks of a suite not reviewed for a while, and the share proposed"
                 + " for review this quarter (oldest review first, spread over categories). Review dates are the"
-                + " optional 'reviewed: YYYY-MM-DD' of each task file.")
+                + " optional 'reviewed: YYYY-MM-DD' of each task file.", footerHeading = "%nExamples:%n", footer = {
+                    "  ./evalwatch suites rotation starter",
+                    "  ./evalwatch suites rotation golden --days 180 --share 0.25"})
         static class Rotation implements Callable<Integer> {
             @CommandLine.Mixin
             Endpoints endpoints;

@@ -181,7 +181,7 @@ public final class ReportTable {
         return String.join(", ", parts);
     }
 
-    static String table(List<String[]> rows) {
+    public static String table(List<String[]> rows) {
         int columns = rows.get(0).length;
         Column[] cols = new Column[columns];
         for (int c = 0; c < columns; c++) {

@@ -175,7 +175,7 @@ public class ReviewCommand implements Runnable {
         @Override
         public Integer call() {
             JsonNode summary = endpoints.api().reviewSummary(runId);
-            if (format.get() == Format.json) {
+            if (format.tableOrJson() == Format.json) {
                 Format.printJson(summary);
                 return ExitCodes.OK;
             }

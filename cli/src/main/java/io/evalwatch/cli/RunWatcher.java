@@ -1,17 +1,18 @@
 package io.evalwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evalwatch.cli.progress.ProgressDisplay;
 import java.io.PrintStream;
 import java.time.Duration;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Follows a run until reporting calls it complete (or incomplete: stalled past its deadline), showing progress: a live bar on a terminal, a line every few
- * seconds otherwise (CI logs).
+ * Follows a run until reporting calls it complete (or incomplete: stalled past its deadline), showing its progress
+ * per stage ({@link ProgressDisplay}), then fetches its report.
  */
 public final class RunWatcher {
+
+    private static final long POLL_MILLIS = 500;
 
     private final EvalwatchApi api;
     private final PrintStream out;
@@ -23,41 +24,36 @@ public final class RunWatcher {
 
     /** Returns the final report, or throws when the run does not complete within the timeout. */
     public JsonNode await(String runId, int expectedItems, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interactive = System.console() != null;
-        ProgressBar bar = interactive ? new ProgressBarBuilder().setTaskName("items").setInitialMax(expectedItems)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build() : null;
-        long lastLine = 0;
-        try {
-            while (System.nanoTime() < deadline) {
-                JsonNode report = api.reportOrNull(runId);
-                int done = report == null ? 0 : report.path("scoredItems").asInt() + report.path("erroredItems").asInt();
-                if (bar != null) {
-                    bar.stepTo(done);
-                } else if (System.nanoTime() - lastLine > Duration.ofSeconds(5).toNanos()) {
-                    out.printf("  %d/%d items scored%n", done, expectedItems);
-                    lastLine = System.nanoTime();
-                }
-                if (report != null && "incomplete".equals(report.path("status").asText())) {
-                    throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " ended incomplete: it stalled"
-                            + " with " + (expectedItems - done) + " of " + expectedItems + " items never seen (their"
-                            + " ids: GET /api/runs/" + runId + "/missing on reporting-service); it is not judged");
-                }
-                if (report != null && "completed".equals(report.path("status").asText())) {
-                    if (bar == null) {
-                        out.printf("  %d/%d items scored%n", done, expectedItems);
-                    }
-                    return report;
-                }
-                sleep(500);
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        ProgressDisplay display = ProgressDisplay.on(out);
+        while (System.nanoTime() < deadline) {
+            JsonNode progress = api.progressOrNull(runId);
+            double now = (System.nanoTime() - started) / 1e9;
+            if (progress == null) {
+                // reporting has not seen the run yet: nothing has moved
+                progress = EvalwatchCommand.JSON.createObjectNode().put("status", "running");
             }
-        } finally {
-            if (bar != null) {
-                bar.close();
+            if (!progress.path("dispatched").isNumber() && progress instanceof ObjectNode known) {
+                known.put("dispatched", expectedItems); // the items are ahead of the run's announcement
             }
+            String status = progress.path("status").asText();
+            if ("incomplete".equals(status)) {
+                display.finish(progress, now);
+                long seen = progress.path("scored").asLong() + progress.path("errored").asLong();
+                throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " ended incomplete: it stalled"
+                        + " with " + (expectedItems - seen) + " of " + expectedItems + " items never seen (their"
+                        + " ids: GET /api/runs/" + runId + "/missing on reporting-service); it is not judged");
+            }
+            if ("completed".equals(status)) {
+                display.finish(progress, now);
+                return api.report(runId);
+            }
+            display.update(progress, now);
+            sleep(POLL_MILLIS);
         }
-        throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " did not complete within " + timeout.toSeconds()
-                + " s; follow it with: ./evalwatch report " + runId);
+        throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "run " + runId + " did not complete within "
+                + timeout.toSeconds() + " s; follow it with: ./evalwatch report " + runId);
     }
 
     private static void sleep(long millis) {

@@ -37,6 +37,18 @@ class CommandLineContractTest {
     record Printed(int code, String out, String err) {
     }
 
+    /** Run r1 against r0: sim-alpha got worse on two of ten items; a failure category with Markdown and HTML in it. */
+    static final String COMPARISON = "{\"runA\":\"r0\",\"runB\":\"r1\",\"models\":[{\"model\":\"sim-alpha\","
+            + "\"variant\":\"base\",\"all\":{\"scope\":\"all\",\"pairs\":10,\"tasks\":10,\"passRateA\":0.9,"
+            + "\"passRateB\":0.7,\"difference\":-0.2,\"ciLow\":-0.45,\"ciHigh\":0.05,\"better\":0,\"worse\":2,"
+            + "\"pValue\":0.5,\"significant\":false,\"verdict\":\"no_difference\"},\"kinds\":[{\"scope\":\"generation\","
+            + "\"pairs\":10,\"tasks\":10,\"passRateA\":0.9,\"passRateB\":0.7,\"difference\":-0.2,\"ciLow\":-0.45,"
+            + "\"ciHigh\":0.05,\"better\":0,\"worse\":2,\"pValue\":0.5,\"significant\":false,"
+            + "\"verdict\":\"no_difference\"}]}],\"flips\":[{\"model\":\"sim-alpha\",\"variant\":\"base\","
+            + "\"kind\":\"generation\",\"taskId\":\"luhn|checksum\",\"sample\":0,\"passedInA\":true,"
+            + "\"passedInB\":false,\"categoryInA\":\"none\",\"categoryInB\":\"<b>wrong_answer</b>\"}],"
+            + "\"unpairedA\":0,\"unpairedB\":1,\"erroredA\":0,\"erroredB\":0}";
+
     private static final Map<String, String> ANSWERS = Map.of(
             "/api/runs", "[{\"runId\":\"r1\"}]",
             "/api/runs/r1/report", "{\"runId\":\"r1\",\"status\":\"completed\",\"suite\":\"starter\","
@@ -47,6 +59,21 @@ class CommandLineContractTest {
             "/api/environments", "[{\"lockHash\":\"9c1f\",\"builtAt\":\"2026-12-01T10:00:00Z\",\"lock\":[]}]",
             "/api/streams", "[{\"streamId\":\"s1\",\"model\":\"sim-alpha\"}]");
 
+    private static final Map<String, String> MORE_ANSWERS = Map.of(
+            "/api/runs/r1/progress", "{\"runId\":\"r1\",\"status\":\"completed\",\"dispatched\":1,\"generated\":1,"
+                    + "\"generationErrors\":0,\"toExecute\":1,\"executed\":1,\"scored\":1,\"errored\":0}",
+            "/api/compare", COMPARISON,
+            "/api/models/sim-alpha/history", "[{\"runId\":\"r0\",\"suite\":\"starter\",\"suiteVersion\":\"1.0.0\","
+                    + "\"completedAt\":\"2026-12-01T10:00:00Z\",\"items\":30,\"passAt1\":0.8,\"weightedAccuracy\":0.7,"
+                    + "\"ttftP50\":0.25,\"costUsd\":0.01,\"systemFingerprints\":[\"fp_1\"]},{\"runId\":\"r1\","
+                    + "\"suite\":\"starter\",\"suiteVersion\":\"1.0.0\",\"completedAt\":\"2026-12-02T10:00:00Z\","
+                    + "\"items\":30,\"passAt1\":0.6,\"weightedAccuracy\":0.5,\"ttftP50\":null,\"costUsd\":0.01,"
+                    + "\"systemFingerprints\":[\"fp_2\"]}]",
+            "/api/streams/s1", "{\"stream\":{\"streamId\":\"s1\",\"origin\":\"series:main\",\"model\":\"sim-alpha\","
+                    + "\"suite\":\"starter\",\"samples\":3,\"variant\":\"base\",\"referenceRunId\":\"r0\"},"
+                    + "\"runs\":[{\"runId\":\"r0\",\"validity\":\"valid\",\"reference\":true},{\"runId\":\"r1\","
+                    + "\"validity\":\"valid\",\"reference\":false}],\"referenceChanges\":[],\"standingAlerts\":[]}");
+
     @BeforeEach
     void startStack() throws Exception {
         stack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,7 +82,7 @@ class CommandLineContractTest {
             String answer = "POST".equals(exchange.getRequestMethod()) && path.equals("/api/runs")
                     ? "{\"runId\":\"r1\",\"suite\":\"starter\",\"suiteVersion\":\"1.0.0\",\"models\":[\"sim-alpha\"],"
                             + "\"expectedItems\":1}"
-                    : ANSWERS.get(path);
+                    : ANSWERS.getOrDefault(path, MORE_ANSWERS.get(path));
             byte[] body = (answer != null ? answer : "{\"error\":\"no such thing\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer != null ? 200 : 404, body.length);
@@ -259,6 +286,9 @@ class CommandLineContractTest {
             {"suites", "list", "--task-url", url},
             {"env", "list", "--sandbox-url", url},
             {"baseline", "list", "--reporting-url", url},
+            {"compare", "r0", "r1", "--reporting-url", url},
+            {"history", "sim-alpha", "--reporting-url", url},
+            {"history", "--stream", "s1", "--reporting-url", url},
         };
         for (String[] command : commands) {
             List<String> args = new ArrayList<>(List.of(command));
@@ -279,9 +309,87 @@ class CommandLineContractTest {
         assertEquals(0, printed.code(), printed.err());
         assertEquals("r1", JSON.readTree(printed.out()).path("runId").asText(), printed.out());
         assertTrue(printed.err().contains("Run r1: suite starter"), printed.err());
-        assertTrue(printed.err().contains("1/1 items scored"), printed.err());
+        assertTrue(printed.err().contains("scored 1/1"), printed.err());
+        assertTrue(printed.err().contains("generated 1/1") && printed.err().contains("executed 1/1"), printed.err());
 
         Printed table = run("run", "--suite", "starter", "-m", "sim-alpha", "--task-url", url, "--reporting-url", url);
         assertTrue(table.out().contains("Run r1: suite starter"), "a table run shows its progress with it");
+    }
+    @Test
+    void everyCommandShowsExamples() {
+        CommandLine root = EvalwatchCommand.commandLine();
+        for (List<String> path : commandPaths(root, List.of())) {
+            CommandLine command = root;
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            String[] footer = command.getCommandSpec().usageMessage().footer();
+            assertTrue(footer.length > 0 && String.join("\n", footer).contains("./evalwatch "),
+                    path + " has no example in its help");
+        }
+    }
+
+    @Test
+    void markdownAndHtmlPrintOnlyTheDocument() {
+        String[][] commands = {
+            {"alerts", "--status", "all", "--reporting-url", url},
+            {"frontier", "--suite", "starter", "--reporting-url", url},
+            {"suites", "list", "--task-url", url},
+            {"history", "sim-alpha", "--reporting-url", url},
+            {"history", "--stream", "s1", "--reporting-url", url},
+            {"compare", "r0", "r1", "--reporting-url", url},
+        };
+        for (String[] command : commands) {
+            List<String> md = new ArrayList<>(List.of(command));
+            md.addAll(List.of("--format", "markdown"));
+            Printed markdown = run(md.toArray(String[]::new));
+            assertEquals(0, markdown.code(), md + ": " + markdown.err());
+            assertTrue(markdown.out().startsWith("# "), md + ":\n" + markdown.out());
+            assertTrue(markdown.out().contains("\n| --- |"), md + ":\n" + markdown.out());
+
+            List<String> h = new ArrayList<>(List.of(command));
+            h.addAll(List.of("--format", "html"));
+            Printed html = run(h.toArray(String[]::new));
+            assertEquals(0, html.code(), h + ": " + html.err());
+            assertTrue(html.out().startsWith("<!DOCTYPE html>"), h + ":\n" + html.out());
+            assertTrue(html.out().strip().endsWith("</html>"), h + ":\n" + html.out());
+        }
+    }
+
+    @Test
+    void compareShowsTheDifferenceItsIntervalAndTheFlippedItemsEscapedPerFormat() {
+        Printed table = run("compare", "r0", "r1", "--reporting-url", url);
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("-20.0 pp"), table.out());
+        assertTrue(table.out().contains("[-45.0 pp, +5.0 pp]"), table.out());
+        assertTrue(table.out().contains("no difference"), table.out());
+        assertTrue(table.out().contains("Items that flipped (1)"), table.out());
+        assertTrue(table.out().contains("Without a partner: 0 items of A, 1 of B."), table.out());
+
+        String markdown = run("compare", "r0", "r1", "--reporting-url", url, "--format", "markdown").out();
+        assertTrue(markdown.contains("| luhn\\|checksum |"), "a pipe in a cell is escaped:\n" + markdown);
+        assertTrue(markdown.contains("failed (\\<b\\>wrong\\_answer\\</b\\>)"), markdown);
+
+        String html = run("compare", "r0", "r1", "--reporting-url", url, "--format", "html").out();
+        assertTrue(html.contains("<td>failed (&lt;b&gt;wrong_answer&lt;/b&gt;)</td>"), html);
+        assertFalse(html.contains("<b>wrong_answer"), html);
+    }
+
+    @Test
+    void historyMarksAChangedFingerprintAndNeedsAModelOrAStream() {
+        Printed history = run("history", "sim-alpha", "--reporting-url", url);
+        assertEquals(0, history.code(), history.err());
+        assertTrue(history.out().contains("fp_2 (changed)"), history.out());
+        assertTrue(history.out().contains("80.0 %"), history.out());
+        assertEquals(ExitCodes.USAGE, run("history", "--reporting-url", url).code());
+        assertEquals(ExitCodes.USAGE, run("history", "sim-alpha", "--stream", "s1", "--reporting-url", url).code());
+    }
+
+    @Test
+    void aFormatACommandDoesNotHaveIsAUsageError() {
+        Printed printed = run("baseline", "list", "--reporting-url", url, "--format", "markdown");
+        assertEquals(ExitCodes.USAGE, printed.code(), printed.err());
+        assertTrue(printed.err().contains("use table or json"), printed.err());
+        assertEquals(ExitCodes.USAGE, run("alerts", "--format", "pdf", "--reporting-url", url).code());
     }
 }

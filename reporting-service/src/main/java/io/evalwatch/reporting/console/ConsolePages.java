@@ -6,13 +6,14 @@ import io.evalwatch.reporting.alert.AlertService;
 import io.evalwatch.reporting.console.chart.TimeChart;
 import io.evalwatch.reporting.drift.Comparison;
 import io.evalwatch.reporting.drift.DriftAnalysis;
+import io.evalwatch.reporting.drift.RunComparison;
 import io.evalwatch.reporting.frontier.FrontierService;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.report.ComparisonService;
 import io.evalwatch.reporting.report.RegressionReport;
 import io.evalwatch.reporting.report.RegressionService;
 import io.evalwatch.reporting.report.ReportService;
 import io.evalwatch.reporting.report.ReportService.HistoryPoint;
-import io.evalwatch.reporting.report.ReportService.ItemView;
 import io.evalwatch.reporting.report.RunReport;
 import io.evalwatch.reporting.stream.ComparisonStream;
 import io.evalwatch.reporting.stream.ReferenceChange;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,6 +58,7 @@ public class ConsolePages {
     private final FrontierService frontier;
     private final StreamRegistry streams;
     private final AlertService alerts;
+    private final ComparisonService comparisons;
     private final ObjectMapper json;
 
     @Location("console/runs.html")
@@ -78,12 +79,13 @@ public class ConsolePages {
     Template alertsPage;
 
     public ConsolePages(ReportService reports, RegressionService regressions, FrontierService frontier,
-            StreamRegistry streams, AlertService alerts, ObjectMapper json) {
+            StreamRegistry streams, AlertService alerts, ComparisonService comparisons, ObjectMapper json) {
         this.reports = reports;
         this.regressions = regressions;
         this.frontier = frontier;
         this.streams = streams;
         this.alerts = alerts;
+        this.comparisons = comparisons;
         this.json = json;
     }
 
@@ -144,49 +146,18 @@ public class ConsolePages {
         return render(regressionPage.data("report", report), "runs");
     }
 
-    /** An item whose pass/fail differs between the two runs (same task, model, sample and variant). */
-    public record Flip(String model, String taskId, int sample, boolean passedInA, boolean passedInB,
-            String categoryInA, String categoryInB) {
-    }
-
     @GET
     @Path("/compare")
-    @Operation(summary = "Two runs compared: per model the pass-rate difference with its interval, and the items that flipped")
+    @Operation(summary = "Two runs compared: per model and kind the pass-rate difference with its interval and"
+            + " McNemar's test, and the items that flipped")
     public String compare(@QueryParam("a") String a, @QueryParam("b") String b) {
         TemplateInstance page = comparePage.data("a", blank(a)).data("b", blank(b));
         if (!given(a) || !given(b)) {
-            return render(page.data("report", null).data("passRates", List.of()).data("flips", List.of()), "runs");
+            return render(page.data("comparison", null), "runs");
         }
-        // b judged against a, as an explicit baseline: an ad-hoc comparison that changes nothing
-        RegressionReport report = regressions.report(b, a).orElseThrow(() -> new NotFoundException("no run " + b));
-        if (RunRecord.findById(a) == null) {
-            throw new NotFoundException("no run " + a);
-        }
-        List<Map.Entry<String, Comparison>> passRates = new ArrayList<>();
-        for (RegressionReport.ModelRegression m : report.models()) {
-            if (m.comparisons() == null) {
-                continue;
-            }
-            m.comparisons().stream().filter(c -> "all".equals(c.scope()) && "passRate".equals(c.metric()))
-                    .findFirst().ifPresent(c -> passRates.add(Map.entry(m.model(), c)));
-        }
-        return render(page.data("report", report).data("passRates", passRates).data("flips", flips(a, b)), "runs");
-    }
-
-    private List<Flip> flips(String a, String b) {
-        Function<ItemView, String> slot = i -> i.itemId().substring(i.itemId().indexOf('/') + 1);
-        Map<String, ItemView> inA = reports.items(a).orElse(List.of()).stream()
-                .collect(Collectors.toMap(slot, i -> i, (x, y) -> x));
-        List<Flip> flips = new ArrayList<>();
-        for (ItemView after : reports.items(b).orElse(List.of())) {
-            ItemView before = inA.get(slot.apply(after));
-            if (before != null && before.passed() != after.passed()) {
-                flips.add(new Flip(after.model(), after.taskId(), after.sample(), before.passed(), after.passed(),
-                        before.failureCategory(), after.failureCategory()));
-            }
-        }
-        flips.sort(Comparator.comparing(Flip::model).thenComparing(Flip::taskId).thenComparingInt(Flip::sample));
-        return flips;
+        RunComparison.Result comparison = comparisons.compare(a, b).orElseThrow(() -> new NotFoundException(
+                "no run " + (RunRecord.findById(a) == null ? a : b)));
+        return render(page.data("comparison", comparison), "runs");
     }
 
     @GET

@@ -253,6 +253,16 @@
  * "twin only" pairs among about 6 discordant ones: probability 8.7e-5 (summed exactly over the discordant counts); a
  * memoriser at 0.95 against 0.45 is missed with probability 1e-11 (TwinProbeIT).
  *
+ * <h2>Comparing any two runs</h2>
+ * {@link io.evalwatch.reporting.drift.RunComparison} answers "how do these two runs differ?" for any pair of runs
+ * (the CLI's compare, the console's compare page), with no stream, baseline or alert involved. Items are paired by
+ * (task, model, sample, variant); per model and variant, and per task kind within it, the pass-rate difference B − A
+ * with Newcombe's 95 % interval and McNemar's exact two-sided test on the discordant pairs, read at 5 % on the
+ * conventional exact p-value, as for prompt variants: with no direction declared beforehand a two-sided test is the
+ * honest one, and nothing is adjusted, since each model's line is its own question. Items lost to a pipeline error
+ * are left out and counted. Unlike the regression analysis, tasks are paired by id, not by content hash: comparing
+ * runs of two suite versions is the caller's decision.
+ *
  * <h2>Definitions</h2>
  * Weighted accuracy is the scorer's per-item spectrum in [-1, 1]; its minimum drop is on that scale (0.1 = 0.05 on a
  * rate's scale; strict categories use twice {@code strictMinDrop}). The composite score of an item is

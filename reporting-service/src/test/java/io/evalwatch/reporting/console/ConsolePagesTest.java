@@ -69,7 +69,7 @@ class ConsolePagesTest {
             }
         }
         for (String run : List.of(a, b)) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
                     .then().statusCode(200).body("status", equalTo("completed")));
         }
     }
@@ -103,6 +103,15 @@ class ConsolePagesTest {
         given().queryParam("a", a).queryParam("b", b).get("/console/compare").then().statusCode(200)
                 .body(containsString("Items that flipped (2)"))
                 .body(containsString("<td class=\"model\">sim-b</td><td>100.0 %</td><td>50.0 %</td><td>-50.0 pp</td>"));
+        // the JSON API behind it (the CLI's compare) gives the same figures
+        given().queryParam("a", a).queryParam("b", b).get("/api/compare").then().statusCode(200)
+                .body("models.model", equalTo(List.of("sim-a", "sim-b")))
+                .body("models[1].all.passRateB", equalTo(0.5f))
+                .body("models[1].all.worse", equalTo(2))
+                .body("models[1].kinds[0].scope", equalTo("generation"))
+                .body("flips.taskId", equalTo(List.of("t0", "t1")));
+        given().queryParam("a", a).get("/api/compare").then().statusCode(400);
+        given().queryParam("a", a).queryParam("b", "no-such-run").get("/api/compare").then().statusCode(404);
     }
 
     @Test

@@ -62,6 +62,12 @@ class ReadmeCommandsIT {
     /** The datasets beside a checkout, read in place from where the build says they are. */
     static final String DATASETS = "../shared/datasets";
 
+    /**
+     * The reader's part between {@code review export} and {@code review import}: before an import, the test judges
+     * the file as a reviewer would (its name from the file's, every answer accepted, none introducing a bug).
+     */
+    static final Pattern REVIEW_IMPORT = Pattern.compile("^\\./evalwatch review import (\\S+)");
+
     /** Ports of the README's stack: a stack already on them (a reader's own) would be the one tested. */
     private static final int[] STACK_PORTS = {8081, 8082, 8083, 8084, 8085, 8090, 9092};
 
@@ -114,6 +120,10 @@ class ReadmeCommandsIT {
                 }
                 if (stackStarted) {
                     awaitRunsCompleted();
+                }
+                Matcher review = REVIEW_IMPORT.matcher(c.text());
+                if (review.find()) {
+                    judge(checkout.resolve(review.group(1)));
                 }
                 String script = String.join("\n", assignments.values()) + "\n" + shell(c.text());
                 Path log = output.resolve(String.format("%02d-line%d.txt", n, c.line()));
@@ -192,6 +202,14 @@ class ReadmeCommandsIT {
                 {"text": "A tutorial on reading CSV files with the csv module and writing them back."}
                 {"instruction": "Reverse a linked list", "input": "", "output": "def reverse(head):\\n    prev = None\\n    while head:\\n        head.next, prev, head = prev, head, head.next\\n    return prev\\n"}
                 """);
+    }
+
+    private static void judge(Path reviewFile) throws IOException {
+        String name = reviewFile.getFileName().toString().replaceFirst("\\..*", "");
+        Files.writeString(reviewFile, Files.readString(reviewFile)
+                .replaceAll("(?m)^reviewer:[ \t]*(#.*)?$", "reviewer: " + name)
+                .replaceAll("(?m)^(\\s*)accept:[ \t]*(#.*)?$", "$1accept: yes")
+                .replaceAll("(?m)^(\\s*)introduces_bug:[ \t]*(#.*)?$", "$1introduces_bug: no"));
     }
 
     /** The newest run reporting-service has completed: what a reader would paste from a run's output. */

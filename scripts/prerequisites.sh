@@ -6,7 +6,7 @@
 #   scripts/prerequisites.sh install [--for-tests]   Debian, as root: say what will be installed, apt-get install it,
 #                                                     start the local PostgreSQL, then check again
 #
-# --for-tests adds what only the test suite needs: Prometheus, Alertmanager, docker-compose and Chromium.
+# --for-tests adds what only the test suite needs: Prometheus, Alertmanager, docker-compose, Chromium and jq.
 # PostgreSQL is reached as local-stack reaches it: EVALWATCH_PG_HOST, _PORT, _USER, _PASSWORD (default
 # 127.0.0.1:5432, user postgres, no password).
 set -uo pipefail
@@ -79,6 +79,7 @@ PY
     has prometheus-alertmanager || need prometheus-alertmanager "Alertmanager (the tests start their own)"
     has docker-compose || need docker-compose "docker-compose (a test validates docker-compose.yml with it)"
     has chromium || need chromium "Chromium (the console's pages are tested in a real browser)"
+    has jq || need jq "jq (a test pipes ./evalwatch report --format json into it, as README shows)"
   fi
 }
 

@@ -22,8 +22,13 @@ class PrerequisitesScriptTest {
     }
 
     private static Result check(String path) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/prerequisites.sh").toString(), "check")
-                .redirectErrorStream(true);
+        return run(path, ROOT.resolve("scripts/prerequisites.sh").toString(), "check");
+    }
+
+    private static Result run(String path, String... command) throws IOException, InterruptedException {
+        List<String> bash = new java.util.ArrayList<>(List.of("bash"));
+        bash.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(bash).redirectErrorStream(true);
         builder.environment().put("PATH", path);
         Process process = builder.start();
         // generous: the check itself takes well under a second; a hang (waiting on a missing tool) would fail here
@@ -41,10 +46,39 @@ class PrerequisitesScriptTest {
 
     @Test
     void withoutBubblewrapStopsAtOnceNamingTheCommandThatInstallsIt() throws Exception {
+        withoutBwrap(bin -> {
+            // behaviour only: it stops (check() fails on a hang) naming the command; how fast is not asserted here
+            Result result = check(bin.toString());
+
+            assertNotEquals(0, result.code(), result.output());
+            assertTrue(result.output().contains("apt-get install bubblewrap"), result.output());
+        });
+    }
+
+    @Test
+    void demoWithoutBubblewrapStopsBeforeBuildingOrStartingAnything() throws Exception {
+        withoutBwrap(bin -> {
+            // the whole ./evalwatch demo as a new user types it: the same bound as the check (a hang fails), and
+            // nothing after the check ran: no build, no JVM, no service
+            Result result = run(bin.toString(), ROOT.resolve("evalwatch").toString(), "demo");
+
+            assertEquals(1, result.code(), result.output());
+            assertTrue(result.output().contains("apt-get install bubblewrap"), result.output());
+            assertTrue(!result.output().contains("Building evalwatch") && !result.output().contains("Starting the local"
+                    + " stack"), "stops before building or starting anything:\n" + result.output());
+        });
+    }
+
+    interface WithPath {
+        void accept(Path bin) throws Exception;
+    }
+
+    private static void withoutBwrap(WithPath test) throws Exception {
         // this machine's PATH with every tool but bwrap (a plain temp dir: @TempDir warns about each link it removes)
         Path bin = Files.createTempDirectory("evalwatch-path-");
         try {
-            checkWithoutBwrap(bin);
+            linkEveryToolButBwrap(bin);
+            test.accept(bin);
         } finally {
             try (var links = Files.list(bin)) {
                 for (Path link : links.toList()) {
@@ -55,7 +89,7 @@ class PrerequisitesScriptTest {
         }
     }
 
-    private static void checkWithoutBwrap(Path bin) throws Exception {
+    private static void linkEveryToolButBwrap(Path bin) throws Exception {
         for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
             List<Path> tools;
             try (var listing = Files.list(Path.of(dir))) {
@@ -71,11 +105,5 @@ class PrerequisitesScriptTest {
             }
         }
         assertTrue(Files.exists(bin.resolve("java")), "the symlinked PATH keeps the other tools");
-
-        // behaviour only: it stops (check() fails on a hang) naming the command; how fast is not asserted here
-        Result result = check(bin.toString());
-
-        assertNotEquals(0, result.code(), result.output());
-        assertTrue(result.output().contains("apt-get install bubblewrap"), result.output());
     }
 }

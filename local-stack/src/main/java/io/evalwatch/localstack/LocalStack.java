@@ -126,7 +126,8 @@ public final class LocalStack {
             progress.accept("Kafka broker already running on " + bootstrapServers());
         }
         for (ServiceSpec s : services) {
-            if (alive(s.name()).isPresent() && QuarkusAppProcess.isReady(s.port())) {
+            // a process of this stack that is slow to answer (a loaded machine) is waited for, never doubled on its port
+            if (alive(s.name()).isPresent() && QuarkusAppProcess.isReadyWithin(s.port(), Duration.ofSeconds(60))) {
                 progress.accept(s.name() + " already running on port " + s.port());
                 continue;
             }
@@ -162,7 +163,8 @@ public final class LocalStack {
     public Map<String, Boolean> status() {
         Map<String, Boolean> status = new LinkedHashMap<>();
         status.put("kafka", alive("kafka").isPresent());
-        services.forEach(s -> status.put(s.name(), alive(s.name()).isPresent() && QuarkusAppProcess.isReady(s.port())));
+        services.forEach(s -> status.put(s.name(), alive(s.name()).isPresent()
+                && QuarkusAppProcess.isReadyWithin(s.port(), Duration.ofSeconds(10))));
         return status;
     }
 

@@ -122,6 +122,23 @@ public final class QuarkusAppProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the service on this port answers ready within {@code timeout}, asking every 200 ms. */
+    public static boolean isReadyWithin(int httpPort, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isReady(httpPort)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

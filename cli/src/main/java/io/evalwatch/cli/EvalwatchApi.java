@@ -109,6 +109,29 @@ public final class EvalwatchApi {
                 .GET().build(), "reporting-service");
     }
 
+    /**
+     * A report as a document (reporting-service renders it): path is "report" or "regression", format "html" or
+     * "markdown"; charts, for Markdown, the prefix of each chart's image link (null for tables alone).
+     */
+    public String reportDocument(String runId, String path, String format, String baselineRunId, String charts) {
+        StringBuilder query = new StringBuilder("?format=").append(format);
+        if (baselineRunId != null) {
+            query.append("&baseline=").append(encode(baselineRunId));
+        }
+        if (charts != null) {
+            query.append("&charts=").append(encode(charts));
+        }
+        return exchange(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/" + path
+                + query)).GET().build(), "reporting-service");
+    }
+
+    /** One chart of a report as an SVG file: path "report" or "regression", name as the document links it. */
+    public String reportChart(String runId, String path, String name, String baselineRunId) {
+        String query = baselineRunId == null ? "" : "?baseline=" + encode(baselineRunId);
+        return exchange(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/runs/" + encode(runId) + "/" + path
+                + "/charts/" + encode(name) + ".svg" + query)).GET().build(), "reporting-service");
+    }
+
     public JsonNode alerts(String status) {
         String query = status == null ? "" : "?status=" + status;
         return send(HttpRequest.newBuilder(URI.create(reportingUrl + "/api/alerts" + query)).GET().build(),
@@ -250,21 +273,27 @@ public final class EvalwatchApi {
     }
 
     private JsonNode send(HttpRequest unauthorized, String service) {
+        String body = exchange(unauthorized, service);
+        return body.isBlank() ? JSON.createObjectNode() : parse(body);
+    }
+
+    /** The answer's body; a refusal, an error status or an unreachable service as an ApiException for people. */
+    private String exchange(HttpRequest unauthorized, String service) {
         HttpRequest request = ApiKey.authorize(unauthorized, apiKey);
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw refusedForKey(response.statusCode(), body, service);
+                throw refusedForKey(response.statusCode(), errorBody(response), service);
             }
             if (response.statusCode() >= 400) {
+                JsonNode body = errorBody(response);
                 // problem details (RFC 9457) carry detail; older answers error or details
                 String message = body.path("detail").asText(body.path("error").asText(
                         body.path("details").asText(response.body())));
                 throw new ApiException(response.statusCode(), service + " answered " + response.statusCode() + ": "
                         + message);
             }
-            return body;
+            return response.body();
         } catch (ConnectException e) {
             throw new ApiException(0, service + " is not reachable at " + request.uri().getHost() + ":"
                     + request.uri().getPort() + ". Is the stack running? Start it with: ./evalwatch up");
@@ -274,6 +303,10 @@ public final class EvalwatchApi {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "interrupted");
         }
+    }
+
+    private static JsonNode errorBody(HttpResponse<String> response) {
+        return response.body().isBlank() ? JSON.createObjectNode() : parse(response.body());
     }
 
     /** 401: no key or an unknown one; 403: a key whose role is too low. Both say how to give the CLI a key. */

@@ -37,9 +37,9 @@ import picocli.CommandLine.Parameters;
             "  ./evalwatch compare 3f2a9c1e-... 7b1d4e2a-... --format markdown",
             "",
             "--format json (report, run, demo, alerts, frontier, suites list, history,",
-            "compare, env list, baseline list, review summary) prints only the JSON on",
-            "stdout, progress on stderr; alerts, frontier, suites list, history and compare",
-            "also print markdown or html."},
+            "compare, regression, env list, baseline list, review summary) prints only the",
+            "JSON on stdout, progress on stderr; report, run, regression, alerts, frontier,",
+            "suites list, history and compare also print markdown or html."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 EvalwatchCommand.Demo.class,
@@ -49,6 +49,7 @@ import picocli.CommandLine.Parameters;
                 EvalwatchCommand.Run.class,
                 EvalwatchCommand.Report.class,
                 EvalwatchCommand.Gate.class,
+                RegressionCommand.class,
                 EvalwatchCommand.Alerts.class,
                 EvalwatchCommand.FrontierCommand.class,
                 CompareCommand.class,
@@ -307,10 +308,15 @@ public class EvalwatchCommand implements Runnable {
         Format.Choice format;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             JsonNode report = runAndWait(endpoints.api(), options.request(), Duration.ofSeconds(options.timeoutSeconds),
                     format.get().progress());
-            print(report, format.get());
+            if (format.get().document()) {
+                ReportDocument.deliver(endpoints.api(), report.path("runId").asText(), "report", format.get(), null,
+                        null);
+            } else {
+                print(report, format.get());
+            }
             return 0;
         }
     }
@@ -323,10 +329,14 @@ public class EvalwatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "report", description = "Print a run's report (the latest run when no id is given).",
+    @Command(name = "report", description = "Print a run's report (the latest run when no id is given): a table,"
+            + " JSON, or a document in Markdown or HTML with charts and the frontier as of the run.",
             footerHeading = "%nExamples:%n", footer = {
                 "  ./evalwatch report",
-                "  ./evalwatch report 3f2a9c1e-... --format json | jq '.models[].passAt1'"})
+                "  ./evalwatch report 3f2a9c1e-... --format json | jq '.models[].passAt1'",
+                "  ./evalwatch report --format markdown > report.md      # charts as tables",
+                "  ./evalwatch report --format markdown --out report.md  # and report-*.svg beside it",
+                "  ./evalwatch report --format html --out report.html"})
     static class Report implements Callable<Integer> {
         @CommandLine.Mixin
         Endpoints endpoints;
@@ -337,20 +347,32 @@ public class EvalwatchCommand implements Runnable {
         @CommandLine.Mixin
         Format.Choice format;
 
+        @Option(names = "--out", paramLabel = "FILE", description = "with --format markdown or html: write the report"
+                + " to FILE instead of stdout; Markdown's charts are written beside it as SVG files (FILE's name-chart.svg)")
+        Path out;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             EvalwatchApi api = endpoints.api();
-            String id = runId;
-            if (id == null) {
-                JsonNode runs = api.runs();
-                if (runs.isEmpty()) {
-                    throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "no runs yet; start one with ./evalwatch run");
-                }
-                id = runs.get(0).path("runId").asText();
+            String id = runId != null ? runId : latestRunId(api);
+            if (format.get().document()) {
+                ReportDocument.deliver(api, id, "report", format.get(), null, out);
+            } else if (out != null) {
+                throw new ExitCodes.Failure(ExitCodes.USAGE, "--out writes a document: add --format markdown or html");
+            } else {
+                print(api.report(id), format.get());
             }
-            print(api.report(id), format.get());
             return 0;
         }
+    }
+
+    /** The newest run reporting has seen; exit 5 when there is none. */
+    static String latestRunId(EvalwatchApi api) {
+        JsonNode runs = api.runs();
+        if (runs.isEmpty()) {
+            throw new ExitCodes.Failure(ExitCodes.INCOMPLETE, "no runs yet; start one with ./evalwatch run");
+        }
+        return runs.get(0).path("runId").asText();
     }
 
     @Command(name = "gate", description = "Run a suite for a model and compare it with a baseline: exit 0 when there"

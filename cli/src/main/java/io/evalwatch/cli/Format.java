@@ -41,9 +41,14 @@ public enum Format {
         }
     }
 
-    /** Where progress lines go: stderr whenever stdout carries machine output. */
+    /** Where progress lines go: stderr whenever stdout carries machine output or a document. */
     public PrintStream progress() {
         return this == table ? System.out : System.err;
+    }
+
+    /** A report as a document (markdown or html) rather than a table or JSON. */
+    public boolean document() {
+        return this == markdown || this == html;
     }
 
     /** Prints the JSON alone, pretty, on stdout. */

@@ -46,6 +46,15 @@ public final class ReportCharts {
                 "latency (s)", v -> String.format(java.util.Locale.ROOT, "%.2f", v));
     }
 
+    /** A model's pass rate per scope, its reference run's beside this run's, from 0 to 100 %. */
+    public static Chart passRatesAgainstReference(String model, List<String> scopes, List<Double> reference,
+            List<Double> now) {
+        return BarChart.grouped("Pass rate of " + model + " against its reference", "scope (all items, or a task"
+                + " category)", scopes, List.of(new BarChart.Values("reference run", reference),
+                new BarChart.Values("this run", now)), "pass rate (%)",
+                v -> String.format(java.util.Locale.ROOT, "%.0f %%", v * 100));
+    }
+
     /** The frontier: composite score against cost per completed task, Pareto set apart. */
     public static Chart frontier(String suite, List<Frontier.Placed> placed) {
         List<ScatterChart.Point> points = placed.stream().filter(p -> p.costPerCompletedTask() != null)

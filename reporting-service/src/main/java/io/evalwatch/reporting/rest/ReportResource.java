@@ -1,6 +1,9 @@
 package io.evalwatch.reporting.rest;
 
+import io.evalwatch.reporting.frontier.FrontierService;
 import io.evalwatch.reporting.ledger.RunRecord;
+import io.evalwatch.reporting.report.ReportDocuments;
+import io.evalwatch.reporting.report.ReportFormat;
 import io.evalwatch.reporting.report.ReportService;
 import io.evalwatch.reporting.report.ReportService.HistoryPoint;
 import io.evalwatch.reporting.report.ReportService.ItemView;
@@ -9,10 +12,19 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,9 +35,13 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ReportResource {
 
     private final ReportService reports;
+    private final ReportDocuments documents;
+    private final FrontierService frontier;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, ReportDocuments documents, FrontierService frontier) {
         this.reports = reports;
+        this.documents = documents;
+        this.frontier = frontier;
     }
 
     @GET
@@ -37,12 +53,45 @@ public class ReportResource {
 
     @GET
     @Path("/runs/{runId}/report")
-    @Operation(summary = "A run's report, while it is in progress and after: per model, kind, category and tag")
-    @APIResponse(responseCode = "200", description = "The report")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, ReportFormat.MARKDOWN})
+    @Operation(summary = "A run's report, while it is in progress and after: per model, kind, category and tag, with"
+            + " the frontier as of the run. JSON, or a document: ?format=html|markdown or Accept: text/html,"
+            + " text/markdown")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunReport.class)),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = ReportFormat.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "An unknown format, or charts with characters a link cannot hold")
     @APIResponse(responseCode = "404", description = "Reporting has not seen the run (yet)")
-    public RunReport report(@RestPath String runId) {
-        return reports.report(runId).orElseThrow(() -> new NotFoundException(
+    public Response report(@RestPath String runId,
+            @Parameter(description = "json, html or markdown (md); wins over Accept") @QueryParam("format") String format,
+            @Parameter(description = "Markdown only: what each chart's image link starts with, e.g. report- for"
+                    + " report-latency.svg beside the document (the CLI's --out writes them); without it the charts"
+                    + " are tables alone") @QueryParam("charts") String charts,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = Documents.format(format, headers);
+        RunReport report = reports.report(runId).orElseThrow(() -> new NotFoundException(
                 "reporting has not seen run " + runId + " (yet): check the id, or wait for its first item"));
+        if (chosen == ReportFormat.json) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        Instant asOf = Documents.asOf(report.completedAt());
+        return Response.ok(documents.run(report, frontier.frontier(report.suite(), asOf), asOf, chosen,
+                Documents.chartFiles(charts)), chosen.mediaType() + ";charset=UTF-8").build();
+    }
+
+    @GET
+    @Path("/runs/{runId}/report/charts/{name}.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "One chart of a run's report as an SVG file: score-distribution, latency or frontier")
+    @APIResponse(responseCode = "200", description = "The chart")
+    @APIResponse(responseCode = "404", description = "No such run, or the report has no such chart")
+    public String reportChart(@RestPath String runId, @RestPath String name) {
+        RunReport report = reports.report(runId).orElseThrow(() -> new NotFoundException("reporting has not seen run "
+                + runId));
+        return documents.runFigure(report, frontier.frontier(report.suite(), Documents.asOf(report.completedAt())),
+                name).orElseThrow(() -> new NotFoundException("the report of run " + runId + " has no chart " + name
+                + "; its charts: score-distribution, latency, frontier (when the suite has frontier points)"));
     }
 
     @GET

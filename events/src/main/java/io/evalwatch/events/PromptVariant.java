@@ -29,7 +29,12 @@ public enum PromptVariant {
             "Instead of a fenced block, reply with only a JSON object that follows this JSON schema: "
                     + "{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\"}}, \"required\": "
                     + "[\"code\"], \"additionalProperties\": false}. The code field holds the complete source code,"
-                    + " without markdown fences.");
+                    + " without markdown fences."),
+    /**
+     * The consistency probe: the base prompt unchanged, sent several times at the run's temperature (samples 0 to
+     * repeats - 1 of this variant). How far the answers differ is the stream's noise floor.
+     */
+    REPEAT("repeat", AnswerFormat.CODE_BLOCK, "");
 
     /** How a variant's answer carries its code. */
     public enum AnswerFormat {
@@ -106,6 +111,7 @@ public enum PromptVariant {
             case BASE -> baseMessage;
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
+            case REPEAT -> baseMessage;
         };
     }
 
@@ -158,6 +164,7 @@ public enum PromptVariant {
             case BASE -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());
+            case REPEAT -> userMessage;
         };
     }
 }

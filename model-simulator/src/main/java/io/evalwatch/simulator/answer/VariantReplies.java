@@ -24,6 +24,7 @@ public final class VariantReplies {
         return switch (variant) {
             case BASE, FEW_SHOT -> answer.content();
             case STRUCTURED -> json(answer.code());
+            case REPEAT -> answer.content();
             case CHAIN_OF_THOUGHT -> reasoning(task) + ReplyStyle.render(
                     io.evalwatch.simulator.profile.OutputStyle.FENCED, task.language(), task.entryPoint(),
                     answer.code(), task.answersAMiddle());

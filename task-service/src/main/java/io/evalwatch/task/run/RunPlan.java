@@ -51,6 +51,21 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants) {
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now,
+                judgeModel, variants, DEFAULT_REPEATS);
+    }
+
+    /** Repeats of the consistency probe when a caller names none (evalwatch.probes.consistency.repeats). */
+    static final int DEFAULT_REPEATS = 5;
+
+    /**
+     * @param repeats how many times the {@code repeat} variant sends each task's base prompt: its samples are 0 to
+     *     repeats - 1, whatever the run's samples
+     */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants,
+            int repeats) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
@@ -65,7 +80,7 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
                     }
                     List<FewShotExample> examples = variant == PromptVariant.FEW_SHOT
                             ? FewShotExamples.of(suite.tasks(), task, PromptVariant.DEFAULT_EXAMPLES) : List.of();
-                    for (int sample = 0; sample < samples; sample++) {
+                    for (int sample = 0; sample < samplesOf(variant, samples, repeats); sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
                                 ItemIds.of(runId, task.id(), model, sample, variant.id()), runId, suite.name(),
                                 suite.version(), model, sample, variant.id(), task.toSpec(environments.get(task.id())),
@@ -77,7 +92,8 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
                 List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
                 provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
-                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants),
+                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants,
+                        repeats),
                 taskHashes);
         return new RunPlan(started, List.copyOf(items));
     }
@@ -85,19 +101,37 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
             Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash,
             List<PromptVariant> variants) {
+        return streams(suite, models, samples, provenance, generationConfigHashes, taskSetHash, environmentHash,
+                variants, DEFAULT_REPEATS);
+    }
+
+    /** One stream per model × variant; the {@code repeat} variant's stream counts its repeats as samples. */
+    static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
+            Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash,
+            List<PromptVariant> variants, int repeats) {
         List<StreamKey> streams = new ArrayList<>();
         for (String model : models) {
             for (PromptVariant variant : variants) {
-                streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash, samples,
+                streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash,
+                        samplesOf(variant, samples, repeats),
                         generationConfigHashes.get(model), variant.id(), environmentHash));
             }
         }
         return List.copyOf(streams);
     }
 
-    /** Items one model and sample dispatch: each task once per variant that applies to its kind. */
-    static long itemsPerModelAndSample(List<TaskDefinition> tasks, List<PromptVariant> variants) {
-        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> v.appliesTo(t.kind())).count()).sum();
+    /**
+     * Items one model dispatches: each task once per sample and variant that applies to its kind (repeats times in
+     * the {@code repeat} variant).
+     */
+    static long itemsPerModel(List<TaskDefinition> tasks, List<PromptVariant> variants, int samples, int repeats) {
+        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> v.appliesTo(t.kind()))
+                .mapToLong(v -> samplesOf(v, samples, repeats)).sum()).sum();
+    }
+
+    /** The samples of a variant's items: the run's, or the consistency probe's repeats. */
+    static int samplesOf(PromptVariant variant, int samples, int repeats) {
+        return variant == PromptVariant.REPEAT ? repeats : samples;
     }
 
     static String sha256(String text) {

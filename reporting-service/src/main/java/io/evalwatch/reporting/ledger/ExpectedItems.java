@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * models and variants come from the run's streams (one per model × variant); a run announced without streams ran
  * the base variant of each of its models. A prompt variant is dispatched only for the task kinds it applies to; a
  * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
- * every variant. Pure.
+ * every variant. Each stream expects its own samples (the {@code repeat} probe's stream: its repeats). Pure.
  */
 public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
         Map<String, TaskKind> kinds) {
@@ -29,7 +29,9 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
             (run.models == null ? List.<String>of() : run.models)
                     .forEach(m -> modelVariants.add(new String[] {m, StreamRegistry.BASE_VARIANT}));
         } else {
-            streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant}));
+            // a stream's own samples: the consistency probe's repeat stream has its repeats
+            streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant,
+                    Integer.toString(s.samples > 0 ? s.samples : run.samples)}));
         }
         return new ExpectedItems(run.runId, run.taskHashes == null ? List.of() : new TreeSet<>(run.taskHashes.keySet()),
                 modelVariants, run.samples, kinds);
@@ -44,7 +46,8 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
                 if (kind != null && !PromptVariant.of(mv[1]).orElse(PromptVariant.BASE).appliesTo(kind)) {
                     continue; // never dispatched in this variant
                 }
-                for (int sample = 0; sample < samples; sample++) {
+                int streamSamples = mv.length > 2 ? Integer.parseInt(mv[2]) : samples;
+                for (int sample = 0; sample < streamSamples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
                     if (!seen.contains(id)) {
                         missing.add(id);

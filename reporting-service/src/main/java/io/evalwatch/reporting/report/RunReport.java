@@ -10,7 +10,7 @@ import java.util.Map;
  * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
  * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
  * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
- * (empty for a run of one variant).
+ * (empty for a run of one variant), and the consistency probe's repeats per model in {@code consistency}.
  */
 public record RunReport(
         String runId,
@@ -25,7 +25,15 @@ public record RunReport(
         Instant startedAt,
         Instant completedAt,
         List<ModelReport> models,
-        List<ModelVariants> variants) {
+        List<ModelVariants> variants,
+        List<ModelConsistency> consistency) {
+
+    /**
+     * One model's consistency probe (the {@code repeat} variant): the same prompts answered repeatedly, and what
+     * that says about the noise of its figures (see drift/Consistency).
+     */
+    public record ModelConsistency(String model, io.evalwatch.reporting.drift.Consistency.Result repeats) {
+    }
 
     /** One model's prompt variants: each one's figures, and each variant compared with base on the same tasks. */
     public record ModelVariants(String model, List<VariantFigures> variants,

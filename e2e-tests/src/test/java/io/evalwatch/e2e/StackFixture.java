@@ -66,6 +66,8 @@ final class StackFixture {
                     .property("model-simulator", "simulator.suites-dir", simulatorSuites(work).toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
                     .property("task-service", "evalwatch.models.file", quirkyModels(work).toString())
+                    .property("task-service", "evalwatch.probes.consistency.repeats",
+                            Integer.toString(ConsistencyModels.REPEATS))
                     .property("generator-service", "evalwatch.models.file", quirkyModels(work).toString())
                     .property("model-simulator", "simulator.profiles-file", quirkyProfiles(work).toString())
                     .property("reporting-service", "evalwatch.alerts.webhook-url",
@@ -168,6 +170,7 @@ final class StackFixture {
             extra.addAll(List.of(AnswerKindModels.catalogue()));
             extra.addAll(List.of(PromptVariantModels.catalogue()));
             extra.addAll(List.of(TwinProbeModels.catalogue()));
+            extra.addAll(List.of(ConsistencyModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -198,7 +201,8 @@ final class StackFixture {
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
-                    + PromptVariantModels.profiles() + TwinProbeModels.profiles() + repo.substring(models));
+                    + PromptVariantModels.profiles() + TwinProbeModels.profiles() + ConsistencyModels.profiles()
+                    + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

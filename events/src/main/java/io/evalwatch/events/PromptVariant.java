@@ -35,7 +35,12 @@ public enum PromptVariant {
      * place of the task, prompted as base. Dispatched only for tasks that have a twin (Python function tasks of
      * the generation and completion kinds), see {@link #dependsOnTask()}.
      */
-    TWIN("twin", AnswerFormat.CODE_BLOCK, "");
+    TWIN("twin", AnswerFormat.CODE_BLOCK, ""),
+    /**
+     * The consistency probe: the base prompt unchanged, sent several times at the run's temperature (samples 0 to
+     * repeats - 1 of this variant). How far the answers differ is the stream's noise floor.
+     */
+    REPEAT("repeat", AnswerFormat.CODE_BLOCK, "");
 
     /** How a variant's answer carries its code. */
     public enum AnswerFormat {
@@ -121,6 +126,7 @@ public enum PromptVariant {
             case TWIN -> baseMessage; // the twin task's own message, as base writes it
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
+            case REPEAT -> baseMessage;
         };
     }
 
@@ -174,6 +180,7 @@ public enum PromptVariant {
             case TWIN -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());
+            case REPEAT -> userMessage;
         };
     }
 }

@@ -25,6 +25,7 @@ public final class VariantReplies {
             case BASE, FEW_SHOT -> answer.content();
             case TWIN -> answer.content(); // a twin is asked as base is
             case STRUCTURED -> json(answer.code());
+            case REPEAT -> answer.content();
             case CHAIN_OF_THOUGHT -> reasoning(task) + ReplyStyle.render(
                     io.evalwatch.simulator.profile.OutputStyle.FENCED, task.language(), task.entryPoint(),
                     answer.code(), task.answersAMiddle());

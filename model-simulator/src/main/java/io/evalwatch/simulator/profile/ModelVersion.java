@@ -14,6 +14,7 @@ import java.util.Map;
  * version comes into force only by an admin call (or as the first version when no other has started).
  * kindSkills is how it reviews and searches (null: derived from the pass probability, see {@link #skills()}).
  * variants is how it answers prompt variants other than base (none: as base; see {@link #forVariant}).
+ * repeatNoise is how far its answers to the same prompt differ between requests (null: every request drawn afresh).
  */
 public record ModelVersion(String version,
                            String systemFingerprint,
@@ -27,12 +28,22 @@ public record ModelVersion(String version,
                            Instant activeFrom,
                            Quirks quirks,
                            KindSkills kindSkills,
-                           Map<PromptVariant, VariantBehaviour> variants) {
+                           Map<PromptVariant, VariantBehaviour> variants,
+                           RepeatNoise repeatNoise) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
         quirks = quirks == null ? Quirks.none() : quirks;
         variants = variants == null ? Map.of() : Map.copyOf(variants);
+    }
+
+    /** A version that draws every request afresh (no repeat noise: see {@link RepeatNoise}). */
+    public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
+            Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
+            LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks,
+            KindSkills kindSkills, Map<PromptVariant, VariantBehaviour> variants) {
+        this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
+                tokensPerSecond, errors, activeFrom, quirks, kindSkills, variants, null);
     }
 
     /** A version that answers every prompt variant as base. */
@@ -59,7 +70,7 @@ public record ModelVersion(String version,
                 b.passProbability() == null ? passProbability : b.passProbability(), mutationWeights, outputStyle,
                 new LogNormal(ttftMillis.median() * f, ttftMillis.sigma(), ttftMillis.added() * f),
                 new LogNormal(tokensPerSecond.median() / f, tokensPerSecond.sigma(), tokensPerSecond.added()),
-                errors, activeFrom, quirks, kindSkills, Map.of());
+                errors, activeFrom, quirks, kindSkills, Map.of(), repeatNoise);
     }
 
     /** A version whose review and search skills follow from its pass probability. */
@@ -85,6 +96,10 @@ public record ModelVersion(String version,
 
     /** The known truth: the answer this version gives for a task and request seed. */
     public AnswerKind decide(String taskId, long requestSeed) {
+        if (repeatNoise != null) {
+            return Truth.decideWithRepeatNoise(seed, passProbability, mutationWeights, taskId, requestSeed,
+                    repeatNoise.flipProbability());
+        }
         return Truth.decide(seed, passProbability, mutationWeights, taskId, requestSeed);
     }
 

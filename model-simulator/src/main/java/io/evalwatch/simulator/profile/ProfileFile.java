@@ -31,7 +31,7 @@ public final class ProfileFile {
     private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
-            "description", "quirks", "review", "search", "variants");
+            "description", "quirks", "review", "search", "variants", "repeat_noise");
     private static final Set<String> VARIANT_FIELDS = Set.of("pass_probability", "latency_factor");
     private static final Set<String> REVIEW_FIELDS = Set.of("found", "invented");
     private static final Set<String> SEARCH_FIELDS = Set.of("ranks", "near_miss");
@@ -148,8 +148,23 @@ public final class ProfileFile {
         KindSkills skills = skills(where, node, previous.kindSkills(), pass);
         Map<PromptVariant, VariantBehaviour> variants = node.has("variants")
                 ? variants(where, node.get("variants")) : previous.variants();
+        RepeatNoise noise = node.has("repeat_noise") ? repeatNoise(where, node.get("repeat_noise"))
+                : previous.repeatNoise();
         return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom,
-                quirks, skills, variants);
+                quirks, skills, variants, noise);
+    }
+
+    /** repeat_noise {score_variance: v}: the variance of an item's weighted score between repeats (RepeatNoise). */
+    private static RepeatNoise repeatNoise(String where, JsonNode node) {
+        String field = where + " field 'repeat_noise'";
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isObject() || !node.has("score_variance")) {
+            throw new ProfileFileException(field + " must be a map {score_variance: v} with v within [0, 1]");
+        }
+        requireKnownFields(field, node, Set.of("score_variance"));
+        return new RepeatNoise(probability(field, node, "score_variance"));
     }
 
     /** variants {few-shot: {pass_probability: 0.9}, structured: {latency_factor: 1.25}}: base is the version itself. */

@@ -19,6 +19,9 @@ public final class Truth {
     private static final long FOUND_SALT = 0x27D4EB2F165667C5L;
     private static final long INVENTED_SALT = 0x85EBCA77C2B2AE63L;
     private static final long RANK_SALT = 0x61C8864680B583EBL;
+    private static final long FLIP_SALT = 0xD6E8FEB86659FD93L;
+    /** The request seed a steady answer is decided with: one per task, whatever the request's seed. */
+    private static final long USUAL_REQUEST = 0;
 
     /** {@link #goldRank}'s answer when a near miss comes first (the gold location then comes second). */
     public static final int NEAR_MISS_FIRST = -1;
@@ -67,6 +70,24 @@ public final class Truth {
             target -= weight;
         }
         return last;
+    }
+
+    /**
+     * The answer kind for one item of a version with repeat noise: the task's usual answer (decided as by
+     * {@link #decide} with one request seed for every request), answered the other way with probability
+     * flipProbability, drawn per request seed: a usual reference becomes a syntax error, a usual mistake the
+     * reference. See {@code RepeatNoise}.
+     */
+    public static AnswerKind decideWithRepeatNoise(long versionSeed, double passProbability,
+                                                   Map<AnswerKind, Double> mutationWeights, String taskId,
+                                                   long requestSeed, double flipProbability) {
+        AnswerKind usual = decide(versionSeed, passProbability, mutationWeights, taskId, USUAL_REQUEST);
+        boolean flipped = new SplittableRandom(mix(versionSeed, FLIP_SALT, hashOf(taskId), requestSeed))
+                .nextDouble() < flipProbability;
+        if (!flipped) {
+            return usual;
+        }
+        return usual == AnswerKind.REFERENCE ? AnswerKind.SYNTAX_ERROR : AnswerKind.REFERENCE;
     }
 
     /**

@@ -145,6 +145,13 @@ public interface ReportingConfig {
 
         /** Detection across a stream's checks; each unset value keeps StreamPolicy.defaults() (benchmarked). */
         Stream stream();
+
+        /**
+         * k: a drop must beat k times the noise floor's standard error (the consistency probe's repeats) as well as
+         * the configured minimum; 0 leaves the noise floor out of the check.
+         */
+        @WithDefault("2")
+        double noiseFloorMultiple();
     }
 
     /** Overrides of the stream detector's calibration window and limits (see drift/package-info.java). */

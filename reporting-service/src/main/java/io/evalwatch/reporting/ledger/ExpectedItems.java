@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * the base variant of each of its models. A prompt variant is dispatched only for the task kinds it applies to; a
  * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
  * every variant. A variant dispatched by the task's content too (twin: only tasks that have a twin) is expected for
- * a task when one of its items of that variant arrived, or when none of the task's items did. Pure.
+ * a task when one of its items of that variant arrived, or when none of the task's items did. Each stream expects
+ * its own samples (the {@code repeat} probe's stream: its repeats). Pure.
  */
 public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
         Map<String, TaskKind> kinds) {
@@ -30,7 +31,9 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
             (run.models == null ? List.<String>of() : run.models)
                     .forEach(m -> modelVariants.add(new String[] {m, StreamRegistry.BASE_VARIANT}));
         } else {
-            streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant}));
+            // a stream's own samples: the consistency probe's repeat stream has its repeats
+            streams.forEach(s -> modelVariants.add(new String[] {s.model, s.variant,
+                    Integer.toString(s.samples > 0 ? s.samples : run.samples)}));
         }
         return new ExpectedItems(run.runId, run.taskHashes == null ? List.of() : new TreeSet<>(run.taskHashes.keySet()),
                 modelVariants, run.samples, kinds);
@@ -59,7 +62,8 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
                         && !taskVariantsSeen.contains(task + '/' + mv[1])) {
                     continue; // a task without a twin: its other items arrived, none of this variant's
                 }
-                for (int sample = 0; sample < samples; sample++) {
+                int streamSamples = mv.length > 2 ? Integer.parseInt(mv[2]) : samples;
+                for (int sample = 0; sample < streamSamples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
                     if (!seen.contains(id)) {
                         missing.add(id);

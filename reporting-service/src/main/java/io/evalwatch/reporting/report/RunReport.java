@@ -11,8 +11,9 @@ import java.util.Map;
  * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
  * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
  * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
- * (empty for a run of one variant), and {@code contamination} holds each model's original tasks against their
- * contamination twins when the twin variant ran (empty otherwise).
+ * (empty for a run of one variant), {@code contamination} holds each model's original tasks against their
+ * contamination twins when the twin variant ran (empty otherwise), and the consistency probe's repeats per model are
+ * in {@code consistency}.
  */
 public record RunReport(
         String runId,
@@ -28,14 +29,30 @@ public record RunReport(
         Instant completedAt,
         List<ModelReport> models,
         List<ModelVariants> variants,
-        List<ContaminationProbe> contamination) {
+        List<ContaminationProbe> contamination,
+        List<ModelConsistency> consistency) {
 
-    /** A report without the contamination probe (no twin variant ran). */
+    /** A report without the consistency probe (no repeat variant ran). */
     public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
             Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
             List<ModelReport> models, List<ModelVariants> variants) {
         this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
-                startedAt, completedAt, models, variants, ContaminationSection.of(variants));
+                startedAt, completedAt, models, variants, List.of());
+    }
+
+    /** A report whose contamination probe is derived from its variants (empty when no twin variant ran). */
+    public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
+            Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
+            List<ModelReport> models, List<ModelVariants> variants, List<ModelConsistency> consistency) {
+        this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
+                startedAt, completedAt, models, variants, ContaminationSection.of(variants), consistency);
+    }
+
+    /**
+     * One model's consistency probe (the {@code repeat} variant): the same prompts answered repeatedly, and what
+     * that says about the noise of its figures (see drift/Consistency).
+     */
+    public record ModelConsistency(String model, io.evalwatch.reporting.drift.Consistency.Result repeats) {
     }
 
     /** One model's prompt variants: each one's figures, and each variant compared with base on the same tasks. */

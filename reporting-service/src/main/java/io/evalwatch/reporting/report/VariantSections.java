@@ -31,6 +31,7 @@ public final class VariantSections {
         List<ModelVariants> models = new ArrayList<>();
         byModel.forEach((model, modelItems) -> {
             List<String> variants = modelItems.stream().map(ItemResult::variantOrBase).distinct()
+                    .filter(v -> !PromptVariant.REPEAT.id().equals(v)) // the consistency probe has its own section
                     .sorted(Comparator.comparingInt(PromptVariant::rank).thenComparing(v -> v)).toList();
             if (variants.size() < 2) {
                 return;

@@ -9,6 +9,9 @@ import io.evalwatch.events.DriftAlert.Signals;
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.reporting.alert.AlertService;
 import io.evalwatch.reporting.config.ReportingConfig;
+import io.evalwatch.reporting.consistency.NoiseFloorRecord;
+import io.evalwatch.reporting.drift.Consistency;
+import io.evalwatch.reporting.drift.NoiseFloor;
 import io.evalwatch.reporting.drift.DriftAnalysis;
 import io.evalwatch.reporting.drift.DriftAnalyzer;
 import io.evalwatch.reporting.drift.DriftPolicy;
@@ -55,6 +58,7 @@ public class DriftRecorder {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final String GATE = "gate";
+    private static final String PROBE_REPEAT = PromptVariant.REPEAT.id();
 
     private final StreamRegistry streams;
     private final AlertService alerts;
@@ -76,7 +80,10 @@ public class DriftRecorder {
         }
         List<ItemResult> items = ItemResult.ofRun(runId);
         List<DriftAlert> raised = new ArrayList<>();
-        for (RunStream rs : RunStream.ofRun(runId)) {
+        // the consistency probe's streams first: the run's own noise floor is then in force for its base streams
+        List<RunStream> streamsOfRun = new ArrayList<>(RunStream.ofRun(runId));
+        streamsOfRun.sort(java.util.Comparator.comparing(rs -> !PROBE_REPEAT.equals(rs.variant)));
+        for (RunStream rs : streamsOfRun) {
             if (rs.judgedAt != null) {
                 continue; // already judged (a redelivered RunCompleted)
             }
@@ -116,6 +123,10 @@ public class DriftRecorder {
     private List<DriftAlert> judgeInStream(RunRecord run, RunStream rs, List<ItemResult> items,
             DriftAnalysisRecord record, Map<String, Object> verdict) {
         boolean gate = GATE.equals(run.trigger);
+        if (PROBE_REPEAT.equals(rs.variant)) {
+            measureNoiseFloor(run, rs, items, verdict);
+            return List.of(); // a probe steers nothing: no reference, no alert opened or resolved
+        }
         if (rs.adHoc()) {
             if (rs.valid()) {
                 compareAdHoc(run, rs, record, verdict, items);
@@ -159,11 +170,19 @@ public class DriftRecorder {
         }
 
         RunRecord reference = RunRecord.findById(stream.referenceRunId);
-        DriftAnalysis analysis = analyze(reference, run, rs.model, rs.variant, items);
+        int checkItems = (int) items.stream()
+                .filter(i -> !i.errored && rs.model.equals(i.model) && rs.variant.equals(variantOf(i))).count();
+        Optional<NoiseFloor> noise = noiseFloor(run, rs);
+        DriftPolicy policy = noiseFloored(policy(), noise, checkItems);
+        StreamPolicy streamPolicy = noise.isEmpty() ? streamPolicy()
+                : streamPolicy().withMinPassRateDrop(policy.minPassRateDrop());
+        noise.ifPresent(n -> verdict.put("noiseFloor", n.evidence(noiseFloorMultiple(),
+                config.drift().minPassRateDrop(), config.drift().minWeightedAccuracyDrop(), checkItems)));
+        DriftAnalysis analysis = analyze(reference, run, rs.model, rs.variant, items, policy);
         record.baselineRunId = reference.runId;
         record.analysis = json.convertValue(analysis, MAP);
 
-        StreamAssessment assessment = assess(stream, rs);
+        StreamAssessment assessment = assess(stream, rs, streamPolicy);
         verdict.put("referenceRunId", reference.runId);
         verdict.put("state", assessment.state().name());
         verdict.put("summary", assessment.summary());
@@ -211,15 +230,82 @@ public class DriftRecorder {
         return raised;
     }
 
+    /**
+     * The consistency probe of one model: its repeats' statistics, stored as the model's noise floor on this suite
+     * and generation configuration when the probe's items are valid. Nothing else: no reference, no alert.
+     */
+    private void measureNoiseFloor(RunRecord run, RunStream rs, List<ItemResult> items, Map<String, Object> verdict) {
+        verdict.put("probe", PROBE_REPEAT);
+        if (!rs.valid()) {
+            LOG.warnf("run %s, %s: the consistency probe's items are %s; no noise floor taken", run.runId, rs.model,
+                    rs.validity);
+            return;
+        }
+        Consistency.Result result = Consistency.of(repeatsOf(items, rs.model));
+        if (result.tasks() == 0) {
+            return;
+        }
+        NoiseFloorRecord floor = NoiseFloorRecord.find("runId = ?1 and model = ?2", run.runId, rs.model)
+                .<NoiseFloorRecord>firstResultOptional().orElseGet(NoiseFloorRecord::new);
+        floor.runId = run.runId;
+        floor.model = rs.model;
+        floor.suite = run.suite;
+        floor.generationConfigHash = rs.generationConfigHash;
+        floor.passVariance = result.passVariance();
+        floor.scoreVariance = result.scoreVariance();
+        floor.tasks = result.tasks();
+        floor.repeats = result.repeats();
+        floor.items = result.items();
+        floor.measuredAt = Instant.now();
+        floor.persist();
+        verdict.put("noiseFloor", Map.of("passVariance", result.passVariance(), "scoreVariance",
+                result.scoreVariance(), "tasks", result.tasks(), "repeats", result.repeats()));
+        LOG.infof("run %s, %s: noise floor on %s measured over %d tasks x %d repeats: weighted-score variance %.4f,"
+                + " pass variance %.4f", run.runId, rs.model, run.suite, result.tasks(), result.repeats(),
+                result.scoreVariance(), result.passVariance());
+    }
+
+    /** A model's scored repeats of the consistency probe in a run. */
+    public static List<Consistency.Repeat> repeatsOf(List<ItemResult> items, String model) {
+        return items.stream().filter(i -> !i.errored && model.equals(i.model) && PROBE_REPEAT.equals(i.variant))
+                .map(i -> new Consistency.Repeat(i.taskId, i.sample, i.passed, i.weightedAccuracy, i.output))
+                .toList();
+    }
+
+    /** The noise floor a base stream's check must beat: the latest probe of its model, suite and configuration. */
+    private Optional<NoiseFloor> noiseFloor(RunRecord run, RunStream rs) {
+        if (!StreamRegistry.BASE_VARIANT.equals(rs.variant) || noiseFloorMultiple() <= 0) {
+            return Optional.empty();
+        }
+        return NoiseFloorRecord.latest(rs.model, run.suite, rs.generationConfigHash).map(NoiseFloorRecord::floor);
+    }
+
+    /** The policy with the minimum drops the noise floor raises for a check of this many items (see NoiseFloor). */
+    DriftPolicy noiseFloored(DriftPolicy p, Optional<NoiseFloor> noise, int items) {
+        if (noise.isEmpty()) {
+            return p;
+        }
+        NoiseFloor n = noise.get();
+        double k = noiseFloorMultiple();
+        return new DriftPolicy(p.alpha(), n.minPassRateDrop(p.minPassRateDrop(), k, items),
+                n.minWeightedAccuracyDrop(p.minWeightedAccuracyDrop(), k, items), p.strictCategories(),
+                p.strictAlpha(), p.strictMinDrop(), p.latencyP95Ratio(), p.costChangeRatio(), p.formatRateChange(),
+                p.bootstrapIterations(), p.seed(), p.outputLengthChange(), p.ttftMedianShiftSeconds());
+    }
+
+    private double noiseFloorMultiple() {
+        return config.drift().noiseFloorMultiple();
+    }
+
     /** The stream's detector over its valid checks since the reference, this run last. */
-    private StreamAssessment assess(ComparisonStream stream, RunStream upTo) {
+    private StreamAssessment assess(ComparisonStream stream, RunStream upTo, StreamPolicy policy) {
         List<RunSample> checks = new ArrayList<>();
         for (RunStream check : streams.checksSinceReference(stream, upTo)) {
             RunRecord r = RunRecord.findById(check.runId);
             checks.add(RunSamples.of(r.runId, check.model, check.variant, r.suiteVersion, ItemResult.ofRun(r.runId),
                     task -> true));
         }
-        return StreamDetector.assess(checks, streamPolicy());
+        return StreamDetector.assess(checks, policy);
     }
 
     /** For the report: this run against the stream's previous valid run, on the tasks whose content is unchanged. */
@@ -297,10 +383,15 @@ public class DriftRecorder {
     /** One model × variant of a run against an earlier run, paired on the tasks whose content is unchanged. */
     private DriftAnalysis analyze(RunRecord base, RunRecord run, String model, String variant,
             List<ItemResult> runItems) {
+        return analyze(base, run, model, variant, runItems, policy());
+    }
+
+    private DriftAnalysis analyze(RunRecord base, RunRecord run, String model, String variant,
+            List<ItemResult> runItems, DriftPolicy policy) {
         Predicate<String> unchanged = unchangedTasks(base, run);
         return DriftAnalyzer.analyze(
                 RunSamples.of(base.runId, model, variant, base.suiteVersion, ItemResult.ofRun(base.runId), unchanged),
-                RunSamples.of(run.runId, model, variant, run.suiteVersion, runItems, unchanged), policy());
+                RunSamples.of(run.runId, model, variant, run.suiteVersion, runItems, unchanged), policy);
     }
 
     /** Tasks pair across runs only when their content is the same (runs without hashes pair by id). */

@@ -59,6 +59,17 @@ class ExpectedItemsTest {
                 .missingFrom(Set.of()).size());
     }
 
+    @Test
+    void theConsistencyProbesStreamExpectsItsRepeats() {
+        RunStream repeat = stream("m1", "repeat");
+        repeat.samples = 5;
+        List<String> missing = ExpectedItems.of(run(), List.of(stream("m1", "base"), repeat),
+                Map.of("a", TaskKind.GENERATION, "b", TaskKind.REVIEW)).missingFrom(Set.of());
+        // base: 2 tasks x 2 samples; repeat: task a alone (a review is not probed) x 5 repeats
+        assertEquals(4 + 5, missing.size(), missing.toString());
+        assertEquals(ItemIds.of("r", "a", "m1", 4, "repeat"), missing.get(6));
+    }
+
     private static RunRecord run() {
         RunRecord run = new RunRecord();
         run.runId = "r";

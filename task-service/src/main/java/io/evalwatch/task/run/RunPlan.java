@@ -53,6 +53,21 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants) {
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now,
+                judgeModel, variants, DEFAULT_REPEATS);
+    }
+
+    /** Repeats of the consistency probe when a caller names none (evalwatch.probes.consistency.repeats). */
+    static final int DEFAULT_REPEATS = 5;
+
+    /**
+     * @param repeats how many times the {@code repeat} variant sends each task's base prompt: its samples are 0 to
+     *     repeats - 1, whatever the run's samples
+     */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants,
+            int repeats) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
@@ -72,7 +87,7 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
                             ? TaskTwins.of(task, environments.get(task.id())).orElseThrow()
                             : task.toSpec(environments.get(task.id()));
                     String itemPromptHash = variant == PromptVariant.TWIN ? sha256(spec.prompt()) : promptHash;
-                    for (int sample = 0; sample < samples; sample++) {
+                    for (int sample = 0; sample < samplesOf(variant, samples, repeats); sample++) {
                         items.add(new TaskDispatched(TaskDispatched.SCHEMA_VERSION,
                                 ItemIds.of(runId, task.id(), model, sample, variant.id()), runId, suite.name(),
                                 suite.version(), model, sample, variant.id(), spec, itemPromptHash, now, judge,
@@ -84,7 +99,8 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
                 List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
                 provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
-                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants),
+                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants,
+                        repeats),
                 taskHashes);
         return new RunPlan(started, List.copyOf(items));
     }
@@ -92,10 +108,19 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
             Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash,
             List<PromptVariant> variants) {
+        return streams(suite, models, samples, provenance, generationConfigHashes, taskSetHash, environmentHash,
+                variants, DEFAULT_REPEATS);
+    }
+
+    /** One stream per model × variant; the {@code repeat} variant's stream counts its repeats as samples. */
+    static List<StreamKey> streams(String suite, List<String> models, int samples, Provenance provenance,
+            Map<String, String> generationConfigHashes, String taskSetHash, String environmentHash,
+            List<PromptVariant> variants, int repeats) {
         List<StreamKey> streams = new ArrayList<>();
         for (String model : models) {
             for (PromptVariant variant : variants) {
-                streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash, samples,
+                streams.add(new StreamKey(provenance.origin(), model, suite, taskSetHash,
+                        samplesOf(variant, samples, repeats),
                         generationConfigHashes.get(model), variant.id(), environmentHash));
             }
         }
@@ -103,16 +128,22 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
     }
 
     /**
-     * Items one model and sample dispatch: each task once per variant that applies to its kind (the twin variant
-     * only to a task that has a twin).
+     * Items one model dispatches: each task once per sample and variant that dispatches it (repeats times in the
+     * {@code repeat} variant; the twin variant only for a task that has a twin).
      */
-    static long itemsPerModelAndSample(List<TaskDefinition> tasks, List<PromptVariant> variants) {
-        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> dispatches(v, t)).count()).sum();
+    static long itemsPerModel(List<TaskDefinition> tasks, List<PromptVariant> variants, int samples, int repeats) {
+        return tasks.stream().mapToLong(t -> variants.stream().filter(v -> dispatches(v, t))
+                .mapToLong(v -> samplesOf(v, samples, repeats)).sum()).sum();
     }
 
     /** Whether a task is dispatched in a variant: the variant applies to its kind, and a twin exists for twin. */
     static boolean dispatches(PromptVariant variant, TaskDefinition task) {
         return variant.appliesTo(task.kind()) && (variant != PromptVariant.TWIN || TaskTwins.has(task));
+    }
+
+    /** The samples of a variant's items: the run's, or the consistency probe's repeats. */
+    static int samplesOf(PromptVariant variant, int samples, int repeats) {
+        return variant == PromptVariant.REPEAT ? repeats : samples;
     }
 
     static String sha256(String text) {

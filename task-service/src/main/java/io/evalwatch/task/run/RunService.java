@@ -2,6 +2,7 @@ package io.evalwatch.task.run;
 
 import io.evalwatch.events.EnvironmentRef;
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.task.config.ConsistencyProbeConfig;
 import io.evalwatch.task.config.TaskServiceConfig;
 import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.model.GenerationConfig;
@@ -37,9 +38,11 @@ public class RunService {
     private final TaskServiceConfig config;
     private final RunEnvironments environments;
     private final RunRecorder recorder;
+    private final ConsistencyProbeConfig consistency;
 
     public RunService(SuiteCatalog suites, ModelCatalog models, TaskServiceConfig config,
-            RunEnvironments environments, RunRecorder recorder) {
+            RunEnvironments environments, RunRecorder recorder, ConsistencyProbeConfig consistency) {
+        this.consistency = consistency;
         this.suites = suites;
         this.models = models;
         this.config = config;
@@ -80,7 +83,12 @@ public class RunService {
         JudgeGuard.check(suite.name(), suite.judgeModel(), modelNames, models.names(), models.families());
         List<PromptVariant> variants = RunVariants.of(request.variants());
         List<TaskDefinition> tasks = selectTasks(suite, request.tasks());
-        long items = RunPlan.itemsPerModelAndSample(tasks, variants) * modelNames.size() * samples;
+        int repeats = consistency.repeats();
+        if (variants.contains(PromptVariant.REPEAT) && (repeats < 2 || repeats > config.runs().maxSamples())) {
+            throw new InvalidRunException("variants", "the consistency probe needs evalwatch.probes.consistency.repeats"
+                    + " between 2 and " + config.runs().maxSamples() + ", configured " + repeats);
+        }
+        long items = RunPlan.itemsPerModel(tasks, variants, samples, repeats) * modelNames.size();
         if (items > config.runs().maxItems()) {
             throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
                     + config.runs().maxItems() + " (evalwatch.runs.max-items)");
@@ -90,7 +98,7 @@ public class RunService {
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, resolved, Instant.now(), suite.judgeModel(), variants);
+                configHashes, resolved, Instant.now(), suite.judgeModel(), variants, repeats);
         Run run = recorder.record(suite, tasks, plan);
         LOG.infof("run %s started: suite %s (%s), models %s, variants %s, %d samples, %d items%s%s", run.runId,
                 suite.name(), suite.version(), modelNames, RunVariants.ids(variants), samples, run.expectedItems,

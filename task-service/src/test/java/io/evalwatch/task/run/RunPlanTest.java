@@ -131,6 +131,32 @@ class RunPlanTest {
     }
 
     @Test
+    void theConsistencyProbeSendsTheBasePromptRepeatsTimesWhateverTheSamples() {
+        RunPlan plain = plan(List.of("model-a"), 2, Provenance.monitor("nightly"), CONFIGS);
+        RunPlan probed = RunPlan.of("run-1", MINI, MINI.tasks(), List.of("model-a"), 2, Provenance.monitor("nightly"),
+                CONFIGS, Map.of(), NOW, null, RunVariants.of(List.of("repeat")), 7);
+
+        List<TaskDispatched> repeats = probed.items().stream().filter(i -> i.variant().equals("repeat")).toList();
+        long executable = MINI.tasks().stream().filter(t -> PromptVariant.REPEAT.appliesTo(t.kind())).count();
+        assertEquals(executable * 7, repeats.size());
+        assertEquals(probed.items().size(), probed.started().expectedItems());
+        assertEquals(plain.items().size() + repeats.size(), probed.items().size());
+        assertEquals(executable * 7 + plain.items().size(),
+                RunPlan.itemsPerModel(MINI.tasks(), RunVariants.of(List.of("repeat")), 2, 7));
+        // distinct by sample within the variant, and base is as it was
+        assertEquals(repeats.size(), repeats.stream().map(TaskDispatched::itemId).distinct().count());
+        assertTrue(repeats.stream().anyMatch(i -> i.itemId().equals("run-1/add/model-a/6/repeat")));
+        assertEquals(plain.items(), probed.items().stream().filter(i -> i.variant().equals("base")).toList());
+        StreamKey stream = probed.started().stream("model-a", "repeat").orElseThrow();
+        assertEquals(7, stream.samples());
+        assertEquals(plain.started().streams().get(0), probed.started().stream("model-a", "base").orElseThrow());
+        // the probe's prompt is base's, byte for byte
+        assertEquals("a prompt", PromptVariant.REPEAT.apply("a prompt", List.of(), "python"));
+        assertEquals(PromptVariant.BASE, PromptVariant.recognise(PromptVariant.REPEAT.apply("a prompt", List.of(),
+                "python")));
+    }
+
+    @Test
     void fewShotItemsCarryOtherTasksOfTheSuiteAndOtherVariantsNone() {
         RunPlan varied = RunPlan.of("run-1", MINI, List.of(MINI.task("add").orElseThrow()), List.of("model-a"), 1,
                 Provenance.monitor("nightly"), CONFIGS, Map.of(), NOW, null,
@@ -173,8 +199,8 @@ class RunPlanTest {
         assertTrue(twinned > 0);
         assertEquals(twinned * 2, twins.size());
         assertEquals(varied.items().size(), varied.started().expectedItems());
-        assertEquals(varied.items().size(), RunPlan.itemsPerModelAndSample(MINI.tasks(), RunVariants.of(
-                List.of("twin"))) * 2);
+        assertEquals(varied.items().size(), RunPlan.itemsPerModel(MINI.tasks(), RunVariants.of(
+                List.of("twin")), 2, RunPlan.DEFAULT_REPEATS));
         TaskDispatched twin = twins.stream().filter(i -> i.itemId().equals("run-1/add/model-a/0/twin")).findFirst()
                 .orElseThrow();
         TaskDispatched base = varied.items().stream().filter(i -> i.itemId().equals("run-1/add/model-a/0/base"))

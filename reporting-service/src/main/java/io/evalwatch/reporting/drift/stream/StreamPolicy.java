@@ -108,6 +108,12 @@ public record StreamPolicy(int calibrationRuns, double cusumAllowance, double cu
                 minTasks, recoveryZ, recoveryChecks, betweenRunVariance, z);
     }
 
+    /** A copy with another minimum drop (the noise floor may raise it for a stream's check). */
+    public StreamPolicy withMinPassRateDrop(double drop) {
+        return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, drop, minPairs,
+                minTasks, recoveryZ, recoveryChecks, betweenRunVariance, admissionZ);
+    }
+
     /** A copy with or without the between-run variance term. */
     public StreamPolicy withBetweenRunVariance(boolean enabled) {
         return new StreamPolicy(calibrationRuns, cusumAllowance, cusumLimit, shewhartLimit, minPassRateDrop, minPairs,

@@ -29,7 +29,13 @@ public enum PromptVariant {
             "Instead of a fenced block, reply with only a JSON object that follows this JSON schema: "
                     + "{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\"}}, \"required\": "
                     + "[\"code\"], \"additionalProperties\": false}. The code field holds the complete source code,"
-                    + " without markdown fences.");
+                    + " without markdown fences."),
+    /**
+     * The long-context position probe: not a prompt of the suite's tasks but items of its own, a needle function to
+     * find in a long context at each configured size and position ({@link io.evalwatch.events.probe.LongContext}).
+     * Its items carry a cell's variant id, {@code long-context-<size>-<position>}.
+     */
+    LONG_CONTEXT("long-context", AnswerFormat.CODE_BLOCK, "");
 
     /** How a variant's answer carries its code. */
     public enum AnswerFormat {
@@ -75,7 +81,7 @@ public enum PromptVariant {
 
     /** Whether the variant changes prompts of this kind; a kind it does not apply to is dispatched in base only. */
     public boolean appliesTo(TaskKind kind) {
-        return this == BASE || kind == null || kind.executable();
+        return this != LONG_CONTEXT && (this == BASE || kind == null || kind.executable());
     }
 
     public static Optional<PromptVariant> of(String id) {
@@ -84,6 +90,9 @@ public enum PromptVariant {
 
     /** The variant of an item's variant field (null is base, as in items stored before variants existed). */
     public static PromptVariant ofItem(String id) {
+        if (io.evalwatch.events.probe.LongContext.isProbeVariant(id)) {
+            return LONG_CONTEXT;
+        }
         return id == null ? BASE : of(id).orElseThrow(() -> new IllegalArgumentException(
                 "unknown prompt variant '" + id + "'; known variants: " + ids()));
     }
@@ -103,7 +112,7 @@ public enum PromptVariant {
      */
     public String apply(String baseMessage, List<FewShotExample> examples, String language) {
         return switch (this) {
-            case BASE -> baseMessage;
+            case BASE, LONG_CONTEXT -> baseMessage;
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
         };
@@ -155,7 +164,7 @@ public enum PromptVariant {
         PromptVariant variant = recognise(userMessage);
         String text = userMessage.strip();
         return switch (variant) {
-            case BASE -> userMessage;
+            case BASE, LONG_CONTEXT -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());
         };

@@ -80,7 +80,16 @@ public class RunService {
         JudgeGuard.check(suite.name(), suite.judgeModel(), modelNames, models.names(), models.families());
         List<PromptVariant> variants = RunVariants.of(request.variants());
         List<TaskDefinition> tasks = selectTasks(suite, request.tasks());
-        long items = RunPlan.itemsPerModelAndSample(tasks, variants) * modelNames.size() * samples;
+        LongContextItems.Options longContext = new LongContextItems.Options(
+                config.probes().longContext().sizes(), config.probes().longContext().needles());
+        if (variants.contains(PromptVariant.LONG_CONTEXT)) {
+            longContext.problem().ifPresent(problem -> {
+                throw new InvalidRunException("variants", problem + " (evalwatch.probes.long-context.*)");
+            });
+        }
+        long items = (RunPlan.itemsPerModelAndSample(tasks, variants)
+                + (variants.contains(PromptVariant.LONG_CONTEXT) ? longContext.itemsPerModelAndSample() : 0))
+                * modelNames.size() * samples;
         if (items > config.runs().maxItems()) {
             throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
                     + config.runs().maxItems() + " (evalwatch.runs.max-items)");
@@ -90,7 +99,7 @@ public class RunService {
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, resolved, Instant.now(), suite.judgeModel(), variants);
+                configHashes, resolved, Instant.now(), suite.judgeModel(), variants, longContext);
         Run run = recorder.record(suite, tasks, plan);
         LOG.infof("run %s started: suite %s (%s), models %s, variants %s, %d samples, %d items%s%s", run.runId,
                 suite.name(), suite.version(), modelNames, RunVariants.ids(variants), samples, run.expectedItems,

@@ -22,7 +22,7 @@ public final class VariantReplies {
             return answer.content();
         }
         return switch (variant) {
-            case BASE, FEW_SHOT -> answer.content();
+            case BASE, FEW_SHOT, LONG_CONTEXT -> answer.content();
             case STRUCTURED -> json(answer.code());
             case CHAIN_OF_THOUGHT -> reasoning(task) + ReplyStyle.render(
                     io.evalwatch.simulator.profile.OutputStyle.FENCED, task.language(), task.entryPoint(),

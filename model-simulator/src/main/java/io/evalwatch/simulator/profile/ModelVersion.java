@@ -14,6 +14,7 @@ import java.util.Map;
  * version comes into force only by an admin call (or as the first version when no other has started).
  * kindSkills is how it reviews and searches (null: derived from the pass probability, see {@link #skills()}).
  * variants is how it answers prompt variants other than base (none: as base; see {@link #forVariant}).
+ * needleRecall is how often it finds a long-context needle at each position (null: flat, see {@link #needles}).
  */
 public record ModelVersion(String version,
                            String systemFingerprint,
@@ -27,12 +28,27 @@ public record ModelVersion(String version,
                            Instant activeFrom,
                            Quirks quirks,
                            KindSkills kindSkills,
-                           Map<PromptVariant, VariantBehaviour> variants) {
+                           Map<PromptVariant, VariantBehaviour> variants,
+                           NeedleRecall needleRecall) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
         quirks = quirks == null ? Quirks.none() : quirks;
         variants = variants == null ? Map.of() : Map.copyOf(variants);
+    }
+
+    /** A version that finds long-context needles with its pass probability at every position. */
+    public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
+            Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
+            LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks,
+            KindSkills kindSkills, Map<PromptVariant, VariantBehaviour> variants) {
+        this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
+                tokensPerSecond, errors, activeFrom, quirks, kindSkills, variants, null);
+    }
+
+    /** How often it finds a long-context needle by position: the profile's needle_recall, else flat. */
+    public NeedleRecall needles() {
+        return needleRecall != null ? needleRecall : NeedleRecall.flat(passProbability);
     }
 
     /** A version that answers every prompt variant as base. */

@@ -19,6 +19,7 @@ public final class Truth {
     private static final long FOUND_SALT = 0x27D4EB2F165667C5L;
     private static final long INVENTED_SALT = 0x85EBCA77C2B2AE63L;
     private static final long RANK_SALT = 0x61C8864680B583EBL;
+    private static final long NEEDLE_SALT = 0x4CF5AD432745937FL;
 
     /** {@link #goldRank}'s answer when a near miss comes first (the gold location then comes second). */
     public static final int NEAR_MISS_FIRST = -1;
@@ -153,6 +154,11 @@ public final class Truth {
             u -= ranks.get(r);
         }
         return 0;
+    }
+
+    /** Whether a long-context answer finds its needle (probability: the version's recall at the needle's position). */
+    public static boolean needleFound(long versionSeed, String needle, long requestSeed, double recall) {
+        return new SplittableRandom(mix(versionSeed, NEEDLE_SALT, hashOf(needle), requestSeed)).nextDouble() < recall;
     }
 
     /** Runs of whitespace as one space, none at the ends. */

@@ -3,6 +3,7 @@ package io.evalwatch.reporting.ledger;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.TaskKind;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
  * models and variants come from the run's streams (one per model × variant); a run announced without streams ran
  * the base variant of each of its models. A prompt variant is dispatched only for the task kinds it applies to; a
  * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
- * every variant. Pure.
+ * every variant. The long-context probe's streams (one per model × cell) expect its needles, not the suite's tasks:
+ * the needles of which any item arrived. Pure.
  */
 public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
         Map<String, TaskKind> kinds) {
@@ -40,12 +42,31 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
         List<String> missing = new ArrayList<>();
         for (String task : taskIds) {
             for (String[] mv : modelVariants) {
+                if (LongContext.isProbeVariant(mv[1])) {
+                    continue; // the probe dispatches needles, not the suite's tasks
+                }
                 TaskKind kind = kinds.get(task);
                 if (kind != null && !PromptVariant.of(mv[1]).orElse(PromptVariant.BASE).appliesTo(kind)) {
                     continue; // never dispatched in this variant
                 }
                 for (int sample = 0; sample < samples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
+                    if (!seen.contains(id)) {
+                        missing.add(id);
+                    }
+                }
+            }
+        }
+        // the probe's needles: those of which any item arrived (the run announces the suite's tasks only)
+        List<String> needles = kinds.keySet().stream().filter(t -> LongContext.byTaskId(t).isPresent()).sorted()
+                .toList();
+        for (String needle : needles) {
+            for (String[] mv : modelVariants) {
+                if (!LongContext.isProbeVariant(mv[1])) {
+                    continue;
+                }
+                for (int sample = 0; sample < samples; sample++) {
+                    String id = ItemIds.of(runId, needle, mv[0], sample, mv[1]);
                     if (!seen.contains(id)) {
                         missing.add(id);
                     }

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.metrics;
 
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.reporting.report.LongContextSections;
 import io.evalwatch.reporting.report.VariantSections;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
@@ -123,6 +124,10 @@ public class ReportingMetrics {
         VariantSections.of(run.runId, run.suiteVersion, items).forEach(m -> m.variants().forEach(v -> gauge(
                 "evalwatch_run_variant_pass_rate", Tags.of("model", m.model(), "suite", safe(run.suite), "variant",
                         v.variant()), v.passRate())));
+        // the long-context probe's curve: needles found by model, size and position
+        LongContextSections.of(items).forEach(m -> m.sizes().forEach(c -> c.positions().forEach(p -> gauge(
+                "evalwatch_run_long_context_accuracy", Tags.of("model", m.model(), "suite", safe(run.suite), "size",
+                        c.size(), "position", Integer.toString(p.position())), p.accuracy()))));
     }
 
     /**

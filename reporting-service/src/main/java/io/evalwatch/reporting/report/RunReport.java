@@ -10,7 +10,8 @@ import java.util.Map;
  * The result of one run: its progress and, per model, accuracy, the composite score with its parts, failure mix,
  * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
  * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
- * (empty for a run of one variant).
+ * (empty for a run of one variant); a run of the long-context probe has its accuracy by position and size in
+ * {@code longContext} ({@link LongContextSections}; empty without the probe).
  */
 public record RunReport(
         String runId,
@@ -25,7 +26,16 @@ public record RunReport(
         Instant startedAt,
         Instant completedAt,
         List<ModelReport> models,
-        List<ModelVariants> variants) {
+        List<ModelVariants> variants,
+        List<LongContextSections.ModelCurves> longContext) {
+
+    /** A report without the long-context probe. */
+    public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
+            Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
+            List<ModelReport> models, List<ModelVariants> variants) {
+        this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
+                startedAt, completedAt, models, variants, List.of());
+    }
 
     /** One model's prompt variants: each one's figures, and each variant compared with base on the same tasks. */
     public record ModelVariants(String model, List<VariantFigures> variants,

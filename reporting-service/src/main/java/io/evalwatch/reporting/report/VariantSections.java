@@ -2,6 +2,7 @@ package io.evalwatch.reporting.report;
 
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.reporting.drift.VariantComparison;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.report.RunReport.ModelVariants;
@@ -30,7 +31,9 @@ public final class VariantSections {
                 .collect(Collectors.groupingBy(i -> i.model, TreeMap::new, Collectors.toList()));
         List<ModelVariants> models = new ArrayList<>();
         byModel.forEach((model, modelItems) -> {
-            List<String> variants = modelItems.stream().map(ItemResult::variantOrBase).distinct()
+            // the long-context probe's cells are not prompts of the suite's tasks: LongContextSections has them
+            List<String> variants = modelItems.stream().map(ItemResult::variantOrBase)
+                    .filter(v -> !LongContext.isProbeVariant(v)).distinct()
                     .sorted(Comparator.comparingInt(PromptVariant::rank).thenComparing(v -> v)).toList();
             if (variants.size() < 2) {
                 return;

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.verdict;
 
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.events.TaskKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -315,9 +316,14 @@ public class DriftRecorder {
     /** runItems: every item of the run, whose kinds tell which tasks a non-base variant was not dispatched for. */
     private static RunHealth health(RunRecord run, RunStream rs, List<ItemResult> mine, List<ItemResult> runItems) {
         int expected;
-        if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
+        if (LongContext.isProbeVariant(rs.variant)) {
+            // a long-context cell's stream expects its needles, which the run's task hashes do not list
+            expected = (int) runItems.stream().filter(i -> rs.variant.equals(i.variant)).map(i -> i.taskId)
+                    .distinct().count() * Math.max(1, rs.samples);
+        } else if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
             PromptVariant variant = PromptVariant.of(rs.variant).orElse(PromptVariant.BASE);
             long notDispatched = runItems.stream().filter(i -> i.kind != null && i.taskId != null
+                            && run.taskHashes.containsKey(i.taskId)
                             && !variant.appliesTo(TaskKind.valueOf(i.kind.toUpperCase(Locale.ROOT))))
                     .map(i -> i.taskId).distinct().count();
             expected = (int) (run.taskHashes.size() - notDispatched) * Math.max(1, rs.samples);

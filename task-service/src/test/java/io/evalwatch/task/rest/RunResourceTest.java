@@ -119,7 +119,7 @@ class RunResourceTest {
                 .when().post("/api/runs")
                 .then().statusCode(400).body("field", equalTo("variants"))
                 .body("error", containsString("unknown prompt variant zero-shot; known variants: [base, few-shot,"
-                        + " chain-of-thought, structured]"));
+                        + " chain-of-thought, structured"));
     }
 
     @Test

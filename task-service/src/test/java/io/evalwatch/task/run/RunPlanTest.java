@@ -150,7 +150,7 @@ class RunPlanTest {
                 () -> RunVariants.of(List.of("base", "zero-shot")));
         assertEquals("variants", e.field());
         assertTrue(e.getMessage().contains("zero-shot"), e.getMessage());
-        assertTrue(e.getMessage().contains("[base, few-shot, chain-of-thought, structured]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[base, few-shot, chain-of-thought, structured"), e.getMessage());
         assertEquals(List.of(PromptVariant.BASE), RunVariants.of(null));
     }
 

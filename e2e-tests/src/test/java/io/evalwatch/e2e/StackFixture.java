@@ -66,6 +66,9 @@ final class StackFixture {
                     .property("model-simulator", "simulator.suites-dir", simulatorSuites(work).toString())
                     .property("task-service", "evalwatch.monitors.file", monitors(work).toString())
                     .property("task-service", "evalwatch.models.file", quirkyModels(work).toString())
+                    .property("task-service", "evalwatch.probes.long-context.sizes", LongContextModels.SIZES)
+                    .property("task-service", "evalwatch.probes.long-context.needles",
+                            Integer.toString(LongContextModels.NEEDLES))
                     .property("generator-service", "evalwatch.models.file", quirkyModels(work).toString())
                     .property("model-simulator", "simulator.profiles-file", quirkyProfiles(work).toString())
                     .property("reporting-service", "evalwatch.alerts.webhook-url",
@@ -167,6 +170,7 @@ final class StackFixture {
             List<String[]> extra = new java.util.ArrayList<>(List.of(ProviderQuirks.MODELS));
             extra.addAll(List.of(AnswerKindModels.catalogue()));
             extra.addAll(List.of(PromptVariantModels.catalogue()));
+            extra.addAll(List.of(LongContextModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -197,7 +201,7 @@ final class StackFixture {
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
-                    + PromptVariantModels.profiles() + repo.substring(models));
+                    + PromptVariantModels.profiles() + LongContextModels.profiles() + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

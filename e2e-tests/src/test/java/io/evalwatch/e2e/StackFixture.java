@@ -68,6 +68,9 @@ final class StackFixture {
                     .property("task-service", "evalwatch.models.file", quirkyModels(work).toString())
                     .property("task-service", "evalwatch.probes.consistency.repeats",
                             Integer.toString(ConsistencyModels.REPEATS))
+                    .property("task-service", "evalwatch.probes.long-context.sizes", LongContextModels.SIZES)
+                    .property("task-service", "evalwatch.probes.long-context.needles",
+                            Integer.toString(LongContextModels.NEEDLES))
                     .property("generator-service", "evalwatch.models.file", quirkyModels(work).toString())
                     .property("model-simulator", "simulator.profiles-file", quirkyProfiles(work).toString())
                     .property("reporting-service", "evalwatch.alerts.webhook-url",
@@ -171,6 +174,7 @@ final class StackFixture {
             extra.addAll(List.of(PromptVariantModels.catalogue()));
             extra.addAll(List.of(TwinProbeModels.catalogue()));
             extra.addAll(List.of(ConsistencyModels.catalogue()));
+            extra.addAll(List.of(LongContextModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -202,7 +206,7 @@ final class StackFixture {
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
                     + PromptVariantModels.profiles() + TwinProbeModels.profiles() + ConsistencyModels.profiles()
-                    + repo.substring(models));
+                    + LongContextModels.profiles() + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

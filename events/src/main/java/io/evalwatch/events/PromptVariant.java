@@ -40,7 +40,13 @@ public enum PromptVariant {
      * The consistency probe: the base prompt unchanged, sent several times at the run's temperature (samples 0 to
      * repeats - 1 of this variant). How far the answers differ is the stream's noise floor.
      */
-    REPEAT("repeat", AnswerFormat.CODE_BLOCK, "");
+    REPEAT("repeat", AnswerFormat.CODE_BLOCK, ""),
+    /**
+     * The long-context position probe: not a prompt of the suite's tasks but items of its own, a needle function to
+     * find in a long context at each configured size and position ({@link io.evalwatch.events.probe.LongContext}).
+     * Its items carry a cell's variant id, {@code long-context-<size>-<position>}.
+     */
+    LONG_CONTEXT("long-context", AnswerFormat.CODE_BLOCK, "");
 
     /** How a variant's answer carries its code. */
     public enum AnswerFormat {
@@ -94,7 +100,7 @@ public enum PromptVariant {
 
     /** Whether the variant changes prompts of this kind; a kind it does not apply to is dispatched in base only. */
     public boolean appliesTo(TaskKind kind) {
-        return this == BASE || kind == null || kind.executable();
+        return this != LONG_CONTEXT && (this == BASE || kind == null || kind.executable());
     }
 
     public static Optional<PromptVariant> of(String id) {
@@ -103,6 +109,9 @@ public enum PromptVariant {
 
     /** The variant of an item's variant field (null is base, as in items stored before variants existed). */
     public static PromptVariant ofItem(String id) {
+        if (io.evalwatch.events.probe.LongContext.isProbeVariant(id)) {
+            return LONG_CONTEXT;
+        }
         return id == null ? BASE : of(id).orElseThrow(() -> new IllegalArgumentException(
                 "unknown prompt variant '" + id + "'; known variants: " + ids()));
     }
@@ -122,7 +131,7 @@ public enum PromptVariant {
      */
     public String apply(String baseMessage, List<FewShotExample> examples, String language) {
         return switch (this) {
-            case BASE -> baseMessage;
+            case BASE, LONG_CONTEXT -> baseMessage;
             case TWIN -> baseMessage; // the twin task's own message, as base writes it
             case FEW_SHOT -> examples(examples, language) + baseMessage;
             case CHAIN_OF_THOUGHT, STRUCTURED -> baseMessage + "\n\n" + instruction;
@@ -176,7 +185,7 @@ public enum PromptVariant {
         PromptVariant variant = recognise(userMessage);
         String text = userMessage.strip();
         return switch (variant) {
-            case BASE -> userMessage;
+            case BASE, LONG_CONTEXT -> userMessage;
             case TWIN -> userMessage;
             case FEW_SHOT -> text.substring(text.indexOf(TASK_HEADING) + TASK_HEADING.length());
             case CHAIN_OF_THOUGHT, STRUCTURED -> text.substring(0, text.length() - variant.instruction.length());

@@ -22,7 +22,7 @@ public final class VariantReplies {
             return answer.content();
         }
         return switch (variant) {
-            case BASE, FEW_SHOT -> answer.content();
+            case BASE, FEW_SHOT, LONG_CONTEXT -> answer.content();
             case TWIN -> answer.content(); // a twin is asked as base is
             case STRUCTURED -> json(answer.code());
             case REPEAT -> answer.content();

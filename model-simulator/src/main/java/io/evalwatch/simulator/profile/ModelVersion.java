@@ -14,7 +14,8 @@ import java.util.Map;
  * version comes into force only by an admin call (or as the first version when no other has started).
  * kindSkills is how it reviews and searches (null: derived from the pass probability, see {@link #skills()}).
  * variants is how it answers prompt variants other than base (none: as base; see {@link #forVariant}).
- * repeatNoise is how far its answers to the same prompt differ between requests (null: every request drawn afresh).
+ * repeatNoise is how far its answers to the same prompt differ between requests (null: every request drawn afresh);
+ * needleRecall is how often it finds a long-context needle at each position (null: flat, see {@link #needles}).
  */
 public record ModelVersion(String version,
                            String systemFingerprint,
@@ -29,7 +30,8 @@ public record ModelVersion(String version,
                            Quirks quirks,
                            KindSkills kindSkills,
                            Map<PromptVariant, VariantBehaviour> variants,
-                           RepeatNoise repeatNoise) {
+                           RepeatNoise repeatNoise,
+                           NeedleRecall needleRecall) {
 
     public ModelVersion {
         mutationWeights = Map.copyOf(mutationWeights);
@@ -37,13 +39,18 @@ public record ModelVersion(String version,
         variants = variants == null ? Map.of() : Map.copyOf(variants);
     }
 
-    /** A version that draws every request afresh (no repeat noise: see {@link RepeatNoise}). */
+    /** A version that draws every request afresh and finds long-context needles with its pass probability. */
     public ModelVersion(String version, String systemFingerprint, long seed, double passProbability,
             Map<AnswerKind, Double> mutationWeights, OutputStyle outputStyle, LogNormal ttftMillis,
             LogNormal tokensPerSecond, ErrorInjection errors, Instant activeFrom, Quirks quirks,
             KindSkills kindSkills, Map<PromptVariant, VariantBehaviour> variants) {
         this(version, systemFingerprint, seed, passProbability, mutationWeights, outputStyle, ttftMillis,
-                tokensPerSecond, errors, activeFrom, quirks, kindSkills, variants, null);
+                tokensPerSecond, errors, activeFrom, quirks, kindSkills, variants, null, null);
+    }
+
+    /** How often it finds a long-context needle by position: the profile's needle_recall, else flat. */
+    public NeedleRecall needles() {
+        return needleRecall != null ? needleRecall : NeedleRecall.flat(passProbability);
     }
 
     /** A version that answers every prompt variant as base. */
@@ -70,7 +77,7 @@ public record ModelVersion(String version,
                 b.passProbability() == null ? passProbability : b.passProbability(), mutationWeights, outputStyle,
                 new LogNormal(ttftMillis.median() * f, ttftMillis.sigma(), ttftMillis.added() * f),
                 new LogNormal(tokensPerSecond.median() / f, tokensPerSecond.sigma(), tokensPerSecond.added()),
-                errors, activeFrom, quirks, kindSkills, Map.of(), repeatNoise);
+                errors, activeFrom, quirks, kindSkills, Map.of(), repeatNoise, needleRecall);
     }
 
     /** A version whose review and search skills follow from its pass probability. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.simulator.truth.AnswerKind;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class ProfileFile {
     private static final Set<String> MODEL_FIELDS = Set.of("versions", "description");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "system_fingerprint", "seed",
             "pass_probability", "mutations", "output_style", "ttft", "tokens_per_second", "errors", "active_from",
-            "description", "quirks", "review", "search", "variants", "repeat_noise");
+            "description", "quirks", "review", "search", "variants", "repeat_noise", "needle_recall");
     private static final Set<String> VARIANT_FIELDS = Set.of("pass_probability", "latency_factor");
     private static final Set<String> REVIEW_FIELDS = Set.of("found", "invented");
     private static final Set<String> SEARCH_FIELDS = Set.of("ranks", "near_miss");
@@ -150,8 +151,10 @@ public final class ProfileFile {
                 ? variants(where, node.get("variants")) : previous.variants();
         RepeatNoise noise = node.has("repeat_noise") ? repeatNoise(where, node.get("repeat_noise"))
                 : previous.repeatNoise();
+        NeedleRecall needles = node.has("needle_recall") ? needleRecall(where, node.get("needle_recall"))
+                : previous.needleRecall();
         return new ModelVersion(version, fingerprint, seed, pass, weights, style, ttft, speed, errors, activeFrom,
-                quirks, skills, variants, noise);
+                quirks, skills, variants, noise, needles);
     }
 
     /** repeat_noise {score_variance: v}: the variance of an item's weighted score between repeats (RepeatNoise). */
@@ -165,6 +168,31 @@ public final class ProfileFile {
         }
         requireKnownFields(field, node, Set.of("score_variance"));
         return new RepeatNoise(probability(field, node, "score_variance"));
+    }
+
+    /** needle_recall {10: 0.95, 30: 0.8, 50: 0.4, 70: 0.8, 90: 0.95}: every probe position, a probability each. */
+    private static NeedleRecall needleRecall(String where, JsonNode node) {
+        String field = where + " field 'needle_recall'";
+        if (!node.isObject()) {
+            throw new ProfileFileException(field + " must be a map of position (" + LongContext.POSITIONS
+                    + ") to the probability of finding the needle there");
+        }
+        Map<Integer, Double> recall = new java.util.TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            Integer position = entry.getKey().matches("\\d+") ? Integer.valueOf(entry.getKey()) : null;
+            if (position == null || !LongContext.POSITIONS.contains(position)) {
+                throw new ProfileFileException(field + ": unknown position '" + entry.getKey() + "'; positions: "
+                        + LongContext.POSITIONS);
+            }
+            recall.put(position, probability(field, node, entry.getKey()));
+        }
+        if (!recall.keySet().containsAll(LongContext.POSITIONS)) {
+            throw new ProfileFileException(field + " must give every position " + LongContext.POSITIONS + ", has "
+                    + recall.keySet());
+        }
+        return new NeedleRecall(recall);
     }
 
     /** variants {few-shot: {pass_probability: 0.9}, structured: {latency_factor: 1.25}}: base is the version itself. */

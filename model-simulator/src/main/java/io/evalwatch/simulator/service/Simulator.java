@@ -4,6 +4,7 @@ import io.evalwatch.events.PromptVariant;
 import io.evalwatch.simulator.answer.AnswerComposer;
 import io.evalwatch.simulator.answer.JudgeReply;
 import io.evalwatch.simulator.answer.MutationCheck;
+import io.evalwatch.simulator.answer.NeedleSearch;
 import io.evalwatch.simulator.answer.SimulatedAnswer;
 import io.evalwatch.simulator.answer.VariantReplies;
 import io.evalwatch.simulator.answer.Tokens;
@@ -80,6 +81,10 @@ public class Simulator {
         if (judged.isPresent()) {
             return judge(request, active, version, seed, attempt, judged.get());
         }
+        Optional<NeedleSearch> needle = NeedleSearch.read(request.lastUserMessage());
+        if (needle.isPresent()) {
+            return needle(request, active, version, seed, attempt, needle.get());
+        }
         long askedAt = System.nanoTime();
         // a few-shot prompt's examples are other tasks: only the part after them is the task asked for
         String taskText = PromptVariant.taskPart(request.lastUserMessage());
@@ -113,6 +118,19 @@ public class Simulator {
                     request.model(), tasks.all().size(), excerpt(request.lastUserMessage()));
         }
         return reply(request, active, version, seed, attempt, task.orElse(null), answer, content);
+    }
+
+    /** A long-context needle question: found with the version's recall at the needle's position, else a wrong one. */
+    private Outcome needle(ChatRequest request, ActiveModel active, ModelVersion version, long seed, int attempt,
+            NeedleSearch search) {
+        String name = search.needle().name();
+        boolean found = Truth.needleFound(version.seed(), name, seed, version.needles().at(search.positionPercent()));
+        metrics.answer(request.model(), version.version(), found ? "needle_found" : "needle_missed",
+                found ? "needle_found" : "needle_missed");
+        LOG.debugf("%s %s needle %s at %d %% seed %d: %s", request.model(), version.version(), name,
+                search.positionPercent(), seed, found ? "found" : "missed");
+        return reply(request, active, version, seed, attempt, null, null,
+                search.answer(found, Truth.pick(version.seed(), name, seed, Integer.MAX_VALUE)));
     }
 
     /** A judge prompt: the grade the truth decides for the judged code, in the rubric's format. */

@@ -22,6 +22,7 @@ public final class Truth {
     private static final long FLIP_SALT = 0xD6E8FEB86659FD93L;
     /** The request seed a steady answer is decided with: one per task, whatever the request's seed. */
     private static final long USUAL_REQUEST = 0;
+    private static final long NEEDLE_SALT = 0x4CF5AD432745937FL;
 
     /** {@link #goldRank}'s answer when a near miss comes first (the gold location then comes second). */
     public static final int NEAR_MISS_FIRST = -1;
@@ -174,6 +175,11 @@ public final class Truth {
             u -= ranks.get(r);
         }
         return 0;
+    }
+
+    /** Whether a long-context answer finds its needle (probability: the version's recall at the needle's position). */
+    public static boolean needleFound(long versionSeed, String needle, long requestSeed, double recall) {
+        return new SplittableRandom(mix(versionSeed, NEEDLE_SALT, hashOf(needle), requestSeed)).nextDouble() < recall;
     }
 
     /** Runs of whitespace as one space, none at the ends. */

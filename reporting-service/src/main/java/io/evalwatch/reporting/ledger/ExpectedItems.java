@@ -3,6 +3,7 @@ package io.evalwatch.reporting.ledger;
 import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.PromptVariant;
 import io.evalwatch.events.TaskKind;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
  * task's kind is known from any of its items that arrived, so a task none of whose items arrived is listed under
  * every variant. A variant dispatched by the task's content too (twin: only tasks that have a twin) is expected for
  * a task when one of its items of that variant arrived, or when none of the task's items did. Each stream expects
- * its own samples (the {@code repeat} probe's stream: its repeats). Pure.
+ * its own samples (the {@code repeat} probe's stream: its repeats). The long-context probe's streams (one per
+ * model × cell) expect its needles, not the suite's tasks: the needles of which any item arrived. Pure.
  */
 public record ExpectedItems(String runId, Collection<String> taskIds, List<String[]> modelVariants, int samples,
         Map<String, TaskKind> kinds) {
@@ -53,6 +55,9 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
         }
         for (String task : taskIds) {
             for (String[] mv : modelVariants) {
+                if (LongContext.isProbeVariant(mv[1])) {
+                    continue; // the probe dispatches needles, not the suite's tasks
+                }
                 TaskKind kind = kinds.get(task);
                 PromptVariant variant = PromptVariant.of(mv[1]).orElse(PromptVariant.BASE);
                 if (kind != null && !variant.appliesTo(kind)) {
@@ -65,6 +70,22 @@ public record ExpectedItems(String runId, Collection<String> taskIds, List<Strin
                 int streamSamples = mv.length > 2 ? Integer.parseInt(mv[2]) : samples;
                 for (int sample = 0; sample < streamSamples; sample++) {
                     String id = ItemIds.of(runId, task, mv[0], sample, mv[1]);
+                    if (!seen.contains(id)) {
+                        missing.add(id);
+                    }
+                }
+            }
+        }
+        // the probe's needles: those of which any item arrived (the run announces the suite's tasks only)
+        List<String> needles = kinds.keySet().stream().filter(t -> LongContext.byTaskId(t).isPresent()).sorted()
+                .toList();
+        for (String needle : needles) {
+            for (String[] mv : modelVariants) {
+                if (!LongContext.isProbeVariant(mv[1])) {
+                    continue;
+                }
+                for (int sample = 0; sample < samples; sample++) {
+                    String id = ItemIds.of(runId, needle, mv[0], sample, mv[1]);
                     if (!seen.contains(id)) {
                         missing.add(id);
                     }

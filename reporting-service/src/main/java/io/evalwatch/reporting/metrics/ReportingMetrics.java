@@ -2,6 +2,7 @@ package io.evalwatch.reporting.metrics;
 
 import io.evalwatch.events.PromptVariant;
 import io.evalwatch.reporting.report.ContaminationSection;
+import io.evalwatch.reporting.report.LongContextSections;
 import io.evalwatch.reporting.report.VariantSections;
 import io.evalwatch.events.ItemMetrics;
 import io.evalwatch.events.ItemScored;
@@ -136,6 +137,10 @@ public class ReportingMetrics {
             gauge("evalwatch_run_twin_pass_rate_drop", tags, p.drop());
             gauge("evalwatch_run_contamination_flagged", tags, p.flagged() ? 1 : 0);
         });
+        // the long-context probe's curve: needles found by model, size and position
+        LongContextSections.of(items).forEach(m -> m.sizes().forEach(c -> c.positions().forEach(p -> gauge(
+                "evalwatch_run_long_context_accuracy", Tags.of("model", m.model(), "suite", safe(run.suite), "size",
+                        c.size(), "position", Integer.toString(p.position())), p.accuracy()))));
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Map;
  * quality signals as distributions, retries, latency, cost and provenance. The per-model figures are of the base
  * prompt variant ({@code ItemResult.plain}); a run of several variants compares them per model in {@code variants}
  * (empty for a run of one variant), {@code contamination} holds each model's original tasks against their
- * contamination twins when the twin variant ran (empty otherwise), and the consistency probe's repeats per model are
- * in {@code consistency}.
+ * contamination twins when the twin variant ran (empty otherwise), the consistency probe's repeats per model are
+ * in {@code consistency}, and a run of the long-context probe has its accuracy by position and size in
+ * {@code longContext} ({@link LongContextSections}; empty without the probe).
  */
 public record RunReport(
         String runId,
@@ -30,9 +31,10 @@ public record RunReport(
         List<ModelReport> models,
         List<ModelVariants> variants,
         List<ContaminationProbe> contamination,
-        List<ModelConsistency> consistency) {
+        List<ModelConsistency> consistency,
+        List<LongContextSections.ModelCurves> longContext) {
 
-    /** A report without the consistency probe (no repeat variant ran). */
+    /** A report without the consistency and long-context probes. */
     public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
             Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
             List<ModelReport> models, List<ModelVariants> variants) {
@@ -40,12 +42,21 @@ public record RunReport(
                 startedAt, completedAt, models, variants, List.of());
     }
 
-    /** A report whose contamination probe is derived from its variants (empty when no twin variant ran). */
+    /** A report without the long-context probe. */
     public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
             Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
             List<ModelReport> models, List<ModelVariants> variants, List<ModelConsistency> consistency) {
         this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
-                startedAt, completedAt, models, variants, ContaminationSection.of(variants), consistency);
+                startedAt, completedAt, models, variants, consistency, List.of());
+    }
+
+    /** A report whose contamination probe is derived from its variants (empty when no twin variant ran). */
+    public RunReport(String runId, String suite, String suiteVersion, String status, String trigger, int samples,
+            Integer expectedItems, int scoredItems, int erroredItems, Instant startedAt, Instant completedAt,
+            List<ModelReport> models, List<ModelVariants> variants, List<ModelConsistency> consistency,
+            List<LongContextSections.ModelCurves> longContext) {
+        this(runId, suite, suiteVersion, status, trigger, samples, expectedItems, scoredItems, erroredItems,
+                startedAt, completedAt, models, variants, ContaminationSection.of(variants), consistency, longContext);
     }
 
     /**

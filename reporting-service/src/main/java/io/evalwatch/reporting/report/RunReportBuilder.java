@@ -63,7 +63,8 @@ public final class RunReportBuilder {
         int errored = (int) items.stream().filter(i -> i.errored).count();
         return new RunReport(run.runId, run.suite, run.suiteVersion, run.status, run.trigger, run.samples,
                 run.expectedItems, items.size() - errored, errored, run.startedAt, run.completedAt, models,
-                VariantSections.of(run.runId, run.suiteVersion, items), ConsistencySections.of(items));
+                VariantSections.of(run.runId, run.suiteVersion, items), ConsistencySections.of(items),
+                LongContextSections.of(items));
     }
 
     static ModelReport model(String model, List<ItemResult> items) {

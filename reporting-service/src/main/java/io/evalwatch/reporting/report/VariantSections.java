@@ -2,6 +2,7 @@ package io.evalwatch.reporting.report;
 
 import io.evalwatch.events.FailureCategory;
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.reporting.drift.VariantComparison;
 import io.evalwatch.reporting.ledger.ItemResult;
 import io.evalwatch.reporting.report.RunReport.ModelVariants;
@@ -30,8 +31,10 @@ public final class VariantSections {
                 .collect(Collectors.groupingBy(i -> i.model, TreeMap::new, Collectors.toList()));
         List<ModelVariants> models = new ArrayList<>();
         byModel.forEach((model, modelItems) -> {
-            List<String> variants = modelItems.stream().map(ItemResult::variantOrBase).distinct()
-                    .filter(v -> !PromptVariant.REPEAT.id().equals(v)) // the consistency probe has its own section
+            // the consistency probe and the long-context probe's cells have sections of their own
+            List<String> variants = modelItems.stream().map(ItemResult::variantOrBase)
+                    .filter(v -> !LongContext.isProbeVariant(v)).distinct()
+                    .filter(v -> !PromptVariant.REPEAT.id().equals(v))
                     .sorted(Comparator.comparingInt(PromptVariant::rank).thenComparing(v -> v)).toList();
             if (variants.size() < 2) {
                 return;

@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.verdict;
 
 import io.evalwatch.events.PromptVariant;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.events.TaskKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -406,13 +407,18 @@ public class DriftRecorder {
     /** runItems: every item of the run, whose kinds tell which tasks a non-base variant was not dispatched for. */
     private static RunHealth health(RunRecord run, RunStream rs, List<ItemResult> mine, List<ItemResult> runItems) {
         int expected;
-        if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
+        if (LongContext.isProbeVariant(rs.variant)) {
+            // a long-context cell's stream expects its needles, which the run's task hashes do not list
+            expected = (int) runItems.stream().filter(i -> rs.variant.equals(i.variant)).map(i -> i.taskId)
+                    .distinct().count() * Math.max(1, rs.samples);
+        } else if (run.taskHashes != null && !run.taskHashes.isEmpty()) {
             PromptVariant variant = PromptVariant.of(rs.variant).orElse(PromptVariant.BASE);
             java.util.Set<String> inVariant = runItems.stream()
                     .filter(i -> java.util.Objects.equals(rs.variant, i.variantOrBase()))
                     .map(i -> i.taskId).collect(java.util.stream.Collectors.toSet());
             // a variant that depends on the task (twin) was dispatched for the tasks any of its items came from
             long notDispatched = runItems.stream().filter(i -> i.kind != null && i.taskId != null
+                            && run.taskHashes.containsKey(i.taskId)
                             && (!variant.appliesTo(TaskKind.valueOf(i.kind.toUpperCase(Locale.ROOT)))
                             || variant.dependsOnTask() && !inVariant.contains(i.taskId)))
                     .map(i -> i.taskId).distinct().count();

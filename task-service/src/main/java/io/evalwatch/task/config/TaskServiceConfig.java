@@ -3,6 +3,7 @@ package io.evalwatch.task.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Where task-service finds the golden suites, the model catalogue and the scheduled monitors. */
@@ -23,6 +24,9 @@ public interface TaskServiceConfig {
 
     /** Where suite environments are built: sandbox-service, asked at run start. */
     Sandbox sandbox();
+
+    /** The probes a run may ask for among its variants. */
+    Probes probes();
 
     interface Suites {
         /** Folder holding one sub-folder per suite (suite.yaml + tasks/*.yaml). */
@@ -68,5 +72,21 @@ public interface TaskServiceConfig {
          */
         @WithDefault("45s")
         Duration buildWait();
+    }
+
+    interface Probes {
+
+        LongContext longContext();
+
+        /** The long-context position probe (variant long-context): its context sizes and needles per cell. */
+        interface LongContext {
+            /** Context sizes in cl100k_base tokens; each makes five cells (the needle at 10 % ... 90 %). */
+            @WithDefault("2000,4000")
+            List<Integer> sizes();
+
+            /** Needles (corpus functions to find) per cell, so items per model and sample = sizes × 5 × needles. */
+            @WithDefault("10")
+            int needles();
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.TaskSpec;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.task.environment.RunEnvironments;
 import io.evalwatch.task.suite.Suite;
 import io.evalwatch.task.suite.TaskContent;
@@ -54,20 +55,40 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants) {
         return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now,
-                judgeModel, variants, DEFAULT_REPEATS);
+                judgeModel, variants, DEFAULT_REPEATS, null);
     }
 
     /** Repeats of the consistency probe when a caller names none (evalwatch.probes.consistency.repeats). */
     static final int DEFAULT_REPEATS = 5;
 
-    /**
-     * @param repeats how many times the {@code repeat} variant sends each task's base prompt: its samples are 0 to
-     *     repeats - 1, whatever the run's samples
-     */
+    /** A plan with the consistency probe's repeats and without the long-context probe's settings. */
     static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
             Provenance provenance, Map<String, String> generationConfigHashes,
             Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants,
             int repeats) {
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now,
+                judgeModel, variants, repeats, null);
+    }
+
+    /** A plan with the long-context probe's settings and the default repeats. */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants,
+            LongContextItems.Options longContext) {
+        return of(runId, suite, tasks, models, samples, provenance, generationConfigHashes, environments, now,
+                judgeModel, variants, DEFAULT_REPEATS, longContext);
+    }
+
+    /**
+     * @param repeats how many times the {@code repeat} variant sends each task's base prompt: its samples are 0 to
+     *     repeats - 1, whatever the run's samples
+     * @param longContext the long-context probe's settings, used when variants hold it: its items (see
+     *     LongContextItems) follow the suite's, with one stream per model × cell
+     */
+    static RunPlan of(String runId, Suite suite, List<TaskDefinition> tasks, List<String> models, int samples,
+            Provenance provenance, Map<String, String> generationConfigHashes,
+            Map<String, EnvironmentRef> environments, Instant now, String judgeModel, List<PromptVariant> variants,
+            int repeats, LongContextItems.Options longContext) {
         Map<String, String> taskHashes = new LinkedHashMap<>();
         tasks.forEach(t -> taskHashes.put(t.id(), t.contentHash()));
         List<TaskDispatched> items = new ArrayList<>();
@@ -96,12 +117,28 @@ public record RunPlan(RunStarted started, List<TaskDispatched> items) {
                 }
             }
         }
+        boolean probe = variants.contains(PromptVariant.LONG_CONTEXT) && longContext != null;
+        if (probe) {
+            items.addAll(LongContextItems.dispatch(runId, suite.name(), suite.version(), models, samples, longContext,
+                    now));
+        }
+        List<StreamKey> streams = new ArrayList<>(streams(suite.name(), models, samples, provenance,
+                generationConfigHashes, TaskContent.taskSetHash(taskHashes),
+                RunEnvironments.environmentHash(environments),
+                variants.stream().filter(v -> v != PromptVariant.LONG_CONTEXT).toList(), repeats));
+        if (probe) {
+            // one stream per model × cell: a cell's items are compared only with the same cell's
+            String probeHash = LongContextItems.taskSetHash(longContext);
+            for (String model : models) {
+                for (LongContext.Cell cell : longContext.cells()) {
+                    streams.add(new StreamKey(provenance.origin(), model, suite.name(), probeHash, samples,
+                            generationConfigHashes.get(model), cell.variant(), null));
+                }
+            }
+        }
         RunStarted started = new RunStarted(RunStarted.SCHEMA_VERSION, runId, suite.name(), suite.version(),
                 List.copyOf(models), samples, items.size(), provenance.trigger(), provenance.monitor(), now,
-                provenance.series(), streams(suite.name(), models, samples, provenance, generationConfigHashes,
-                        TaskContent.taskSetHash(taskHashes), RunEnvironments.environmentHash(environments), variants,
-                        repeats),
-                taskHashes);
+                provenance.series(), List.copyOf(streams), taskHashes);
         return new RunPlan(started, List.copyOf(items));
     }
 

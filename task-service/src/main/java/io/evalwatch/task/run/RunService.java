@@ -88,7 +88,16 @@ public class RunService {
             throw new InvalidRunException("variants", "the consistency probe needs evalwatch.probes.consistency.repeats"
                     + " between 2 and " + config.runs().maxSamples() + ", configured " + repeats);
         }
-        long items = RunPlan.itemsPerModel(tasks, variants, samples, repeats) * modelNames.size();
+        LongContextItems.Options longContext = new LongContextItems.Options(
+                config.probes().longContext().sizes(), config.probes().longContext().needles());
+        if (variants.contains(PromptVariant.LONG_CONTEXT)) {
+            longContext.problem().ifPresent(problem -> {
+                throw new InvalidRunException("variants", problem + " (evalwatch.probes.long-context.*)");
+            });
+        }
+        long items = (RunPlan.itemsPerModel(tasks, variants, samples, repeats)
+                + (variants.contains(PromptVariant.LONG_CONTEXT) ? longContext.itemsPerModelAndSample() * samples : 0))
+                * modelNames.size();
         if (items > config.runs().maxItems()) {
             throw new InvalidRunException("samples", "the run would dispatch " + items + " items, more than the limit "
                     + config.runs().maxItems() + " (evalwatch.runs.max-items)");
@@ -98,7 +107,7 @@ public class RunService {
         modelNames.forEach(m -> configHashes.put(m, configs.get(m).hash()));
         Map<String, EnvironmentRef> resolved = environments.resolve(tasks);
         RunPlan plan = RunPlan.of(UUID.randomUUID().toString(), suite, tasks, modelNames, samples, provenance,
-                configHashes, resolved, Instant.now(), suite.judgeModel(), variants, repeats);
+                configHashes, resolved, Instant.now(), suite.judgeModel(), variants, repeats, longContext);
         Run run = recorder.record(suite, tasks, plan);
         LOG.infof("run %s started: suite %s (%s), models %s, variants %s, %d samples, %d items%s%s", run.runId,
                 suite.name(), suite.version(), modelNames, RunVariants.ids(variants), samples, run.expectedItems,

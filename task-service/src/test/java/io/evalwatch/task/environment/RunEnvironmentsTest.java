@@ -181,6 +181,11 @@ class RunEnvironmentsTest {
             public Sandbox sandbox() {
                 return sandbox;
             }
+
+            @Override
+            public Probes probes() {
+                return null;
+            }
         };
     }
 }

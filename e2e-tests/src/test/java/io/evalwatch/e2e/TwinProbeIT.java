@@ -69,7 +69,7 @@ class TwinProbeIT {
         // the twins ran in the sandbox against their own renamed tests, and the honest model's twin answers passed
         assertTrue(honest.path("twinPassRate").asDouble() >= 0.85, honest.toPrettyString());
         for (JsonNode i : of(items, TwinProbeModels.HONEST, "twin")) {
-            assertTrue(i.path("taskId").asText().startsWith("HumanEval"), i.toString());
+            assertTrue(i.path("taskId").asText().startsWith("humaneval-"), i.toString()); // the original id
         }
 
         // the plain figures are base's alone

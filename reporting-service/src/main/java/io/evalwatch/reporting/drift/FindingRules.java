@@ -84,15 +84,29 @@ final class FindingRules {
         return Optional.of(new Finding(Signals.LATENCY, Scopes.ALL, Finding.WARNING, summary, evidence.map()));
     }
 
-    /** "ttft p95 0.62s -> 0.95s (x1.53)", with the raw ratio when host lag was taken off. */
-    private static String slowerPart(Compared c) {
+    /**
+     * "ttft median 0.35s -> 0.50s, p95 0.62s -> 0.95s (x1.53)", with the raw ratio when host lag was taken off. The
+     * median comes first: the test is on the whole distribution (Mann-Whitney U), and a first token delayed by a fixed
+     * amount is slower even when its tail happened to shrink, so the p95 alone could read as faster.
+     */
+    static String slowerPart(Compared c) {
         Comparison x = c.comparison();
-        String part = String.format(Locale.ROOT, "%s p95 %.3gs -> %.3gs (x%.2f)", x.metric().replace("P95Seconds", ""),
-                x.baseline(), x.candidate(), x.candidate() / x.baseline());
+        String metric = x.metric().replace("P95Seconds", "");
+        Double before = median(c, "baseline");
+        Double after = median(c, "candidate");
+        String medians = before == null || after == null ? ""
+                : String.format(Locale.ROOT, " median %.3gs -> %.3gs,", before, after);
+        String part = String.format(Locale.ROOT, "%s%s p95 %.3gs -> %.3gs (x%.2f)", metric, medians, x.baseline(),
+                x.candidate(), x.candidate() / x.baseline());
         if (c.test().evidence().get("raw") instanceof Map<?, ?> raw && raw.get("p95Ratio") instanceof Number r) {
             part += String.format(Locale.ROOT, " after host lag (raw x%.2f)", r.doubleValue());
         }
         return part;
+    }
+
+    private static Double median(Compared c, String run) {
+        return c.test().evidence().get(run) instanceof Map<?, ?> m && m.get("median") instanceof Number n
+                ? n.doubleValue() : null;
     }
 
     private Optional<Finding> cost() {

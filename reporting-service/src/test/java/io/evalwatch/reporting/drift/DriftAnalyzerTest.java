@@ -146,6 +146,9 @@ class DriftAnalyzerTest {
         List<Finding> latency = analysis.findings(Signals.LATENCY);
         assertEquals(1, latency.size(), analysis.findings().toString());
         assertTrue(latency.get(0).evidence().containsKey("ttftP95Seconds"));
+        // the summary names what the test looked at, the median, beside the p95
+        assertTrue(latency.get(0).summary().matches("slower: ttft median \\S+s -> \\S+s, p95 \\S+s -> \\S+s \\(x2\\.50\\);"
+                + " duration median .*"), latency.get(0).summary());
         assertFalse(analysis.regressed());
         assertJsonFriendly(latency.get(0).evidence());
     }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,13 +76,24 @@ class JavaScriptPrelaunchTest {
             + " assert.fail(fs.readlinkSync('/proc/self/ns/pid') + ' init started at ' + stat[19]);";
 
     /** The host pids of the sandbox waiting in the slot, once one is (it is launched after the slot's run). */
+    /**
+     * The pids of the slot's waiting sandbox once Node runs in it: listed any earlier, a kill could miss the
+     * processes the launcher had not started yet, and Node could still read a run before its parent's death reached
+     * it (a race of the test, not of the service, which never kills a sandbox it hands a run to).
+     */
     private List<Long> waitingSandbox() throws InterruptedException {
         for (int attempt = 0; attempt < 3000; attempt++) {
             List<Long> pids = sandbox.waitingSandboxPids();
-            if (!pids.isEmpty()) {
-                return pids;
+            boolean nodeUp = pids.stream().map(ProcessHandle::of).flatMap(Optional::stream)
+                    .anyMatch(p -> p.info().command().map(c -> c.endsWith("/node")).orElse(false));
+            if (nodeUp) {
+                return sandbox.waitingSandboxPids();
             }
             Thread.sleep(20);
+        }
+        List<Long> pids = sandbox.waitingSandboxPids();
+        if (!pids.isEmpty()) {
+            return pids; // Node not recognisable by its command here: the sandbox as it stands
         }
         throw new AssertionError("no sandbox was launched ahead after a JavaScript run");
     }

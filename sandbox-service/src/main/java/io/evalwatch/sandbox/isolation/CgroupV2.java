@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,8 @@ public record CgroupV2(Path parent, Set<String> controllers, double cpus, List<S
             Path parent = base.resolve(name);
             Files.createDirectories(parent);
             enable(parent, controllers, false);
-            return new CgroupV2(parent, Set.copyOf(controllers), cpus, List.copyOf(problems), reason
+            // in WANTED's order: Set.copyOf's order changes from one JVM to the next
+            return new CgroupV2(parent, Collections.unmodifiableSet(controllers), cpus, List.copyOf(problems), reason
                     + (hierarchyRoot ? "" : "; the service's own processes moved to " + base.resolve(SERVICE_LEAF)));
         } catch (IOException e) {
             problems.add("cannot set up cgroup v2 groups under " + base + ": " + e.getMessage());

@@ -194,7 +194,7 @@ class ReadmeCommandsIT {
      * its own: the script finds everything beside itself, and the stack's state goes to its .evalwatch/.
      */
     private void prepareCheckout() throws IOException {
-        deleteTree(work);
+        StackFixture.deleteTree(work);
         Files.createDirectories(checkout);
         Path root = StackFixture.root();
         Files.copy(root.resolve("evalwatch"), checkout.resolve("evalwatch"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -202,7 +202,7 @@ class ReadmeCommandsIT {
                 "reporting-service", "model-simulator", "local-stack", "config", "scripts", "docs")) {
             Files.createSymbolicLink(checkout.resolve(linked), root.resolve(linked));
         }
-        copyTree(root.resolve("suites"), checkout.resolve("suites"));
+        StackFixture.copyTree(root.resolve("suites"), checkout.resolve("suites"));
         // the training sample `suites overlap --train train.jsonl` reads: code that is none of the suite's tasks
         Files.writeString(checkout.resolve("train.jsonl"), """
                 {"prompt": "Write a function that returns the sum of two integers.", "completion": "def add(a, b):\\n    return a + b\\n"}
@@ -274,29 +274,5 @@ class ReadmeCommandsIT {
     private static String tail(Path log, int lines) throws IOException {
         List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
         return "      " + String.join("\n      ", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -30,6 +30,27 @@ public final class Markdown {
         return MARKUP.matcher(oneLine).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
     }
 
+    /**
+     * Identifiers (fingerprints, hashes, model ids) as code spans, comma-separated, so they read exactly as recorded
+     * and can be copied. Each span's delimiter is one backtick longer than the longest run inside it; an empty or null
+     * value is a dash.
+     */
+    public static String code(Object value) {
+        if (value == null) {
+            return "–";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        Iterable<?> values = value instanceof Iterable<?> many ? many : java.util.List.of(value);
+        for (Object v : values) {
+            String oneLine = String.valueOf(v).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+            String delimiter = "`".repeat(longestBacktickRun(oneLine) + 1);
+            // a span that starts or ends with a backtick needs a space inside its delimiters
+            String pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+            parts.add(delimiter + pad + oneLine + pad + delimiter);
+        }
+        return parts.isEmpty() ? "–" : String.join(", ", parts);
+    }
+
     /** US dollars as the console writes them ({@code $0.0123}), escaped: a $ may start math in some renderers. */
     public static String usd(Object dollars) {
         return text(io.evalwatch.reporting.console.ConsoleFormats.usd(dollars));

@@ -23,4 +23,14 @@ class MarkdownTest {
         assertEquals("\\$0.0100", Markdown.usd(0.01));
         assertEquals("–", Markdown.text(null));
     }
+
+    @Test
+    void identifiersAreCodeSpansThatShowThemVerbatim() {
+        assertEquals("`fp_alpha_20250602`", Markdown.code(java.util.List.of("fp_alpha_20250602")));
+        assertEquals("`a|b`, `c_d`", Markdown.code(java.util.List.of("a|b", "c_d")));
+        assertEquals("``x`y``", Markdown.code("x`y"));
+        assertEquals("`` `tick ``", Markdown.code("`tick"));
+        assertEquals("–", Markdown.code(java.util.List.of()));
+        assertEquals("–", Markdown.code(null));
+    }
 }

@@ -174,7 +174,7 @@ class ReportDocumentsTest {
         assertTablesWhole(doc, md);
         assertTrue(tableCells(doc).containsAll(List.of("reference run pass rate (%)", "75.0 %", "-50.0 pp")), md);
         assertTrue(md.contains("- **RegressionDetected** (all, critical): pass rate fell \\| by \\*50\\* pp"), md);
-        assertTrue(md.contains("- systemFingerprint: \\[fp\\_1\\] → \\[fp\\_2\\]"), md);
+        assertTrue(md.contains("- systemFingerprint: `fp_1` → `fp_2`"), "identifiers as recorded, copyable: " + md);
         assertTrue(md.contains("Nothing to compare with"), md);
 
         assertEquals(List.of("charts/pass-rate-sim--b-bold--b--x-.svg", "charts/frontier.svg"), images(markdown(
@@ -197,6 +197,7 @@ class ReportDocumentsTest {
         assertTrue(passRates.select("text.tick").eachText().containsAll(List.of("0 %", "100 %", "all", "lists")));
         assertEquals(2, html.select("svg").size(), "the pass rates and the frontier");
         assertTrue(html.text().contains("Composite 0.5370"), "the model's run sections");
+        assertTrue(html.select("td > code").eachText().containsAll(List.of("fp_1", "fp_2")), "what changed");
     }
 
     @Test

@@ -5,8 +5,8 @@ usage: pipeline.py prepare WORK ITEMS SAMPLES     the generated suite, the zero-
 
 measure: a small warm-up run; each service's live heap (after a full GC, jcmd); sandbox-service alone for
 SANDBOX_SECONDS (POST /api/executions of the suite's tasks, as the Kafka path runs them: the model's fenced answer,
-static analysis on, 2 requests per sandbox slot in flight; with MAX_SECONDS set, the run is cut to the items the
-sandbox would execute in that time at the rate just measured); the measured run (GET /api/runs/{id}/progress every
+static analysis on, 2 requests per sandbox slot in flight; with MAX_SECONDS set, the run is cut to what takes about
+that long at the slower of that rate and the warm-up run's); the measured run (GET /api/runs/{id}/progress every
 second, /q/metrics of every service every 3 s: consumer lag, used heap); sandbox-service alone again (and, for scale, with analysis
 off); live heaps again; then per stage items/s and per item latencies from reporting's database (item_result, item_stage).
 """
@@ -391,8 +391,10 @@ def measure(work, items, samples):
 
     # warm-up, not counted: the services' first items load classes, fill pools and start fork servers
     warm_tasks = ["t-%05d" % i for i in range(1, min(tasks, WARMUP_TASKS) + 1)]
+    warm_began = time.time()
     run_and_wait(stack, {"suite": SUITE, "models": [MODEL], "samples": WARMUP_SAMPLES, "tasks": warm_tasks},
                  len(warm_tasks) * WARMUP_SAMPLES)
+    warm_rate = len(warm_tasks) * WARMUP_SAMPLES / (time.time() - warm_began)
     sandbox_alone(stack, bodies, min(10.0, seconds), 2 * workers)
     heaps_before = live_heaps(stack)
 
@@ -400,11 +402,13 @@ def measure(work, items, samples):
     print("sandbox alone (before): %d executions in %.1f s = %.2f/s, load %s"
           % (alone_before["executions"], alone_before["seconds"], alone_before["rate"], loadavg()))
     asked = tasks * samples
-    if max_seconds > 0 and tasks * samples > alone_before["rate"] * max_seconds:
-        # sized to what the sandbox just sustained: the run then takes about max_seconds
-        tasks = max(1, int(alone_before["rate"] * max_seconds // samples))
-        print("run sized to %d items to take about %.0f s at the sandbox's rate (ITEMS asked: %d)"
-              % (tasks * samples, max_seconds, asked))
+    sizing_rate = min(alone_before["rate"], warm_rate)
+    if max_seconds > 0 and tasks * samples > sizing_rate * max_seconds:
+        # sized by the slower of the sandbox alone and the (cold) warm-up run: it then takes about max_seconds
+        tasks = max(1, int(sizing_rate * max_seconds // samples))
+        print("run sized to %d items to take about %.0f s at %.2f items/s (sandbox alone %.2f/s, warm-up run"
+              " %.2f/s; ITEMS asked: %d)" % (tasks * samples, max_seconds, sizing_rate, alone_before["rate"],
+                                             warm_rate, asked))
     request = {"suite": SUITE, "models": [MODEL], "samples": samples}
     if tasks * samples < asked:
         request["tasks"] = ["t-%05d" % i for i in range(1, tasks + 1)]

@@ -78,7 +78,9 @@ class DockerComposeTest {
         services().fields().forEachRemaining(e -> {
             for (JsonNode volume : e.getValue().path("volumes")) {
                 String source = volume.asText().split(":")[0];
-                if (source.startsWith("/") && !Files.exists(Path.of(source))) {
+                // the state folder .evalwatch/ is made by ./evalwatch keys init on the machine that runs it
+                if (source.startsWith("/") && !Files.exists(Path.of(source))
+                        && !Path.of(source).startsWith(ROOT.resolve(".evalwatch"))) {
                     missing.add(e.getKey() + " mounts " + source);
                 }
             }
@@ -150,6 +152,21 @@ class DockerComposeTest {
             });
         });
         assertTrue(published.size() >= 11, published.toString());
+    }
+
+    @Test
+    void theSandboxChecksCallersWithTheHashedKeysAndSeesNoPlainKey() {
+        JsonNode sandbox = services().path("sandbox-service");
+        String keysFile = sandbox.path("environment").path("EVALWATCH_AUTH_KEYS_FILE").asText();
+        List<String> mounts = new ArrayList<>();
+        sandbox.path("volumes").forEach(v -> mounts.add(v.asText()));
+        assertTrue(mounts.contains(ROOT.resolve(".evalwatch/api-keys") + ":" + keysFile + ":ro"),
+                "its keys file " + keysFile + " is the stack's hashed keys, read-only: " + mounts);
+        assertFalse(keysFile.startsWith(MOUNT + ".evalwatch"), keysFile);
+        List<String> tmpfs = new ArrayList<>();
+        sandbox.path("tmpfs").forEach(t -> tmpfs.add(t.asText()));
+        assertTrue(tmpfs.contains(MOUNT + ".evalwatch"), "the state folder, with the plain admin key, is hidden: "
+                + tmpfs);
     }
 
     @Test

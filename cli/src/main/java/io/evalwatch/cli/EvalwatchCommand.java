@@ -156,8 +156,9 @@ public class EvalwatchCommand implements Runnable {
                 + " the run is ad hoc and compared only on request")
         String series;
 
-        @Option(names = "--variant", split = ",", description = "prompt variants besides base: few-shot,"
-                + " chain-of-thought, structured, twin (each task's contamination twin); repeat or separate with commas."
+        @Option(names = "--variant", split = ",", description = "prompt variants and probes besides base: few-shot,"
+                + " chain-of-thought, structured, twin (each task's contamination twin), repeat (the consistency"
+                + " probe), long-context (the position probe); repeat the option or separate with commas."
                 + " Each is compared with base on the same tasks in the report (default: base only)")
         List<String> variants;
 

@@ -14,6 +14,7 @@ import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.StreamKey;
 import io.evalwatch.events.TaskDispatched;
 import io.evalwatch.events.Topics;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.localstack.FreePorts;
 import io.evalwatch.localstack.LocalStack;
@@ -51,7 +52,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The observability configuration against real data. A real Prometheus, configured from prometheus/prometheus.yml
  * and loading prometheus/rules, scrapes the local stack every second while runs go through the pipeline: a run of
- * every simulated model, a run after sim-alpha's silent vendor update (so reporting raises a drift alert), and two
+ * every simulated model (but the probes' own), a small run of the long-context probe (one model, one task beside it,
+ * so the curve's panel has its points), a run after sim-alpha's silent vendor update (so reporting raises a drift
+ * alert), and two
  * broken items (one unreadable dispatch that ends in the DLQ, one dispatch the generator must reject) so that the
  * dead-letter and error panels have something to show (its run is invalid, so stream health shows an invalid run). Then every panel query, annotation and label_values variable
  * of every provisioned dashboard must return data, every rule must evaluate without error, the drift rule must fire,
@@ -137,6 +140,7 @@ class DashboardQueriesIT {
             List<String> models = simulatedModels(root);
             SimulatorAdmin.scheduledVersion(CHANGED_MODEL);
             runToCompletion(api, models);
+            runLongContextProbe(api);
             awaitProbeRun(api, publishProbeRun(stack));
             try {
                 SimulatorAdmin.forceVersion(CHANGED_MODEL, CHANGED_VERSION);
@@ -264,6 +268,21 @@ class DashboardQueriesIT {
         assertEquals("completed", report.path("status").asText());
     }
 
+    /** The long-context probe on one fast model beside a single task: its curve for the dashboard's panel. */
+    private static void runLongContextProbe(EvalwatchApi api) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("suite", SUITE);
+        request.putPOJO("models", List.of(LongContextModels.FLAT));
+        request.put("samples", 1);
+        request.putPOJO("tasks", List.of(WalkingSkeletonIT.TASKS.get(0)));
+        request.putPOJO("variants", List.of(LongContext.VARIANT));
+        JsonNode run = api.startRun(request);
+        int expected = 1 + LongContext.POSITIONS.size() * LongContextModels.NEEDLES;
+        assertEquals(expected, run.path("expectedItems").asInt(), run.toPrettyString());
+        JsonNode report = new RunWatcher(api, System.out).await(run.path("runId").asText(), expected, RUN_TIMEOUT);
+        assertEquals("completed", report.path("status").asText());
+    }
+
     /**
      * A run of two broken items, published straight to Kafka: a dispatch that is not JSON (the generator sends it
      * to eval.tasks.dlq and reporting counts it as errored) and a dispatch without a task (the generator rejects
@@ -306,12 +325,16 @@ class DashboardQueriesIT {
         }
     }
 
-    /** The models of config/models.yaml that the simulator serves: every one of them takes part in the runs. */
+    /**
+     * The models of config/models.yaml that the simulator serves: every one of them takes part in the runs, but those
+     * kept for the probes (ProbeModels), which the demo leaves out too.
+     */
     private static List<String> simulatedModels(Path root) throws IOException {
         SimulatorProfiles profiles = ProfileFile.load(root.resolve("config/simulator.yaml"));
         List<String> models = new ArrayList<>();
         for (JsonNode m : YAML.readTree(root.resolve("config/models.yaml").toFile()).path("models")) {
-            if (profiles.find(m.path("name").asText()).isPresent()) {
+            if (profiles.find(m.path("name").asText()).isPresent()
+                    && !ProbeModels.NAMES.contains(m.path("name").asText())) {
                 models.add(m.path("name").asText());
             }
         }

@@ -161,8 +161,8 @@ final class StackFixture {
     }
 
     /**
-     * The repository's model catalogue plus the models that play real servers' quirks (ProviderQuirksIT) and those
-     * that answer one kind only (FailureTaxonomyIT).
+     * The repository's model catalogue (the probes' models with a known truth among them) plus the models that play
+     * real servers' quirks (ProviderQuirksIT) and those that answer one kind only (FailureTaxonomyIT).
      */
     private static Path quirkyModels(Path work) {
         try {
@@ -171,10 +171,6 @@ final class StackFixture {
             StringBuilder yaml = new StringBuilder(Files.readString(root().resolve("config/models.yaml")));
             List<String[]> extra = new java.util.ArrayList<>(List.of(ProviderQuirks.MODELS));
             extra.addAll(List.of(AnswerKindModels.catalogue()));
-            extra.addAll(List.of(PromptVariantModels.catalogue()));
-            extra.addAll(List.of(TwinProbeModels.catalogue()));
-            extra.addAll(List.of(ConsistencyModels.catalogue()));
-            extra.addAll(List.of(LongContextModels.catalogue()));
             for (String[] m : extra) {
                 yaml.append("""
                           - name: %s
@@ -194,10 +190,7 @@ final class StackFixture {
         }
     }
 
-    /**
-     * The repository's simulator profiles plus the versions ProviderQuirksIT, FailureTaxonomyIT and PromptVariantsIT run
-     * against.
-     */
+    /** The repository's simulator profiles plus the versions ProviderQuirksIT and FailureTaxonomyIT run against. */
     private static Path quirkyProfiles(Path work) {
         try {
             Files.createDirectories(work);
@@ -205,8 +198,7 @@ final class StackFixture {
             String repo = Files.readString(root().resolve("config/simulator.yaml"));
             int models = repo.indexOf("\nmodels:\n") + "\nmodels:\n".length();
             Files.writeString(file, repo.substring(0, models) + ProviderQuirks.PROFILES + AnswerKindModels.profiles()
-                    + PromptVariantModels.profiles() + TwinProbeModels.profiles() + ConsistencyModels.profiles()
-                    + LongContextModels.profiles() + repo.substring(models));
+                    + repo.substring(models));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,6 +31,11 @@ public final class ConsoleFormats {
                 : MISSING;
     }
 
+    /** A p-value to three significant digits: 0.000123 → "0.000123", 0.5 → "0.500". */
+    public static String p(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.3g", n.doubleValue()) : MISSING;
+    }
+
     public static String num(Object value) {
         return value instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : MISSING;
     }

@@ -12,6 +12,7 @@ import io.evalwatch.reporting.ledger.RunRecord;
 import io.evalwatch.reporting.report.ComparisonService;
 import io.evalwatch.reporting.report.RegressionReport;
 import io.evalwatch.reporting.report.RegressionService;
+import io.evalwatch.reporting.report.ReportFigures;
 import io.evalwatch.reporting.report.ReportService;
 import io.evalwatch.reporting.report.ReportService.HistoryPoint;
 import io.evalwatch.reporting.report.RunReport;
@@ -134,7 +135,8 @@ public class ConsolePages {
         List<RunStream> ofRun = RunStream.ofRun(runId);
         return render(reportPage.data("report", report).data("streams", ofRun)
                 .data("scoreChart", ReportCharts.scoreDistribution(report))
-                .data("latencyChart", ReportCharts.latency(report)), "runs");
+                .data("latencyChart", ReportCharts.latency(report))
+                .data("longContextFigures", ReportFigures.longContext(report)), "runs");
     }
 
     @GET

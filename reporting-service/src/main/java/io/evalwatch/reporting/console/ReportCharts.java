@@ -2,9 +2,11 @@ package io.evalwatch.reporting.console;
 
 import io.evalwatch.reporting.console.chart.BarChart;
 import io.evalwatch.reporting.console.chart.Chart;
+import io.evalwatch.reporting.console.chart.LineChart;
 import io.evalwatch.reporting.console.chart.ScatterChart;
 import io.evalwatch.reporting.console.chart.TimeChart;
 import io.evalwatch.reporting.frontier.Frontier;
+import io.evalwatch.reporting.report.LongContextSections;
 import io.evalwatch.reporting.report.RunReport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +46,39 @@ public final class ReportCharts {
         }
         return BarChart.grouped("Latency percentiles", "percentile over items", categories, series,
                 "latency (s)", v -> String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+
+    /**
+     * The long-context probe's curve of one model: the share of needles found by their position in the context, one
+     * line per context size with its 95 % Wilson interval. The pooled "all sizes" curve is left out when there are
+     * single sizes to draw: it would only repeat them.
+     */
+    public static Chart longContext(LongContextSections.ModelCurves model) {
+        List<LongContextSections.SizeCurve> sizes = drawnSizes(model);
+        List<LineChart.Line> lines = sizes.stream().map(s -> new LineChart.Line(sizeName(s), s.positions().stream()
+                .map(p -> new LineChart.Point(p.position(), p.accuracy(), p.low(), p.high(), String.format(
+                        java.util.Locale.ROOT, "%s at %d %%: %d of %d found (%.0f %%, 95 %% CI %.0f–%.0f %%)",
+                        sizeName(s), p.position(), p.found(), p.items(), p.accuracy() * 100, p.low() * 100,
+                        p.high() * 100)))
+                .toList())).toList();
+        List<Double> positions = sizes.stream().flatMap(s -> s.positions().stream())
+                .map(p -> (double) p.position()).distinct().sorted().toList();
+        return LineChart.of("Needles found by position: " + model.model(), "needle position (% of the context)", 0,
+                100, positions, v -> String.format(java.util.Locale.ROOT, "%.0f %%", v), lines,
+                "95 % interval (Wilson)", "needles found (%)",
+                v -> String.format(java.util.Locale.ROOT, "%.0f %%", v * 100));
+    }
+
+    /** The sizes a long-context chart draws (and its figure's table lists). */
+    public static List<LongContextSections.SizeCurve> drawnSizes(LongContextSections.ModelCurves model) {
+        List<LongContextSections.SizeCurve> single = model.sizes().stream()
+                .filter(s -> !LongContextSections.ALL_SIZES.equals(s.size())).toList();
+        return single.isEmpty() ? model.sizes() : single;
+    }
+
+    /** How a curve is named: "2k tokens", or "all sizes". */
+    public static String sizeName(LongContextSections.SizeCurve size) {
+        return LongContextSections.ALL_SIZES.equals(size.size()) ? "all sizes" : size.size() + " tokens";
     }
 
     /** A model's pass rate per scope, its reference run's beside this run's, from 0 to 100 %. */

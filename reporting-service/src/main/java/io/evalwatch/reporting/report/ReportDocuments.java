@@ -38,6 +38,7 @@ public class ReportDocuments {
             String chartFiles) {
         Template template = format == ReportFormat.markdown ? runMarkdown : runHtml;
         return template.data("report", report).data("figures", ReportFigures.ofRun(report))
+                .data("longContextFigures", ReportFigures.longContext(report))
                 .data("frontier", ReportFigures.frontier(report.suite(), frontier).orElse(null))
                 .data("frontierAsOf", frontierAsOf).data("chartFiles", blankToNull(chartFiles)).render();
     }
@@ -55,6 +56,7 @@ public class ReportDocuments {
     /** One figure of the run report as an SVG file; empty when it has no such figure. */
     public Optional<String> runFigure(RunReport report, List<Frontier.Placed> frontier, String name) {
         List<Figure> all = new ArrayList<>(ReportFigures.ofRun(report));
+        all.addAll(ReportFigures.longContext(report));
         ReportFigures.frontier(report.suite(), frontier).ifPresent(all::add);
         return svgOf(all, name);
     }

@@ -23,6 +23,7 @@ public final class ReportFigures {
     public static final String LATENCY = "latency";
     public static final String FRONTIER = "frontier";
     public static final String PASS_RATE = "pass-rate-";
+    public static final String LONG_CONTEXT = "long-context-";
 
     private ReportFigures() {
     }
@@ -47,7 +48,41 @@ public final class ReportFigures {
 
     /** The file name of a model's pass-rate figure: the model's name with anything but [A-Za-z0-9._-] as '-'. */
     public static String passRateName(String model) {
-        return PASS_RATE + model.replaceAll("[^A-Za-z0-9._-]", "-");
+        return PASS_RATE + fileSafe(model);
+    }
+
+    /** The file name of a model's long-context curve, named as {@link #passRateName}. */
+    public static String longContextName(String model) {
+        return LONG_CONTEXT + fileSafe(model);
+    }
+
+    /**
+     * The long-context probe's curves, one figure per model that ran it: needles found by position, a line per
+     * context size with its interval, and the same figures as a table. Empty without the probe.
+     */
+    public static List<Figure> longContext(RunReport report) {
+        if (report.longContext() == null) {
+            return List.of();
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (LongContextSections.ModelCurves m : report.longContext()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (LongContextSections.SizeCurve s : ReportCharts.drawnSizes(m)) {
+                for (LongContextSections.Point p : s.positions()) {
+                    rows.add(List.of(s.size(), p.position() + " %", String.valueOf(p.items()),
+                            String.valueOf(p.found()), ConsoleFormats.pct(p.accuracy()),
+                            ConsoleFormats.pct(p.low()) + " – " + ConsoleFormats.pct(p.high())));
+                }
+            }
+            figures.add(new Figure(longContextName(m.model()), ReportCharts.longContext(m), new Table(List.of(
+                    "context size (tokens)", "needle position (% of the context)", "needles", "found",
+                    "found (%)", "95 % interval (%)"), rows)));
+        }
+        return figures;
+    }
+
+    private static String fileSafe(String model) {
+        return model.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     /** Pass rate per scope (all, each category), the reference run's beside this run's; empty without comparisons. */

@@ -14,6 +14,7 @@ import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.Timings;
 import io.evalwatch.events.Topics;
 import io.evalwatch.events.Usage;
+import io.evalwatch.events.probe.LongContext;
 import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.localstack.testing.PostgresTestResource;
@@ -46,6 +47,7 @@ class ConsolePagesTest {
     private static final List<String> TASKS = List.of("t0", "t1", "t2", "t3");
     private static final String a = UUID.randomUUID().toString();
     private static final String b = UUID.randomUUID().toString();
+    private static final String probes = UUID.randomUUID().toString();
     private static boolean seeded;
 
     /** Once, before the first test (RestAssured knows the test port only from then on). */
@@ -68,9 +70,41 @@ class ConsolePagesTest {
                 }
             }
         }
-        for (String run : List.of(a, b)) {
+        publishProbeRun();
+        for (String run : List.of(a, b, probes)) {
             await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().get("/api/runs/" + run + "/report")
                     .then().statusCode(200).body("status", equalTo("completed")));
+        }
+    }
+
+    /**
+     * A run of sim-p with every probe: 12 tasks whose originals pass and whose twins pass 2 (a memoriser), 2 tasks
+     * repeated 3 times, and 4 needles at each position of a 2k context, found everywhere but in the middle.
+     */
+    private static void publishProbeRun() throws Exception {
+        List<ItemScored> items = new java.util.ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            items.add(scored(probes, "t" + t, "sim-p", 0, "base", true));
+            items.add(scored(probes, "t" + t, "sim-p", 0, "twin", t < 2));
+        }
+        for (int t = 0; t < 2; t++) {
+            for (int r = 0; r < 3; r++) {
+                items.add(scored(probes, "r" + t, "sim-p", r, "repeat", r != 1));
+            }
+        }
+        for (int position : LongContext.POSITIONS) {
+            for (int n = 0; n < 4; n++) {
+                items.add(scored(probes, "needle-f" + n, "sim-p", 0, new LongContext.Cell(2000, position).variant(),
+                        position != 50));
+            }
+        }
+        try (KafkaProducer<String, Object> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.RUNS, probes, new RunStarted(1, probes, "console-probes",
+                    "1+abc", List.of("sim-p"), 1, items.size(), "manual", null, Instant.now(), null, null, null)))
+                    .get();
+            for (ItemScored s : items) {
+                producer.send(new ProducerRecord<>(Topics.SCORES, s.itemId(), s)).get();
+            }
         }
     }
 
@@ -96,6 +130,22 @@ class ConsolePagesTest {
                 .body(containsString("latency (s)"))
                 .body(containsString("<svg"))
                 .body(containsString("wrong_answer"));
+    }
+
+    @Test
+    void theReportOfAProbeRunHasTheProbesSectionsAndTheLongContextCurve() {
+        given().get("/console/runs/" + probes).then().statusCode(200)
+                .body(containsString("<h2 id=\"contamination\">Contamination probe</h2>"))
+                .body(containsString("<td class=\"flag\">memorised?</td>"))
+                .body(containsString("sim-p passes 1.00 of the originals and 0.17 of their twins"))
+                .body(containsString("<h2 id=\"consistency\">Consistency probe</h2>"))
+                .body(containsString("the same prompt scored differently between repeats"))
+                .body(containsString("<h2 id=\"long-context\">Long-context probe</h2>"))
+                .body(containsString("<title>Needles found by position: sim-p</title>"))
+                .body(containsString("needle position (% of the context)"))
+                .body(containsString("2k tokens at 50 %: 0 of 4 found"));
+        given().get("/console/runs/" + a).then().statusCode(200)
+                .body(not(containsString("Contamination probe"))).body(not(containsString("Long-context probe")));
     }
 
     @Test
@@ -152,8 +202,14 @@ class ConsolePagesTest {
     }
 
     private static ItemScored scored(String run, String task, String model, boolean passed) {
-        return new ItemScored(ItemScored.SCHEMA_VERSION, ItemIds.of(run, task, model, 0, "base"), run,
-                "console-suite", "1+abc", task, "lists", model, 0, "base", passed, passed ? 3 : 0, 3, 1,
+        return scored(run, task, model, 0, "base", passed);
+    }
+
+    private static ItemScored scored(String run, String task, String model, int sample, String variant,
+            boolean passed) {
+        String suite = run.equals(probes) ? "console-probes" : "console-suite";
+        return new ItemScored(ItemScored.SCHEMA_VERSION, ItemIds.of(run, task, model, sample, variant), run,
+                suite, "1+abc", task, "lists", model, sample, variant, passed, passed ? 3 : 0, 3, 1,
                 passed ? 1.0 : -1.0, passed ? FailureCategory.NONE : FailureCategory.WRONG_ANSWER, List.of(),
                 Map.of(), 1, List.of(), "answer to " + task, "fenced",
                 new Timings(0.0, 0.2, 1.0, 0.02, 0.03, 50.0, null), new Usage(100, 50), 0.001,

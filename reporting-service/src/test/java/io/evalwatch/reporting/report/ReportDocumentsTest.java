@@ -152,6 +152,118 @@ class ReportDocumentsTest {
         assertEquals(List.of("report-score-distribution.svg", "report-latency.svg", "report-frontier.svg"), linked);
     }
 
+    /**
+     * A run of every probe for the hostile model: 20 tasks whose originals all pass and whose twins pass 6 (flagged),
+     * 4 tasks repeated 5 times that pass 3 of 5 in different words, and needles at 2k found 28 of 30 at the ends and
+     * 9 of 30 in the middle (a dip), at 4k 28 of 30 everywhere.
+     */
+    static RunReport probeRun() {
+        List<ItemResult> items = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            items.add(probeItem("t" + t, 0, "base", true, "def f(): return " + t));
+            items.add(probeItem("t" + t, 0, "twin", t < 6, "def g(): return " + t));
+        }
+        for (int t = 0; t < 4; t++) {
+            for (int r = 0; r < 5; r++) {
+                items.add(probeItem("r" + t, r, "repeat", r < 3, "def h():\n    return " + r));
+            }
+        }
+        Map<Integer, Integer> twoK = Map.of(10, 28, 30, 22, 50, 9, 70, 23, 90, 28);
+        for (int size : List.of(2000, 4000)) {
+            for (int position : List.of(10, 30, 50, 70, 90)) {
+                int found = size == 2000 ? twoK.get(position) : 28;
+                for (int n = 0; n < 30; n++) {
+                    items.add(probeItem("needle-f" + n, 0,
+                            new io.evalwatch.events.probe.LongContext.Cell(size, position).variant(), n < found,
+                            "lib.py: f" + n));
+                }
+            }
+        }
+        RunRecord run = new RunRecord();
+        run.runId = "run-probes";
+        run.suite = "starter";
+        run.suiteVersion = "1.0.0";
+        run.status = "completed";
+        run.completedAt = AS_OF;
+        return RunReportBuilder.build(run, items, CompositeWeights.DEFAULTS, null);
+    }
+
+    private static ItemResult probeItem(String task, int sample, String variant, boolean passed, String output) {
+        ItemResult i = RunReportBuilderTest.item(MODEL, task, "lists", sample, passed,
+                passed ? "none" : "wrong_answer", 0.2, 0.001);
+        i.itemId = "run-probes/" + task + "/m/" + sample + "/" + variant;
+        i.variant = variant;
+        i.output = output;
+        return i;
+    }
+
+    @Test
+    void theProbesHaveSectionsAndTheLongContextCurveIsAChartWithALinePerSizeInHtml() {
+        Document html = Jsoup.parse(documents.run(probeRun(), List.of(), AS_OF, ReportFormat.html, null));
+
+        List<String> h2 = html.select("h2").eachText();
+        assertEquals(List.of("Prompt variants", "Contamination probe", "Consistency probe", "Long-context probe",
+                "Per model in detail"), h2.subList(h2.indexOf("Prompt variants"), h2.indexOf("Per model in detail")
+                + 1), html.text());
+        Element contamination = html.selectFirst("table.contamination");
+        assertEquals(List.of(MODEL, "20", "20", "100.0 %", "30.0 %", "+70.0 pp"),
+                contamination.select("tr").get(1).select("td").eachText().subList(0, 6));
+        assertEquals("memorised?", contamination.selectFirst("td.flag").text());
+        assertTrue(html.select("li").eachText().stream().anyMatch(li -> li.contains("it may have memorised this"
+                + " suite")), html.text());
+        Element consistency = html.selectFirst("table.consistency");
+        // 3 of 5 repeats pass in each task: pass variance 0.3, weighted score (+1 / -1) variance 1.2
+        assertEquals(List.of(MODEL, "4", "5", "1.200", "0.300", "5.000", "0", "60.0 %", "100.0 %"),
+                consistency.select("tr").get(1).select("td").eachText());
+        assertTrue(html.text().contains("the same prompt scored differently between repeats"), html.text());
+
+        Element curve = html.select("svg").stream().filter(svg -> svg.selectFirst("title").text()
+                .equals("Needles found by position: " + MODEL)).findFirst().orElseThrow(() -> new AssertionError(
+                "no long-context chart: " + html.select("svg title").eachText()));
+        assertEquals(List.of("needle position (% of the context)", "needles found (%)"),
+                curve.select("text.axis-title").eachText());
+        assertEquals(List.of("2k tokens", "4k tokens", "95 % interval (Wilson)"),
+                curve.select("g.legend text").eachText(), "a line per size, the pooled curve left out");
+        assertEquals(2, curve.select("path.line").size());
+        assertEquals(2, curve.select("polygon.band").size());
+        assertTrue(curve.select("text.tick").eachText().containsAll(List.of("10 %", "50 %", "90 %", "0 %", "100 %")));
+        assertTrue(curve.select("circle title").eachText().contains(
+                "2k tokens at 50 %: 9 of 30 found (30 %, 95 % CI 17–48 %)"), curve.select("circle title").eachText()
+                .toString());
+        List<List<String>> dips = html.select("table.long-context tr").stream().skip(1)
+                .map(tr -> tr.select("td").eachText()).toList();
+        assertEquals(List.of("2k", "4k", "all"), dips.stream().map(r -> r.get(1)).toList());
+        assertEquals(List.of("yes", "no"), List.of(dips.get(0).get(6), dips.get(1).get(6)));
+        assertTrue(html.text().contains(MODEL + " loses what sits in the middle of a 2k-token context"),
+                html.text());
+        assertTrue(html.select("script, b").isEmpty(), "the model's name is text, not markup");
+        assertTrue(documents.runFigure(probeRun(), List.of(), ReportFigures.longContextName(MODEL)).isPresent());
+    }
+
+    @Test
+    void theProbesHaveSectionsInMarkdownAndTheCurveIsAFigureWithItsTable() {
+        String md = documents.run(probeRun(), List.of(), AS_OF, ReportFormat.markdown, "report-");
+        Node doc = markdown(md);
+
+        List<String> h2 = headings(doc, 2);
+        assertTrue(h2.containsAll(List.of("Contamination probe", "Consistency probe", "Long-context probe")), md);
+        assertEquals(h2.indexOf("Consistency probe") + 1, h2.indexOf("Long-context probe"));
+        assertNoHtml(doc, md);
+        assertTablesWhole(doc, md);
+        assertEquals(List.of("report-score-distribution.svg", "report-latency.svg",
+                "report-long-context-sim--b-bold--b--x-.svg"), images(doc));
+        List<String> cells = tableCells(doc);
+        assertTrue(cells.containsAll(List.of("needle position (% of the context)", "found (%)", "memorised?",
+                "weighted-score variance", "Fisher p (one-sided)")), md);
+        List<TableRow> rows = new ArrayList<>();
+        collect(doc, TableRow.class, rows);
+        List<String> rowTexts = rows.stream().map(ReportDocumentsTest::textOf).toList();
+        assertTrue(rowTexts.contains("2k | 50 % | 30 | 9 | 30.0 % | 16.7 % – 47.9 %"), "the curve's points as rows: "
+                + rowTexts);
+        assertTrue(md.contains("may have memorised this suite"), md);
+        assertTrue(md.contains("loses what sits in the middle of a 2k-token context"), md);
+    }
+
     @Test
     void theRegressionReportInMarkdownFencesAnOutputHoldingFencesAndStaysOneDocument() {
         String md = documents.regression(regression(), run(), frontier(), AS_OF, ReportFormat.markdown, null);

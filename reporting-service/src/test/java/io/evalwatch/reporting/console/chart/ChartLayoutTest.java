@@ -29,6 +29,26 @@ class ChartLayoutTest {
     }
 
     @Test
+    void curvesRunByXEachWithItsBandAndOneLegendEntryForTheBands() {
+        Chart c = LineChart.of("curve", "position (%)", 0, 100, List.of(10.0, 50.0, 90.0), v -> (long) v + " %",
+                List.of(new LineChart.Line("2k", List.of(new LineChart.Point(90, 0.9, 0.8, 1.0, "2k at 90"),
+                                new LineChart.Point(10, 0.9, 0.8, 1.0, "2k at 10"),
+                                new LineChart.Point(50, 0.3, 0.2, 0.45, "2k at 50"))),
+                        new LineChart.Line("8k", List.of(new LineChart.Point(50, 0.5, null, null, "8k at 50")))),
+                "95 % interval", "found (%)", v -> Math.round(v * 100) + " %");
+        Chart.Series twoK = c.series().get(0);
+        assertEquals(List.of("2k at 10", "2k at 50", "2k at 90"), twoK.dots().stream().map(Chart.Dot::title).toList(),
+                "points in the order of x");
+        assertTrue(twoK.dots().get(1).y() > twoK.dots().get(0).y(), "the dip is lower on the page");
+        assertEquals((c.plot().left() + c.plot().right()) / 2, twoK.dots().get(1).x(), 1e-9, "50 in the middle");
+        assertEquals(6, twoK.band().split(" ").length, "three highs and three lows");
+        assertEquals("", c.series().get(1).band(), "no interval, no band");
+        assertEquals(List.of("2k", "8k", "95 % interval"), c.legend().stream().map(Chart.LegendEntry::label).toList());
+        assertEquals(List.of("10 %", "50 %", "90 %"), c.x().ticks().stream().map(Chart.Tick::label).toList());
+        assertEquals("100 %", c.y().ticks().get(5).label());
+    }
+
+    @Test
     void aTimeLineRunsThroughItsPointsWithABandAndMarkers() {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         Chart c = TimeChart.of("pass", "pass rate", "interval", List.of(

@@ -50,6 +50,8 @@ final class ChaosStack {
                     .property("model-simulator", "simulator.suites-dir", suites.toString())
                     .property("model-simulator", "simulator.profiles-file", profiles(work).toString())
                     .property("sandbox-service", "evalwatch.sandbox.uid-base", Integer.toString(SANDBOX_UID_BASE))
+                    // the faults are the subject, not the code: without mypy and co. a run takes seconds, not minutes
+                    .property("sandbox-service", "evalwatch.sandbox.analysis.enabled", "false")
                     // a run that a fault left with lost items ends incomplete, its missing items listed
                     .property("reporting-service", "evalwatch.runs.stall-timeout", "PT3M")
                     .property("reporting-service", "evalwatch.runs.check-every", "5s")
@@ -128,7 +130,7 @@ final class ChaosStack {
     }
 
     /**
-     * A fast model (100 ms to the first token, so that generating 500 items takes seconds, not a blink) that is
+     * A fast model (150 ms to the first token, so that generating 500 items takes seconds, not a blink) that is
      * right 80% of the time and otherwise writes a syntax error: every item's outcome is known from its id.
      */
     static Path profiles(Path work) {
@@ -144,7 +146,7 @@ final class ChaosStack {
                         pass_probability: 0.8
                         mutations: {syntax_error: 1}
                         output_style: fenced
-                        ttft: {median_ms: 100, sigma: 0.0}
+                        ttft: {median_ms: 150, sigma: 0.0}
                         tokens_per_second: {median: 2000, sigma: 0.0}
                         errors: {rate_429: 0.0, rate_503: 0.0, retry_after_seconds: 1}
                 """.formatted(MODEL));

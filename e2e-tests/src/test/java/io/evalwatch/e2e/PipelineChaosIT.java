@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,13 +91,14 @@ class PipelineChaosIT {
         ChaosStack.stack();
         String runId = startRun();
         awaitMidRun(runId, "scored");
-        // the cluster every service database of the stack lives on (we run as root, as CI does)
+        // the cluster every service database of the stack lives on (we run as root, as CI does); output to a file,
+        // since the server it starts may keep a pipe open
+        Path log = ChaosStack.stack().logsDir().resolve("pg-restart.log");
         Process restart = new ProcessBuilder("sh", "-c",
                 "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")
-                .redirectErrorStream(true).start();
-        String output = new String(restart.getInputStream().readAllBytes());
-        assertTrue(restart.waitFor(3, TimeUnit.MINUTES), "pg_ctlcluster restart did not return: " + output);
-        assertEquals(0, restart.exitValue(), "pg_ctlcluster restart failed: " + output);
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(restart.waitFor(3, TimeUnit.MINUTES), "pg_ctlcluster restart did not return; see " + log);
+        assertEquals(0, restart.exitValue(), "pg_ctlcluster restart failed: " + Files.readString(log));
         assertWholeRun(runId, false);
     }
 

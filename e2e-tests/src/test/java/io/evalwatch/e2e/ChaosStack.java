@@ -37,7 +37,13 @@ final class ChaosStack {
         if (stack == null) {
             Path work = StackFixture.root().resolve("e2e-tests/target/chaos");
             Path suites = suites(work);
-            LocalStack started = LocalStack.builder(StackFixture.root())
+            LocalStack.Builder builder = LocalStack.builder(StackFixture.root());
+            for (String consumer : List.of("task-service", "generator-service", "sandbox-service", "scoring-service",
+                    "reporting-service")) {
+                // a killed instance's partitions go to the others after 15 s instead of the default 45 s
+                builder.property(consumer, "kafka.session.timeout.ms", "15000");
+            }
+            LocalStack started = builder
                     .stateDir(work.resolve("stack"))
                     .isolated("_chaos" + CheckoutSuffix.of(StackFixture.root()))
                     .freshDatabases()

@@ -69,6 +69,16 @@ final class ChaosStack {
         return stack;
     }
 
+    /**
+     * Stops the stack while the tests' JVM still has time: its shutdown hook alone may be cut short (the test JVM is
+     * killed some seconds after its tests end), which left the simulator and the restarted broker running.
+     */
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.stop(line -> System.out.println("[chaos stack] " + line));
+        }
+    }
+
     static EvalwatchApi api() {
         LocalStack s = stack();
         return new EvalwatchApi(s.url("task-service"), s.url("reporting-service"), Optional.of(s.apiKey()));

@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,11 @@ class PipelineChaosIT {
             stack.stop(generator2);
             stack.stop(sandbox2);
         }
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        ChaosStack.stop();
     }
 
     private static String startRun() {

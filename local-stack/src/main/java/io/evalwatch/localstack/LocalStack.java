@@ -18,7 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * evalwatch without Docker: a real Kafka broker and every service as child processes of this machine, with their
@@ -37,6 +42,13 @@ public final class LocalStack {
     private final boolean freshDatabases;
     private final List<String> extraKeyLines;
     private final PostgresDatabases databases = PostgresDatabases.fromEnvironment();
+    /** Further instances started by this object: name → where it listens and its own settings. */
+    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+
+    private static final String KAFKA = "kafka";
+
+    private record Instance(ServiceSpec spec, Map<String, String> properties) {
+    }
 
     private LocalStack(Builder b) {
         this.root = b.root.toAbsolutePath().normalize();
@@ -94,10 +106,10 @@ public final class LocalStack {
         return services;
     }
 
+    /** The base URL of a service, or of a further instance by the name {@link #startInstance} gave it. */
     public String url(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst()
-                .map(s -> "http://127.0.0.1:" + s.port())
-                .orElseThrow(() -> new IllegalArgumentException("no service named " + service));
+        Instance instance = instances.get(service);
+        return "http://127.0.0.1:" + (instance != null ? instance.spec() : spec(service)).port();
     }
 
     /**
@@ -131,20 +143,114 @@ public final class LocalStack {
                 progress.accept(s.name() + " already running on port " + s.port());
                 continue;
             }
-            Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
-            QuarkusAppProcess app = QuarkusAppProcess.start(s.name(), jar, s.port(), propertiesFor(s),
-                    environment(s), logsDir().resolve(s.name() + ".log"), Duration.ofSeconds(120),
-                    jvmOptions(s), root);
-            writePid(s.name(), app.pid());
+            QuarkusAppProcess app = launch(s, s.name(), Map.of());
             progress.accept(s.name() + " ready at " + app.baseUrl() + " (pid " + app.pid() + ")");
         }
     }
 
+    /**
+     * Starts one process of the stack again, as it was configured: a service (same port, settings and database),
+     * a further instance started by {@link #startInstance}, or {@code kafka} (same ports and data folder). For a
+     * process that was killed or stopped; one still running is left as it is.
+     */
+    public void start(String name) {
+        if (alive(name).isPresent()) {
+            return;
+        }
+        if (name.equals(KAFKA)) {
+            startBroker();
+            return;
+        }
+        Instance instance = instances.get(name);
+        if (instance != null) {
+            launch(instance.spec(), name, instance.properties());
+        } else {
+            launch(spec(name), name, Map.of());
+        }
+    }
+
+    /**
+     * SIGKILL, as a crash would: the process (a service, an instance or {@code kafka}) and the processes it started
+     * die at once, with no shutdown hook, no flush and no offset commit. Returns when they are gone.
+     */
+    public void kill(String name) {
+        long pid = alive(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        ProcessHandle.of(pid).ifPresent(process -> {
+            List<ProcessHandle> descendants = process.descendants().toList();
+            process.destroyForcibly(); // SIGKILL on Linux
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing " + name, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(name + " (pid " + pid + ") did not die from SIGKILL within 30 s", e);
+            }
+        });
+    }
+
+    /** Stops one process of the stack politely (SIGTERM, then SIGKILL after 20 s), as {@link #stop} does for all. */
+    public void stop(String name) {
+        alive(name).ifPresent(pid -> ChildProcesses.stop(pid, Duration.ofSeconds(20)));
+    }
+
+    /** Stops the Kafka broker (SIGTERM: it shuts down cleanly); its data folder and ports stay for {@link #startBroker}. */
+    public void stopBroker() {
+        stop(KAFKA);
+    }
+
+    /** Starts the broker on the stack's ports and data folder, waiting until it answers; topics are kept. */
+    public void startBroker() {
+        if (alive(KAFKA).isPresent()) {
+            return;
+        }
+        KafkaBroker broker = new KafkaBroker(stateDir.resolve("kafka"), kafkaPort, controllerPort)
+                .start(Duration.ofSeconds(90));
+        writePid(KAFKA, broker.pid());
+    }
+
+    /**
+     * Starts a further instance of a service on a free port, with the same settings (so the same consumer groups)
+     * plus {@code properties}, and waits until it is ready. Returns its name ({@code <service>-<n>}): for
+     * {@link #url}, {@link #kill}, {@link #start} and {@link #stop(String)}; {@link #stop} stops it with the rest.
+     */
+    public synchronized String startInstance(String service, Map<String, String> properties) {
+        ServiceSpec base = spec(service);
+        int n = 2;
+        while (instances.containsKey(service + "-" + n)) {
+            n++;
+        }
+        String name = service + "-" + n;
+        Instance instance = new Instance(base.withPort(FreePorts.next()), Map.copyOf(properties));
+        instances.put(name, instance);
+        launch(instance.spec(), name, instance.properties());
+        return name;
+    }
+
+    private ServiceSpec spec(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service named " + service));
+    }
+
+    private QuarkusAppProcess launch(ServiceSpec s, String processName, Map<String, String> overrides) {
+        Path jar = root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> properties = propertiesFor(s);
+        properties.putAll(overrides);
+        QuarkusAppProcess app = QuarkusAppProcess.start(processName, jar, s.port(), properties, environment(s),
+                logsDir().resolve(processName + ".log"), Duration.ofSeconds(120), jvmOptions(s), root);
+        writePid(processName, app.pid());
+        return app;
+    }
+
     /** Stops every process of this stack, the entry point first and the broker last. */
     public void stop(Consumer<String> progress) {
-        List<String> names = new ArrayList<>();
-        services.forEach(s -> names.add(0, s.name()));
-        names.add("kafka");
+        // further instances first (they may have been started by another JVM: found by their pid files)
+        List<String> names = new ArrayList<>(furtherInstances());
+        List<String> reversed = new ArrayList<>();
+        services.forEach(s -> reversed.add(0, s.name()));
+        names.addAll(reversed);
+        names.add(KAFKA);
         for (String name : names) {
             Optional<Long> pid = alive(name);
             if (pid.isPresent()) {
@@ -281,6 +387,24 @@ public final class LocalStack {
                     .digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present in the JDK", e);
+        }
+    }
+
+    /** Names of the processes with a pid file that are neither a configured service nor the broker. */
+    private List<String> furtherInstances() {
+        Path pids = stateDir.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(pids)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".pid"))
+                    .map(f -> f.substring(0, f.length() - ".pid".length()))
+                    .filter(n -> !n.equals(KAFKA) && services.stream().noneMatch(s -> s.name().equals(n)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

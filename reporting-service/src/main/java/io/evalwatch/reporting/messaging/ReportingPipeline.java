@@ -15,7 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds the ledger from Kafka: run announcements, scores, and the dead letters of every stage. */
+/**
+ * Feeds the ledger from Kafka: run announcements, scores, and the dead letters of every stage. Each write waits out
+ * a database that cannot be reached ({@link DatabaseOutage}) rather than dead-lettering a record that is fine.
+ */
 @ApplicationScoped
 public class ReportingPipeline {
 
@@ -27,6 +30,7 @@ public class ReportingPipeline {
     private final RunLedger ledger;
     private final JudgementLedger judgements;
     private final ReportingMetrics metrics;
+    private final DatabaseOutage outage = new DatabaseOutage();
 
     public ReportingPipeline(RunLedger ledger, JudgementLedger judgements, ReportingMetrics metrics) {
         this.ledger = ledger;
@@ -38,19 +42,19 @@ public class ReportingPipeline {
     @Incoming("judgements")
     @Blocking
     public void judged(JudgeCompleted event) {
-        judgements.judged(event);
+        outage.write("judgement of " + event.itemId(), () -> judgements.judged(event));
     }
 
     @Incoming("runs")
     @Blocking
     public void runStarted(RunStarted event) {
-        ledger.runStarted(event);
+        outage.write("run " + event.runId(), () -> ledger.runStarted(event));
     }
 
     @Incoming("scores")
     @Blocking
     public void itemScored(ItemScored event) {
-        ledger.itemScored(event);
+        outage.write("item " + event.itemId(), () -> ledger.itemScored(event));
     }
 
     @Incoming("dead-letters")
@@ -64,7 +68,8 @@ public class ReportingPipeline {
             return; // nothing identifies an item; the DLQ keeps the record for inspection
         }
         String stage = record.topic().replace(".dlq", "");
-        ledger.itemErrored(record.key(), stage, header(record, "dead-letter-reason"));
+        String reason = header(record, "dead-letter-reason");
+        outage.write("dead letter of " + record.key(), () -> ledger.itemErrored(record.key(), stage, reason));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

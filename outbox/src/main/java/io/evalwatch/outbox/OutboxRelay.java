@@ -117,8 +117,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends what is unsent, batch after batch, until nothing is left or a send failed (retried next round), then
-     * prunes old sent rows and updates the pending gauge. Returns the number of rows sent.
+     * Sends what is unsent, batch after batch, until a batch sends nothing (none left, or every send failed: retried
+     * next round), then prunes old sent rows and updates the pending gauge. Returns the number of rows sent.
      */
     public int relayPending() {
         int total = 0;

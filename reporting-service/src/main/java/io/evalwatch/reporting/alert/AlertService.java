@@ -1,16 +1,14 @@
 package io.evalwatch.reporting.alert;
 
 import io.evalwatch.events.DriftAlert;
+import io.evalwatch.events.Topics;
+import io.evalwatch.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Alerts: stored with their evidence, published on eval.alerts, counted in {@code evalwatch_drift_alert}
- * (1 while a drift alert of that model, suite and signal stands), acknowledged and resolved through the API.
+ * Alerts: stored with their evidence, published on eval.alerts (through the outbox, in the transaction that stores
+ * them), counted in {@code evalwatch_drift_alert} (1 while a drift alert of that model, suite and signal stands),
+ * acknowledged and resolved through the API.
  */
 @ApplicationScoped
 @Transactional
@@ -32,14 +29,13 @@ public class AlertService {
 
     public static final String DRIFT = "drift";
     public static final String PROMETHEUS = "prometheus";
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MutinyEmitter<DriftAlert> events;
+    private final Outbox outbox;
     private final MeterRegistry registry;
     private final Map<Tags, AtomicInteger> gauges = new ConcurrentHashMap<>();
 
-    public AlertService(@Channel("drift-alerts") MutinyEmitter<DriftAlert> events, MeterRegistry registry) {
-        this.events = events;
+    public AlertService(Outbox outbox, MeterRegistry registry) {
+        this.outbox = outbox;
         this.registry = registry;
     }
 
@@ -67,10 +63,7 @@ public class AlertService {
         r.createdAt = alert.occurredAt();
         r.updatedAt = alert.occurredAt();
         r.persist();
-        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
-        QuarkusTransaction.suspendingExisting().run(() -> events.sendMessage(Message.of(alert)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.runId()).build()))
-                .await().atMost(ACK_TIMEOUT));
+        outbox.publish(Topics.ALERTS, alert.runId(), alert);
         refreshGauges();
         return alert;
     }

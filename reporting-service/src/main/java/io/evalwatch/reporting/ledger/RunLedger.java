@@ -5,43 +5,37 @@ import io.evalwatch.events.ItemIds;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.RunCompleted;
 import io.evalwatch.events.RunStarted;
+import io.evalwatch.events.Topics;
+import io.evalwatch.outbox.Outbox;
 import io.evalwatch.reporting.metrics.ReportingMetrics;
 import io.evalwatch.reporting.stream.RunStream;
 import io.evalwatch.reporting.stream.StreamRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * The book of runs and items. Every write is idempotent (upsert by item id), and a run ends exactly once: the run
  * row is locked while its items are counted, so concurrent consumers cannot both end it. It completes when every
  * expected item is scored or dead-lettered, or ends incomplete when it stalls past its deadline (see RunDeadlines);
- * an item arriving after either is kept but changes no status.
+ * an item arriving after either is kept but changes no status. The ending's RunCompleted is written to the outbox in
+ * the same transaction, so it leaves only once the ending is committed.
  */
 @ApplicationScoped
 @Transactional
 public class RunLedger {
 
     private static final Logger LOG = Logger.getLogger(RunLedger.class);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-
-    private final MutinyEmitter<RunCompleted> alerts;
+    private final Outbox outbox;
     private final ReportingMetrics metrics;
     private final StreamRegistry streams;
 
-    public RunLedger(@Channel("alerts") MutinyEmitter<RunCompleted> alerts, ReportingMetrics metrics,
-            StreamRegistry streams) {
-        this.alerts = alerts;
+    public RunLedger(Outbox outbox, ReportingMetrics metrics, StreamRegistry streams) {
+        this.outbox = outbox;
         this.metrics = metrics;
         this.streams = streams;
     }
@@ -176,10 +170,7 @@ public class RunLedger {
     }
 
     private void announce(RunCompleted ended) {
-        // sent with the transaction suspended: propagated to the producer's network thread, it fails the commit
-        QuarkusTransaction.suspendingExisting().run(() -> alerts.sendMessage(Message.of(ended)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(ended.runId()).build()))
-                .await().atMost(ACK_TIMEOUT));
+        outbox.publish(Topics.ALERTS, ended.runId(), ended);
     }
 
     private static int parseOrZero(String text) {

@@ -364,12 +364,6 @@ public class DriftRecorder {
         return change;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean isCompleted(String runId) {
-        RunRecord run = RunRecord.findById(runId);
-        return run != null && run.completed();
-    }
-
     /** Compares a run with an explicitly chosen run, storing nothing (ad-hoc comparisons on request). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DriftAnalysis> compare(String runId, String baselineRunId, String model) {

@@ -22,11 +22,16 @@ import io.evalwatch.events.Usage;
 import io.evalwatch.events.serde.EventSerializer;
 import io.evalwatch.localstack.testing.KafkaTestResource;
 import io.evalwatch.localstack.testing.PostgresTestResource;
+import io.evalwatch.outbox.OutboxEvent;
+import io.evalwatch.outbox.OutboxRelay;
+import io.evalwatch.reporting.testing.EvalTopics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +60,9 @@ class StreamVerdictsTest {
     private static final int TASKS = 40;
     private static final int SAMPLES = 3;
     private static final String SUITE = "streams-suite";
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void aMonitorStreamKeepsItsReferenceAndItsAlertsAgainstAdHocAndInvalidRuns() throws Exception {
@@ -142,6 +150,31 @@ class StreamVerdictsTest {
                 .body("find { it.signal == 'RunInvalid' }.resolvedByRunId", equalTo(dropped));
         given().get("/q/metrics").then().body(containsString("evalwatch_stream_runs{"))
                 .body(containsString("evalwatch_stream_reference_changed_timestamp_seconds{"));
+    }
+
+    @Test
+    void aRunEndingThatTheOutboxRelaySendsTwiceIsJudgedOnce() throws Exception {
+        String model = "sim-o-" + UUID.randomUUID().toString().substring(0, 8);
+        String origin = StreamKey.monitorOrigin("weekly-" + model);
+        Random random = new Random(11);
+        String reference = run(origin, model, TASKS, random, 0.8, false);
+        String broken = run(origin, model, TASKS, random, 0.8, true);
+        String streamId = regression(reference).getString("models[0].stream.streamId");
+        assertEquals(List.of("RunInvalid"), openAlerts(streamId).stream().map(a -> a.get("signal")).toList());
+
+        // what a relay that died after the broker's acks and before its mark committed leaves: the rows of the
+        // run's ending (RunCompleted, then RunInvalid) unsent, so the relay sends them again
+        QuarkusTransaction.requiringNew().run(() -> OutboxEvent.update(
+                "sentAt = null where topic = ?1 and eventKey = ?2", Topics.ALERTS, broken));
+        relay.relayPending();
+        // eval.alerts has one partition, read in order: once the next run is judged, the duplicate was handled
+        String next = run(origin, model, TASKS, random, 0.8, false);
+
+        assertEquals(2, EvalTopics.runEndings(broken).size(), "the run's ending was on eval.alerts twice");
+        assertEquals(1, regression(broken).getList("models").size(), "judged once");
+        given().get("/api/alerts?stream=" + streamId).then().statusCode(200)
+                .body("findAll { it.signal == 'RunInvalid' }.size()", equalTo(1))
+                .body("find { it.signal == 'RunInvalid' }.resolvedByRunId", equalTo(next));
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Stores an accepted run and dispatches its items in one transaction: the suite version is admitted, the run row
- * written, and every event acknowledged by the broker, or none of it stands.
+ * Stores an accepted run and dispatches its items in one transaction: the suite version is admitted, the run row and
+ * the run's events (in the outbox) written, or none of it stands. The events leave after the commit.
  */
 @ApplicationScoped
 public class RunRecorder {

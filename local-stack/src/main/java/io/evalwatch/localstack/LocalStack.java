@@ -250,18 +250,35 @@ public final class LocalStack {
         List<String> reversed = new ArrayList<>();
         services.forEach(s -> reversed.add(0, s.name()));
         names.addAll(reversed);
-        names.add(KAFKA);
+        // the services all at once, so the whole stop takes one grace period, not one per service (a test JVM is
+        // killed 30 s after its last test, and a half-stopped stack would outlive it); the broker they use last
+        List<Thread> stopping = new ArrayList<>();
         for (String name : names) {
-            Optional<Long> pid = alive(name);
-            if (pid.isPresent()) {
-                ChildProcesses.stop(pid.get(), Duration.ofSeconds(20));
-                progress.accept("stopped " + name + " (pid " + pid.get() + ")");
-            }
+            Thread t = new Thread(() -> stopOne(name, progress), "stop-" + name);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
             try {
-                Files.deleteIfExists(pidFile(name));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
+        }
+        stopOne(KAFKA, progress);
+    }
+
+    private void stopOne(String name, Consumer<String> progress) {
+        Optional<Long> pid = alive(name);
+        if (pid.isPresent()) {
+            ChildProcesses.stop(pid.get(), Duration.ofSeconds(20));
+            progress.accept("stopped " + name + " (pid " + pid.get() + ")");
+        }
+        try {
+            Files.deleteIfExists(pidFile(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

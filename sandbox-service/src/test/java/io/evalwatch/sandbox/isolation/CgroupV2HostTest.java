@@ -46,6 +46,8 @@ class CgroupV2HostTest {
         Path delegated = CgroupV2.delegated(ROOT, Files.readString(Path.of("/proc/self/cgroup")));
         String offered = Files.readString(delegated.resolve("cgroup.controllers"));
         assumeTrue(offered.contains("memory") && offered.contains("pids"), "no memory and pids delegated here");
+        // @TempDir makes its folder 0700: the slot uids that run the code must be able to reach the harness below it
+        Files.setPosixFilePermissions(workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         config = new SmallRyeConfigBuilder().withMapping(SandboxConfig.class)
                 .withSources(new PropertiesConfigSource(Map.of(
                         "evalwatch.sandbox.work-dir", workDir.resolve("sandbox").toString(),

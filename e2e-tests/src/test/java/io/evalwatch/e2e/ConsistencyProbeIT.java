@@ -74,7 +74,9 @@ class ConsistencyProbeIT {
         for (JsonNode m : report.path("models")) {
             assertEquals(TASKS, m.path("items").asInt(), m.toPrettyString());
         }
-        // the probe's stream never becomes a reference; base's does
+        // the probe's stream never becomes a reference; base's does, once the drift check judged the run (its
+        // RunCompleted leaves through reporting's outbox after the run's status is already readable)
+        Verdicts.awaitAnalysis(api, probeRun);
         for (JsonNode s : api.streams(StackFixture.HUMANEVAL_SUITE, ConsistencyModels.NOISY, probeRun)) {
             boolean probe = "repeat".equals(s.path("variant").asText());
             assertEquals(probe ? null : probeRun, s.path("referenceRunId").isNull() ? null

@@ -4,7 +4,8 @@
 # there as a systemd service with Delegate=yes (the way docs/OPERATIONS.md asks production to run it), forcing
 # cgroup v2 mode. Prints one VERDICT line and exits 0 only if every test passed in cgroup v2 mode.
 #
-#   tools/cgroup-v2-vm/run.sh [TEST,...]    default: the hostile corpus and the v2-specific tests, see TESTS below
+#   tools/cgroup-v2-vm/run.sh [TEST,...]    default: the v2-specific test and the hostile corpus, forked and launched
+#                                           (JavaScriptPrelaunchTest, left out for time, may be named too)
 #
 # Debian, as root. Installs qemu-system-x86, debootstrap and linux-image-amd64 with apt-get when missing. Without
 # KVM qemu emulates the CPU (TCG): expect the first run to take well over an hour. Not part of CI.
@@ -14,10 +15,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$(pwd)"
 WORK="${EVALWATCH_VM_DIR:-/var/tmp/evalwatch-cgroup-v2-vm}"
-TESTS="${1:-CgroupV2HostTest,HostileCodeTest,JavaScriptPrelaunchTest,HostileCodeLaunchedTest}"
+TESTS="${1:-CgroupV2HostTest,HostileCodeTest,HostileCodeLaunchedTest}"
 VM_MEMORY="${EVALWATCH_VM_MEMORY:-6G}"
 VM_CPUS="${EVALWATCH_VM_CPUS:-2}"
 WALL_SECONDS="${EVALWATCH_VM_WALL_SECONDS:-180}"
+TIME_SCALE="${EVALWATCH_VM_TIME_SCALE:-10}"
 SUITE=bookworm
 MIRROR="${EVALWATCH_VM_MIRROR:-http://deb.debian.org/debian}"
 # What the hostile corpus needs in the guest (scripts/prerequisites.sh names the same): the JDK and Maven to run
@@ -81,6 +83,10 @@ export EVALWATCH_SANDBOX_CGROUP_VERSION=v2
 # emulated (TCG) the guest is about a hundred times slower than the host: the default 10 s of wall time per run
 # killed even the service's trial run (a shell that checks its uid). The limits under test are the cgroup ones.
 export EVALWATCH_SANDBOX_LIMITS_WALL_SECONDS=$WALL_SECONDS
+# the wall times the hostile corpus sets, and the durations it bounds runs by, multiplied alike (Fixtures.TIME_SCALE)
+export EVALWATCH_TEST_TIME_SCALE=$TIME_SCALE
+# the corpus asks for no static analysis; off, the service does not build mypy's cache at start-up (minutes here)
+export EVALWATCH_SANDBOX_ANALYSIS_ENABLED=false
 verdict=PASS
 # one Maven run per test class, quickest first, so a run cut short still reports what passed
 for test in \$(echo '$TESTS' | tr ',' ' '); do

@@ -27,7 +27,19 @@ public final class Fixtures {
     /** %test.evalwatch.sandbox.uid-base: apart from any service instance running on the same host. */
     public static final int UID_BASE = 64200;
 
+    /**
+     * How much slower than a normal host this one runs (EVALWATCH_TEST_TIME_SCALE, default 1): an emulated guest
+     * (tools/cgroup-v2-vm) is tens of times slower, so the wall times the hostile corpus gives its runs, and the
+     * durations it bounds them by, are multiplied by it. Outcomes and evidence are asserted unchanged.
+     */
+    public static final double TIME_SCALE = Double.parseDouble(
+            System.getenv().getOrDefault("EVALWATCH_TEST_TIME_SCALE", "1"));
+
     private Fixtures() {
+    }
+
+    public static double scaled(double seconds) {
+        return seconds * TIME_SCALE;
     }
 
     public static ExecutionRequest python(String code, String entryPoint, TestCase... tests) {

@@ -4,6 +4,7 @@ import io.evalwatch.events.ItemScored;
 import io.evalwatch.events.JudgeCompleted;
 import io.evalwatch.events.RunStarted;
 import io.evalwatch.events.Topics;
+import io.evalwatch.outbox.DatabaseOutage;
 import io.evalwatch.reporting.ledger.JudgementLedger;
 import io.evalwatch.reporting.ledger.RunLedger;
 import io.evalwatch.reporting.metrics.ReportingMetrics;

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import io.evalwatch.sandbox.language.PythonLanguage;
@@ -58,6 +60,7 @@ public class StaticAnalysis {
     private final Limits limits;
     private final Predicate<String> distributedPackage;
     private volatile Path mypyCache;
+    private final CountDownLatch warmUpEnded = new CountDownLatch(1);
 
     public StaticAnalysis(Sandbox sandbox, SandboxConfig config, PythonLanguage python) {
         this.sandbox = sandbox;
@@ -79,6 +82,7 @@ public class StaticAnalysis {
      */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         if (!enabled() || !config.analysis().tools().contains("mypy") || !sandbox.readiness().ready()) {
+            warmUpEnded.countDown();
             return;
         }
         Thread warmUp = new Thread(() -> {
@@ -88,10 +92,20 @@ public class StaticAnalysis {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.warnf("mypy cache warm-up failed (%s); it is retried at the first analysis", e.getMessage());
+            } finally {
+                warmUpEnded.countDown();
             }
         }, "mypy-cache-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /**
+     * Waits until the start-up warm-up has ended (built, failed, or not needed): until then a sandboxed process of
+     * the service's own may be running that no request started.
+     */
+    public boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        return warmUpEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Analyses the request's code; never throws: a failure of the analysis is reported inside the map. */

@@ -2,6 +2,7 @@ package io.evalwatch.task.run;
 
 import io.evalwatch.events.AlertEvent;
 import io.evalwatch.events.RunCompleted;
+import io.evalwatch.outbox.DatabaseOutage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Learns from eval.alerts which runs reporting-service ended (completed, or incomplete after stalling), so a monitor
- * knows when it may start its next run. Drift alerts share the topic and are of no interest here.
+ * knows when it may start its next run. Drift alerts share the topic and are of no interest here. A database that
+ * cannot be reached is waited out ({@link DatabaseOutage}): dead-lettered, a run's completion would be lost, and its
+ * monitor would hold back its next fires until the run counts as stale.
  */
 @ApplicationScoped
 public class RunCompletions {
@@ -18,6 +21,7 @@ public class RunCompletions {
     private static final Logger LOG = Logger.getLogger(RunCompletions.class);
 
     private final RunService runs;
+    private final DatabaseOutage outage = new DatabaseOutage();
 
     public RunCompletions(RunService runs) {
         this.runs = runs;
@@ -33,9 +37,11 @@ public class RunCompletions {
         }
         if (event instanceof RunCompleted completed) {
             Instant at = completed.occurredAt() == null ? Instant.now() : completed.occurredAt();
-            if (!runs.complete(completed.runId(), at, completed.incomplete())) {
-                LOG.debugf("RunCompleted for run %s, which this service did not start; ignored", completed.runId());
-            }
+            outage.write("RunCompleted for run " + completed.runId(), () -> {
+                if (!runs.complete(completed.runId(), at, completed.incomplete())) {
+                    LOG.debugf("RunCompleted for run %s, which this service did not start; ignored", completed.runId());
+                }
+            });
         }
     }
 }

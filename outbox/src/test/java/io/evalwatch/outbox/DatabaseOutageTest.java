@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.messaging;
+package io.evalwatch.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.evalwatch.reporting.messaging;
+package io.evalwatch.outbox;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -9,38 +9,39 @@ import org.jboss.logging.Logger;
 
 /**
  * Waits out a database that cannot be reached (restarted, failed over, connections dropped) instead of failing the
- * record: a record whose write failed goes to its dead-letter topic, and there the dead letter's own write fails
+ * record, for consumers whose effect is a database write (reporting-service's pipeline, task-service's run
+ * completions): a record whose write failed goes to its dead-letter topic, and there the dead letter's own write fails
  * the same way and is dropped, so an outage of a few seconds would lose every item in flight. A write is tried
  * again, with a growing pause, while the failure is a lost connection and for at most {@link #GIVE_UP_AFTER};
  * any other failure (the record itself cannot be stored) propagates at once.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
     /** Well below the consumer's max.poll.interval.ms (5 min), so waiting never costs the partition. */
-    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+    public static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     /** The pause between attempts; a test passes one that does not sleep. */
-    interface Pause {
+    public interface Pause {
         void sleep(Duration d) throws InterruptedException;
     }
 
     private final Pause pause;
     private final LongSupplier nanoClock;
 
-    DatabaseOutage() {
+    public DatabaseOutage() {
         this(d -> Thread.sleep(d.toMillis()), System::nanoTime);
     }
 
-    DatabaseOutage(Pause pause, LongSupplier nanoClock) {
+    public DatabaseOutage(Pause pause, LongSupplier nanoClock) {
         this.pause = pause;
         this.nanoClock = nanoClock;
     }
 
     /** Runs the write (its own transaction), again while the database cannot be reached. */
-    void write(String what, Runnable write) {
+    public void write(String what, Runnable write) {
         long giveUpAt = nanoClock.getAsLong() + GIVE_UP_AFTER.toNanos();
         Duration next = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
@@ -72,7 +73,7 @@ final class DatabaseOutage {
      * Whether the failure (or a cause) says the connection was lost or could not be made: SQLSTATE class 08
      * (connection exception) or 57P01..57P03 (the server shutting down or starting), or the JDBC types for it.
      */
-    static boolean isLostConnection(Throwable failure) {
+    public static boolean isLostConnection(Throwable failure) {
         return lostConnection(failure) != null;
     }
 

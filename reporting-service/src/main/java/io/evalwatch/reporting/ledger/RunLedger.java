@@ -64,6 +64,7 @@ public class RunLedger {
         ItemResultMapping.apply(event, item);
         if (existing == null) {
             item.persist();
+            run.storedItems++;
             metrics.itemScored(event);
         }
         completeIfDone(run);
@@ -95,6 +96,7 @@ public class RunLedger {
         item.output = reason;
         item.scoredAt = Instant.now();
         item.persist();
+        run.storedItems++;
         metrics.itemErrored(stage);
         completeIfDone(run);
     }
@@ -116,7 +118,7 @@ public class RunLedger {
         if (run.ended() || run.expectedItems == null) {
             return;
         }
-        long stored = ItemResult.countOfRun(run.runId);
+        long stored = run.storedItems;
         if (stored < run.expectedItems) {
             return;
         }

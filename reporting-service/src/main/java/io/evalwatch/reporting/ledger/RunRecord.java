@@ -75,6 +75,10 @@ public class RunRecord extends PanacheEntityBase {
     @Column(name = "missing_count")
     public Integer missingCount;
 
+    /** The run's stored item results (scored or errored), counted as each is stored, under the run's lock. */
+    @Column(name = "stored_items")
+    public int storedItems;
+
     public boolean completed() {
         return COMPLETED.equals(status);
     }

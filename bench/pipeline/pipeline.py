@@ -477,7 +477,7 @@ def measure(work, items, samples):
         p("| for scale: sandbox-service alone with static analysis off (%d executions in %.0f s) | %.2f |"
           % (unanalysed["executions"], unanalysed["seconds"], unanalysed["rate"]))
     p("")
-    p("**Ratio end to end / sandbox alone (mean of before and after): %.2f** (target >= 0.8: %s)."
+    p("**Ratio end to end / sandbox alone (mean of before and after): %.3f** (target >= 0.8: %s)."
       % (ratio, "met" if ratio >= 0.8 else "not met"))
     p("")
     p("## Item latency")

@@ -3,6 +3,7 @@ package io.evalwatch.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evalwatch.events.TestCase;
+import io.evalwatch.localstack.testing.TestTimeScale;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.service.ExecutionService;
@@ -27,19 +28,12 @@ public final class Fixtures {
     /** %test.evalwatch.sandbox.uid-base: apart from any service instance running on the same host. */
     public static final int UID_BASE = 64200;
 
-    /**
-     * How much slower than a normal host this one runs (EVALWATCH_TEST_TIME_SCALE, default 1): an emulated guest
-     * (tools/cgroup-v2-vm) is tens of times slower, so the wall times the hostile corpus gives its runs, and the
-     * durations it bounds them by, are multiplied by it. Outcomes and evidence are asserted unchanged.
-     */
-    public static final double TIME_SCALE = Double.parseDouble(
-            System.getenv().getOrDefault("EVALWATCH_TEST_TIME_SCALE", "1"));
-
     private Fixtures() {
     }
 
+    /** A wall time or duration bound of the hostile corpus, on this host (see {@link TestTimeScale}). */
     public static double scaled(double seconds) {
-        return seconds * TIME_SCALE;
+        return TestTimeScale.scaled(seconds);
     }
 
     public static ExecutionRequest python(String code, String entryPoint, TestCase... tests) {

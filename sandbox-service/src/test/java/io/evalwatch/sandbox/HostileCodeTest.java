@@ -17,6 +17,7 @@ import io.evalwatch.sandbox.execution.Signals;
 import io.evalwatch.sandbox.isolation.Sandbox;
 import io.evalwatch.sandbox.service.ExecutionService;
 import io.evalwatch.localstack.testing.KafkaTestResource;
+import io.evalwatch.localstack.testing.TestTimeScale;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class HostileCodeTest {
 
-    private static final Duration SLOT_WAIT = Duration.ofMinutes(2);
+    private static final Duration SLOT_WAIT = TestTimeScale.scaled(Duration.ofMinutes(2));
 
     @Inject
     ExecutionService executions;
@@ -66,13 +67,13 @@ class HostileCodeTest {
     /** The service's own start-up work (the mypy cache warm-up) runs sandboxed too; it must not count as left. */
     @BeforeEach
     void startUpWorkEnded() throws Exception {
-        assertTrue(analysis.awaitWarmUp(Duration.ofMinutes(5)), "the mypy cache warm-up did not end in 5 minutes");
+        assertTrue(analysis.awaitWarmUp(TestTimeScale.scaled(Duration.ofMinutes(5))), "the mypy cache warm-up did not end");
     }
 
     @AfterEach
     void serviceStillHealthyAndNothingLeft() throws Exception {
         List<String> left = List.of();
-        for (int attempt = 0; attempt < 50; attempt++) {
+        for (int attempt = 0; attempt < Math.ceil(scaled(50)); attempt++) {
             left = Fixtures.sandboxProcesses(sandbox.slots(), sandbox.waitingSandboxPids());
             if (left.isEmpty()) {
                 break;
@@ -158,7 +159,7 @@ class HostileCodeTest {
         // whether the grandchild was already forked (lingering) or not yet when the run ended is a race the machine's
         // load decides; what must hold either way is that the process was seen and nothing outlived the run
         assertTrue(result.signals().contains(Signals.SPAWNED_PROCESS), result.signals().toString());
-        Thread.sleep((long) (1500 * Fixtures.TIME_SCALE)); // past the daemon's wake-up: it must have died with the run
+        Thread.sleep((long) (scaled(1.5) * 1000)); // past the daemon's wake-up: it must have died with the run
         try (var files = Files.walk(Path.of("/tmp"), 4)) {
             List<Path> found = files.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(proof)).toList();
             assertEquals(List.of(), found, "the daemon wrote after its run ended");

@@ -40,7 +40,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             try {
                 java.util.List<Integer> ports = FreePorts.distinct(2);
                 KafkaBroker started = new KafkaBroker(Files.createTempDirectory("evalwatch-kafka-test"),
-                        ports.get(0), ports.get(1)).start(Duration.ofSeconds(90));
+                        ports.get(0), ports.get(1)).start(TestTimeScale.scaled(Duration.ofSeconds(90)));
                 started.createTopics(Topics.partitions());
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
                 broker = started;

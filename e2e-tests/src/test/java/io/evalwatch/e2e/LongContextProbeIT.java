@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evalwatch.cli.EvalwatchApi;
 import io.evalwatch.cli.RunWatcher;
+import io.evalwatch.events.probe.LongContext;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,14 +83,18 @@ class LongContextProbeIT {
         assertEquals(0, report.path("variants").size(), report.path("variants").toPrettyString());
         // the items: needle tasks in search form, found exactly where the report says
         JsonNode items = api.items(runId);
+        String middleCell = "/" + new LongContext.Cell(Integer.parseInt(LongContextModels.SIZES), 50).variant();
         long found = 0;
+        long seen = 0;
         for (JsonNode i : items) {
             if (i.path("model").asText().equals(LongContextModels.LOST_IN_THE_MIDDLE)
-                    && i.path("itemId").asText().endsWith("/long-context-2k-50")) {
+                    && i.path("itemId").asText().endsWith(middleCell)) {
                 assertTrue(i.path("taskId").asText().startsWith("needle-"), i.toPrettyString());
                 found += i.path("passed").asBoolean() ? 1 : 0;
+                seen++;
             }
         }
+        assertEquals(LongContextModels.NEEDLES, seen, "items of cell " + middleCell);
         assertEquals(Math.round(middle * LongContextModels.NEEDLES), found);
     }
 

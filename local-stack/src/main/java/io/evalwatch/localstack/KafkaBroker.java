@@ -32,6 +32,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private Process process;
+    /** How long an admin call (listing, creating topics) may take; see {@link #start}. */
+    private Duration adminPatience = Duration.ofSeconds(30);
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir.toAbsolutePath();
@@ -47,8 +49,14 @@ public final class KafkaBroker implements AutoCloseable {
         return dataDir.resolve("broker.log");
     }
 
-    /** Formats storage if needed, starts the broker and waits until it answers metadata requests. */
+    /**
+     * Formats storage if needed, starts the broker and waits until it answers metadata requests. The timeout also
+     * sets how long later admin calls may take (a third of it, at least 30 s): a host slow to start the broker (an
+     * emulated test VM) answers slowly afterwards too.
+     */
     public KafkaBroker start(Duration timeout) {
+        Duration third = timeout.dividedBy(3);
+        adminPatience = third.compareTo(adminPatience) > 0 ? third : adminPatience;
         try {
             Files.createDirectories(dataDir);
             Path config = writeConfig();
@@ -74,14 +82,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the missing topics with the given partition counts; existing topics are left as they are. */
     public void createTopics(Map<String, Integer> partitions) {
-        try (Admin admin = Admin.create(adminConfig())) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        Properties config = adminConfig();
+        config.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(adminPatience.toMillis() / 3));
+        config.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(adminPatience.toMillis()));
+        long wait = adminPatience.toSeconds() + 5;
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(wait, TimeUnit.SECONDS);
             List<NewTopic> missing = partitions.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))
                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(missing).all().get(wait, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -123,6 +123,8 @@ WantedBy=multi-user.target
 EOF
 ln -sf /etc/systemd/system/evalwatch-cgroup-v2-tests.service \
   "$STAGE/etc/systemd/system/multi-user.target.wants/evalwatch-cgroup-v2-tests.service"
+# no login prompt on the serial line: its getty hangs up the line, and the test unit's later output to it is lost
+ln -sf /dev/null "$STAGE/etc/systemd/system/serial-getty@ttyS0.service"
 
 IMAGE="$WORK/disk.img"
 rm -f "$IMAGE"
@@ -142,10 +144,23 @@ qemu-system-x86_64 -accel tcg,thread=single -cpu qemu64 -smp "$VM_CPUS" -m "$VM_
   -append "root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1 cgroup_no_v1=all quiet" \
   -drive "file=$IMAGE,format=raw,if=virtio" -nic none > "$CONSOLE" 2>&1 || true
 
-verdict="$(grep -a '^VERDICT:' "$CONSOLE" | tail -n 1 | tr -d '\r')"
-grep -a -E '^== guest|Tests run:|sandbox cgroups:|FAIL' "$CONSOLE" | tr -d '\r' | tail -n 30 >&2 || true
+# The verdict is read from the guest's own log on the disk image: the serial console loses the guest's later lines
+# (the console's getty takes the line over), so the console is only a fallback.
+RESULTS="$WORK/results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+MOUNT="$(mktemp -d)"
+if mount -o loop,ro,noload "$IMAGE" "$MOUNT" 2>/dev/null; then
+  cp "$MOUNT"/root/*.log "$RESULTS/" 2>/dev/null || true
+  umount "$MOUNT"
+fi
+rmdir "$MOUNT"
+SOURCE="$RESULTS/cgroup-v2-tests.log"
+[ -f "$SOURCE" ] || SOURCE="$CONSOLE"
+verdict="$(grep -a '^VERDICT:' "$SOURCE" | tail -n 1 | tr -d '\r' || true)"
+grep -a -E '^== guest|Tests run:|sandbox cgroups:|FAIL' "$SOURCE" | tr -d '\r' | tail -n 30 >&2 || true
+log "the guest's logs: $RESULTS"
 if [ -z "$verdict" ]; then
-  echo "VERDICT: NONE (the guest did not report; see $CONSOLE)"
+  echo "VERDICT: NONE (the guest did not report; see $RESULTS and $CONSOLE)"
   exit 1
 fi
 echo "$verdict"

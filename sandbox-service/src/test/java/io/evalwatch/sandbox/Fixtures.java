@@ -3,7 +3,6 @@ package io.evalwatch.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evalwatch.events.TestCase;
-import io.evalwatch.localstack.testing.TestTimeScale;
 import io.evalwatch.sandbox.execution.ExecutionRequest;
 import io.evalwatch.sandbox.execution.ExecutionResult;
 import io.evalwatch.sandbox.service.ExecutionService;
@@ -31,10 +30,6 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A wall time or duration bound of the hostile corpus, on this host (see {@link TestTimeScale}). */
-    public static double scaled(double seconds) {
-        return TestTimeScale.scaled(seconds);
-    }
 
     public static ExecutionRequest python(String code, String entryPoint, TestCase... tests) {
         return new ExecutionRequest("python", code, entryPoint, List.of(tests), LimitsOverride.none(), null, false);

@@ -1,7 +1,7 @@
 package io.evalwatch.sandbox;
 
+import static io.evalwatch.localstack.testing.TestTimeScale.scaled;
 import static io.evalwatch.sandbox.Fixtures.python;
-import static io.evalwatch.sandbox.Fixtures.scaled;
 import static io.evalwatch.sandbox.Fixtures.test;
 import static io.evalwatch.sandbox.Fixtures.withWall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +17,6 @@ import io.evalwatch.sandbox.execution.Signals;
 import io.evalwatch.sandbox.isolation.Sandbox;
 import io.evalwatch.sandbox.service.ExecutionService;
 import io.evalwatch.localstack.testing.KafkaTestResource;
-import io.evalwatch.localstack.testing.TestTimeScale;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class HostileCodeTest {
 
-    private static final Duration SLOT_WAIT = TestTimeScale.scaled(Duration.ofMinutes(2));
+    private static final Duration SLOT_WAIT = scaled(Duration.ofMinutes(2));
 
     @Inject
     ExecutionService executions;
@@ -67,7 +66,7 @@ class HostileCodeTest {
     /** The service's own start-up work (the mypy cache warm-up) runs sandboxed too; it must not count as left. */
     @BeforeEach
     void startUpWorkEnded() throws Exception {
-        assertTrue(analysis.awaitWarmUp(TestTimeScale.scaled(Duration.ofMinutes(5))), "the mypy cache warm-up did not end");
+        assertTrue(analysis.awaitWarmUp(scaled(Duration.ofMinutes(5))), "the mypy cache warm-up did not end");
     }
 
     @AfterEach

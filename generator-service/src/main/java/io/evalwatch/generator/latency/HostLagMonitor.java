@@ -24,6 +24,8 @@ public class HostLagMonitor implements HostLag {
 
     private final StallRecord stalls = new StallRecord(CAPACITY, PERIOD_NANOS);
     private volatile Thread probe;
+    /** When the probe is next due to run: a reader that finds it well past this sees a stall not yet recorded. */
+    private volatile long due;
 
     void onStart(@Observes StartupEvent event) {
         start();
@@ -54,7 +56,7 @@ public class HostLagMonitor implements HostLag {
 
     private void run() {
         Thread self = Thread.currentThread();
-        long due = System.nanoTime() + PERIOD_NANOS;
+        due = System.nanoTime() + PERIOD_NANOS;
         while (probe == self && !self.isInterrupted()) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -72,7 +74,9 @@ public class HostLagMonitor implements HostLag {
         if (probe == null) {
             return null;
         }
-        Long nanos = stalls.lagOf(startNanos, firstNanos);
+        // the due time first: a wake-up recorded after this read is in the record, not taken for a pending one
+        long pendingDue = due;
+        Long nanos = stalls.lagOf(startNanos, firstNanos, pendingDue, System.nanoTime());
         return nanos == null ? null : nanos / 1e9;
     }
 }

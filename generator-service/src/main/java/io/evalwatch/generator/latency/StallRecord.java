@@ -53,7 +53,17 @@ public final class StallRecord {
      * time around both; null when the record no longer (or does not yet) reach back to the start, i.e. when
      * nothing was measured.
      */
-    public synchronized Long lagOf(long startNanos, long firstNanos) {
+    public Long lagOf(long startNanos, long firstNanos) {
+        return lagOf(startNanos, firstNanos, Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #lagOf(long, long)}, with the probe's wake-up that is due but not yet recorded: after a stall the
+     * thread asking may run before the probe does (both became runnable at once), so the stall is not in the record
+     * yet. A probe due at {@code pendingDueNanos} that has not run by {@code nowNanos}, more than a period late, is a
+     * stall in progress; it counts as if it ended now, which may take off more than the request suffered, never less.
+     */
+    public synchronized Long lagOf(long startNanos, long firstNanos, long pendingDueNanos, long nowNanos) {
         if (count == 0 || firstNanos < startNanos) {
             return null;
         }
@@ -61,8 +71,19 @@ public final class StallRecord {
         if (due[index(oldest)] > startNanos) {
             return null;
         }
+        long after = after(startNanos, oldest);
+        long before = before(firstNanos, oldest);
+        boolean pending = pendingDueNanos > due[index(count - 1)] && nowNanos - pendingDueNanos > edgeNanos;
+        if (pending) {
+            if (pendingDueNanos <= startNanos + edgeNanos) {
+                after = Math.max(after, nowNanos - Math.max(pendingDueNanos, startNanos));
+            }
+            if (pendingDueNanos <= firstNanos) {
+                before = Math.max(before, Math.min(nowNanos, firstNanos) - pendingDueNanos);
+            }
+        }
         // one stall may reach both edges of a short window: never more lag than the window itself
-        return Math.min(firstNanos - startNanos, after(startNanos, oldest) + before(firstNanos, oldest));
+        return Math.min(firstNanos - startNanos, after + before);
     }
 
     /** The longest part of a stall that lies in [t, t + edge] and later, counted from t: delay in getting going. */

@@ -102,4 +102,28 @@ class StallRecordTest {
     void aFirstTokenBeforeTheStartIsNotMeasured() {
         assertNull(probe(1024, 1000).lagOf(300 * MS, 200 * MS));
     }
+    @Test
+    void aStallTheProbeHasNotRecordedYetCountsUpToTheStamp() {
+        // the process stopped at 500 ms; after it went on, the reader stamped the first token at 2,020 ms and asked
+        // at 2,030 ms, before the probe (due at 500 ms) had run again: the record alone knows of no stall
+        StallRecord record = probe(1024, 500);
+        assertEquals(0L, record.lagOf(400 * MS, 2020 * MS));
+        assertEquals(1520 * MS, record.lagOf(400 * MS, 2020 * MS, 500 * MS, 2030 * MS));
+        // the stall in progress since before the start delayed the start too; never more than the window
+        assertEquals(1620 * MS, record.lagOf(498 * MS, 2118 * MS, 500 * MS, 2120 * MS));
+    }
+
+    @Test
+    void aProbeNoMoreThanAPeriodLateIsNoStall() {
+        assertEquals(0L, probe(1024, 500).lagOf(400 * MS, 502 * MS, 500 * MS, 504 * MS));
+    }
+
+    @Test
+    void aWakeUpAlreadyRecordedIsNotTakenForAPendingOne() {
+        // the reader read the probe's due time (500 ms) just before the probe recorded its late wake-up at 900 ms
+        StallRecord record = probe(1024, 500);
+        record.record(500 * MS, 900 * MS);
+        assertEquals(record.lagOf(400 * MS, 905 * MS), record.lagOf(400 * MS, 905 * MS, 500 * MS, 2000 * MS));
+        assertEquals(400 * MS, record.lagOf(400 * MS, 905 * MS, 500 * MS, 2000 * MS));
+    }
 }

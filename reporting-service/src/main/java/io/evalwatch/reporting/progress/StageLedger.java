@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,29 +20,54 @@ public class StageLedger {
     static final String GENERATED = "generated";
     static final String EXECUTED = "executed";
 
+    private static final int COLUMNS = 6;
+
     private final EntityManager em;
 
     public StageLedger(EntityManager em) {
         this.em = em;
     }
 
-    /** A generation appeared: needsExecution when the sandbox runs it next, failed when the model gave no answer. */
-    @Transactional
-    public void generated(String itemId, boolean needsExecution, boolean failed) {
-        record(itemId, GENERATED, needsExecution, failed);
+    /** An item seen at a stage: needsExecution when the sandbox runs it next, failed when the model gave no answer. */
+    public record Seen(String itemId, String stage, boolean needsExecution, boolean failed) {
+
+        static Seen generated(String itemId, boolean needsExecution, boolean failed) {
+            return new Seen(itemId, GENERATED, needsExecution, failed);
+        }
+
+        static Seen executed(String itemId) {
+            return new Seen(itemId, EXECUTED, false, false);
+        }
     }
 
+    /**
+     * Records what one poll of a stage's topic saw, in one statement and one transaction: a row per item and stage,
+     * so an event seen again (in this batch or an earlier one) counts once.
+     */
     @Transactional
-    public void executed(String itemId) {
-        record(itemId, EXECUTED, false, false);
-    }
-
-    private void record(String itemId, String stage, boolean needsExecution, boolean failed) {
-        em.createNativeQuery("insert into item_stage (item_id, stage, run_id, needs_execution, failed, seen_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (item_id, stage) do nothing")
-                .setParameter(1, itemId).setParameter(2, stage).setParameter(3, ItemIds.runIdOf(itemId))
-                .setParameter(4, needsExecution).setParameter(5, failed).setParameter(6, Instant.now())
-                .executeUpdate();
+    public void record(List<Seen> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into item_stage (item_id, stage, run_id, needs_execution, failed, seen_at) values ");
+        for (int i = 0; i < seen.size(); i++) {
+            int p = i * COLUMNS;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
+                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
+                    .append(p + 6).append(')');
+        }
+        sql.append(" on conflict (item_id, stage) do nothing");
+        var insert = em.createNativeQuery(sql.toString());
+        Instant now = Instant.now();
+        for (int i = 0; i < seen.size(); i++) {
+            Seen s = seen.get(i);
+            int p = i * COLUMNS;
+            insert.setParameter(p + 1, s.itemId()).setParameter(p + 2, s.stage())
+                    .setParameter(p + 3, ItemIds.runIdOf(s.itemId())).setParameter(p + 4, s.needsExecution())
+                    .setParameter(p + 5, s.failed()).setParameter(p + 6, now);
+        }
+        insert.executeUpdate();
     }
 
     /** The run's counts per stage; empty while reporting has seen neither the run nor any of its items. */

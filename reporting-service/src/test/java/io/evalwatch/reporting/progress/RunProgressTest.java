@@ -35,7 +35,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** A run's progress per stage, counted from what the real broker carries: redelivered events count once. */
+/**
+ * A run's progress per stage, counted from what the real broker carries: redelivered events count once, an unreadable
+ * record is skipped.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
@@ -58,6 +61,8 @@ class RunProgressTest {
                 KafkaProducer<String, String> raw = rawProducer()) {
             producer.send(new ProducerRecord<>(Topics.RUNS, run, new RunStarted(1, run, "progress-suite", "1",
                     List.of("sim-a", "sim-b"), 1, 3, "manual", null, Instant.now(), null, null, null))).get();
+            // a record nobody can read, in the same poll as the run's: skipped, the others still counted
+            raw.send(new ProducerRecord<>(Topics.GENERATIONS, code, "not an event")).get();
             GenerationCompleted codeAnswer = generation(run, code, "sim-a", CODE, null);
             producer.send(new ProducerRecord<>(Topics.GENERATIONS, code, codeAnswer)).get();
             producer.send(new ProducerRecord<>(Topics.GENERATIONS, code, codeAnswer)).get(); // redelivered

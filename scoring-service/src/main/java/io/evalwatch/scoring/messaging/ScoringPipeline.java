@@ -5,8 +5,8 @@ import io.evalwatch.events.GenerationCompleted;
 import io.evalwatch.events.ItemScored;
 import io.evalwatch.scoring.score.ItemScorer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,7 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Scores executed items from the sandbox, and generations that never go there (provider failures, and the answers
- * of the kinds that are not executed: review, search), and publishes one ItemScored per item. The score is sent and acknowledged before the input is committed.
+ * of the kinds that are not executed: review, search), and publishes one ItemScored per item. The score is sent and
+ * acknowledged before the input is committed. Records are scored side by side on a small pool (unordered: each
+ * item has its own one event), so one record's wait for the broker's acknowledgement does not hold up the next.
  */
 @ApplicationScoped
 public class ScoringPipeline {
@@ -33,13 +35,13 @@ public class ScoringPipeline {
     }
 
     @Incoming("executions")
-    @Blocking
+    @Blocking(value = "scoring-workers", ordered = false)
     public void executed(ExecutionCompleted execution) {
         publish(ItemScorer.score(execution, Instant.now()));
     }
 
     @Incoming("generations")
-    @Blocking
+    @Blocking(value = "scoring-workers", ordered = false)
     public void generated(GenerationCompleted generation) {
         if (generation.needsExecution()) {
             return; // the sandbox executes it; its ExecutionCompleted is scored above

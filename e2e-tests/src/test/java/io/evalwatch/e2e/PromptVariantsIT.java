@@ -58,14 +58,16 @@ class PromptVariantsIT {
         assertTrue(steadyFewShot.path("promptingProblem").isNull(), steadyFewShot.toPrettyString());
         assertFalse(steadyFewShot.path("significant").asBoolean(), steadyFewShot.toPrettyString());
 
-        // structured output: time to first token 25 % longer, measured within a tenth of that
+        // structured output: time to first token 25 % longer, measured as that and not as none or double. The bound
+        // is wide (15 to 35 %) on purpose: the pipeline's own fixed part of a measured TTFT, the same for both
+        // variants, shrinks the relative figure, and it grows with the machine's load
         double overhead = PromptVariantModels.STRUCTURED_LATENCY_FACTOR - 1;
         for (String model : List.of(PromptVariantModels.GAINS, PromptVariantModels.STEADY)) {
             JsonNode structured = figures(variantsOf(report, model), "structured");
             double measured = structured.path("ttftChange").asDouble();
             System.out.printf("%s: structured TTFT overhead %.4f (configured %.2f), total %.4f%n", model, measured,
                     overhead, structured.path("durationChange").asDouble());
-            assertEquals(overhead, measured, overhead / 10, structured.toPrettyString());
+            assertEquals(overhead, measured, overhead * 0.4, structured.toPrettyString());
         }
 
         // the plain figures are base's alone, whatever ran beside it

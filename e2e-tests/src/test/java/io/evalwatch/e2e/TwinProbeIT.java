@@ -52,8 +52,9 @@ class TwinProbeIT {
         JsonNode memoriser = probe(report, TwinProbeModels.MEMORISER);
         System.out.println(memoriser.path("finding").asText());
         assertTrue(memoriser.path("flagged").asBoolean(), memoriser.toPrettyString());
-        assertTrue(memoriser.path("finding").asText().matches(TwinProbeModels.MEMORISER + " passes 0\\.\\d\\d of the"
-                + " originals and 0\\.\\d\\d of their twins \\(50 tasks, 100 pairs; drop .* McNemar exact p = .*\\):"
+        // a rate is printed to two places and may be 1.00: at 95 % a memoriser passes all 100 originals one run in 170
+        assertTrue(memoriser.path("finding").asText().matches(TwinProbeModels.MEMORISER + " passes [01]\\.\\d\\d of the"
+                + " originals and [01]\\.\\d\\d of their twins \\(50 tasks, 100 pairs; drop .* McNemar exact p = .*\\):"
                 + " it may have memorised this suite.*"), memoriser.path("finding").asText());
         assertEquals(TASKS * SAMPLES, memoriser.path("pairs").asInt());
         int[] counted = discordant(items, TwinProbeModels.MEMORISER);

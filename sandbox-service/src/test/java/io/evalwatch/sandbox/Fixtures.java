@@ -30,7 +30,6 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-
     public static ExecutionRequest python(String code, String entryPoint, TestCase... tests) {
         return new ExecutionRequest("python", code, entryPoint, List.of(tests), LimitsOverride.none(), null, false);
     }

@@ -102,6 +102,7 @@ class StallRecordTest {
     void aFirstTokenBeforeTheStartIsNotMeasured() {
         assertNull(probe(1024, 1000).lagOf(300 * MS, 200 * MS));
     }
+
     @Test
     void aStallTheProbeHasNotRecordedYetCountsUpToTheStamp() {
         // the process stopped at 500 ms; after it went on, the reader stamped the first token at 2,020 ms and asked

@@ -52,10 +52,12 @@ public class StageLedger {
         StringBuilder sql = new StringBuilder(
                 "insert into item_stage (item_id, stage, run_id, needs_execution, failed, seen_at) values ");
         for (int i = 0; i < seen.size(); i++) {
-            int p = i * COLUMNS;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
-                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
-                    .append(p + 6).append(')');
+            // (?1, ?2, ..., ?6), then (?7, ..., ?12), ...
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= COLUMNS; c++) {
+                sql.append(c == 1 ? "?" : ", ?").append(i * COLUMNS + c);
+            }
+            sql.append(')');
         }
         sql.append(" on conflict (item_id, stage) do nothing");
         var insert = em.createNativeQuery(sql.toString());

@@ -438,8 +438,10 @@ def measure(work, items, samples):
     n = tasks * samples
     stages = stage_figures(stack, run_id)
     lat = latencies(stack, run_id)
-    span = stages["scored"]["last"] - stages["dispatched"]["first"]
-    end_to_end = n / span
+    # the end is the run's completion in the ledger (reporting counted its last item), not the last score
+    completed = float(stack.sql("reporting-service", "select extract(epoch from completed_at) from run_record"
+                                                     " where run_id = '%s'" % run_id)[0][0])
+    end_to_end = n / (completed - stages["dispatched"]["first"])
     alone = (alone_before["rate"] + alone_after["rate"]) / 2
     ratio = end_to_end / alone
 
@@ -472,7 +474,8 @@ def measure(work, items, samples):
       % (alone_before["executions"], alone_before["seconds"], 2 * workers, alone_before["rate"]))
     p("| sandbox-service alone, after the run (%d executions in %.0f s) | %.2f |"
       % (alone_after["executions"], alone_after["seconds"], alone_after["rate"]))
-    p("| **end to end** (first dispatch to last score) | **%.2f** |" % end_to_end)
+    p("| **end to end** (first dispatch to the run's completion in the ledger, %.1f s after the last score)"
+      " | **%.2f** |" % (completed - stages["scored"]["last"], end_to_end))
     if unanalysed:
         p("| for scale: sandbox-service alone with static analysis off (%d executions in %.0f s) | %.2f |"
           % (unanalysed["executions"], unanalysed["seconds"], unanalysed["rate"]))

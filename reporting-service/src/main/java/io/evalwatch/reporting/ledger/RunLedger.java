@@ -57,23 +57,22 @@ public class RunLedger {
     }
 
     public void itemScored(ItemScored event) {
-        RunRecord run = lockOrCreate(event.runId());
+        RunCounts run = lockCounts(event.runId());
         ItemResult existing = ItemResult.findById(event.itemId());
         ItemResult item = existing == null ? new ItemResult() : existing;
         item.itemId = event.itemId();
         ItemResultMapping.apply(event, item);
         if (existing == null) {
             item.persist();
-            run.storedItems++;
             metrics.itemScored(event);
+            itemStored(run);
         }
-        completeIfDone(run);
     }
 
     /** An item that a stage could not process: counted as errored so that its run can still complete. */
     public void itemErrored(String itemId, String stage, String reason) {
         String runId = ItemIds.runIdOf(itemId);
-        RunRecord run = lockOrCreate(runId);
+        RunCounts run = lockCounts(runId);
         ItemResult existing = ItemResult.findById(itemId);
         if (existing != null) {
             return; // already scored (or already counted): a late dead letter changes nothing
@@ -88,17 +87,16 @@ public class RunLedger {
             item.sample = parseOrZero(parts[parts.length - 2]);
             item.variant = parts[parts.length - 1];
         }
-        item.suite = run.suite;
-        item.suiteVersion = run.suiteVersion;
+        item.suite = run.suite();
+        item.suiteVersion = run.suiteVersion();
         item.errored = true;
         item.errorStage = stage;
         item.failureCategory = FailureCategory.PIPELINE_ERROR.label();
         item.output = reason;
         item.scoredAt = Instant.now();
         item.persist();
-        run.storedItems++;
         metrics.itemErrored(stage);
-        completeIfDone(run);
+        itemStored(run);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,11 +105,44 @@ public class RunLedger {
     }
 
     private RunRecord lockOrCreate(String runId) {
+        insertIfAbsent(runId);
+        return RunRecord.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** What an item's write needs of its run, read under the run's lock. */
+    private record RunCounts(String runId, int stored, Integer expected, String status, String suite,
+            String suiteVersion) {
+    }
+
+    /**
+     * Locks the run's row like {@link #lockOrCreate} but reads only its counts and names: the row also holds the
+     * task map of every task the run dispatched, and loading (then rewriting) that for each item made an item's cost
+     * grow with the size of its run.
+     */
+    private RunCounts lockCounts(String runId) {
+        insertIfAbsent(runId);
+        Object[] row = (Object[]) RunRecord.getEntityManager().createNativeQuery("select stored_items, expected_items,"
+                        + " status, suite, suite_version from run_record where run_id = ?1 for update")
+                .setParameter(1, runId).getSingleResult();
+        return new RunCounts(runId, ((Number) row[0]).intValue(), row[1] == null ? null : ((Number) row[1]).intValue(),
+                (String) row[2], (String) row[3], (String) row[4]);
+    }
+
+    /** Counts a newly stored item on its run's row (locked by {@link #lockCounts}); ends the run if it was the last. */
+    private void itemStored(RunCounts run) {
+        RunRecord.getEntityManager()
+                .createNativeQuery("update run_record set stored_items = stored_items + 1 where run_id = ?1")
+                .setParameter(1, run.runId()).executeUpdate();
+        if (!RunRecord.hasEnded(run.status()) && run.expected() != null && run.stored() + 1 >= run.expected()) {
+            completeIfDone(RunRecord.findById(run.runId()));
+        }
+    }
+
+    private static void insertIfAbsent(String runId) {
         // runs, scores and dead letters are consumed concurrently and any of them may see a run first
         RunRecord.getEntityManager()
                 .createNativeQuery("insert into run_record (run_id, status) values (?1, ?2) on conflict (run_id) do nothing")
                 .setParameter(1, runId).setParameter(2, RunRecord.RUNNING).executeUpdate();
-        return RunRecord.findById(runId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void completeIfDone(RunRecord run) {

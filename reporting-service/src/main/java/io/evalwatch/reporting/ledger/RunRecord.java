@@ -85,6 +85,10 @@ public class RunRecord extends PanacheEntityBase {
 
     /** Completed or incomplete: nothing changes its status any more. */
     public boolean ended() {
-        return completed() || INCOMPLETE.equals(status);
+        return hasEnded(status);
+    }
+
+    public static boolean hasEnded(String status) {
+        return COMPLETED.equals(status) || INCOMPLETE.equals(status);
     }
 }

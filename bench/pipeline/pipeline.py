@@ -2,6 +2,8 @@
 
 usage: pipeline.py prepare WORK ITEMS SAMPLES     the generated suite, the zero-latency model and its profile
        pipeline.py measure WORK ITEMS SAMPLES     against the stack PipelineStack.java started (WORK/stack.json)
+       pipeline.py reporting WORK ITEMS SAMPLES   reporting-service alone: a run's scores published straight to
+                                                  Kafka, timed to the run's completion in the ledger
 
 measure: a small warm-up run; each service's live heap (after a full GC, jcmd); sandbox-service alone for
 SANDBOX_SECONDS (POST /api/executions of the suite's tasks, as the Kafka path runs them: the model's fenced answer,
@@ -527,6 +529,77 @@ def measure(work, items, samples):
         f.write(text)
 
 
+# ---------------------------------------------------------------------------------------------------- reporting alone
+
+def flood(stack, tasks, samples):
+    """Publishes a run's RunStarted and all its scores straight to Kafka (ScoreFlood.java); the run id."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    out = subprocess.run(["java", "-cp", os.path.join(root, "cli", "target", "evalwatch-cli.jar"),
+                          os.path.join(root, "bench", "pipeline", "ScoreFlood.java"), stack.info["bootstrap"],
+                          str(tasks), str(samples)], check=True, capture_output=True, text=True).stdout
+    return out.strip().splitlines()[-1]
+
+
+def await_completed(stack, run_id, expected, timeout=3600):
+    """The run's completion in the ledger (epoch seconds), polled from reporting's database."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        rows = stack.sql("reporting-service", "select status, stored_items, extract(epoch from completed_at)"
+                                              " from run_record where run_id = '%s'" % run_id)
+        if rows and rows[0][0] != "running":
+            if rows[0][0] != "completed" or int(rows[0][1]) != expected:
+                raise RuntimeError("run %s: %s" % (run_id, rows[0]))
+            return float(rows[0][2])
+        time.sleep(0.5)
+    raise RuntimeError("run %s not completed within %d s" % (run_id, timeout))
+
+
+def reporting(work, items, samples):
+    """How fast reporting-service stores a run's scores when nothing upstream holds it back, as the sandbox alone."""
+    stack = Stack(work)
+    tasks = -(-items // samples)
+    n = tasks * samples
+    print("machine: %d cores, %s; load %s" % (os.cpu_count(), os.uname().release, loadavg()))
+    warm = flood(stack, WARMUP_TASKS, WARMUP_SAMPLES)  # not counted: classes, pools, the JIT
+    await_completed(stack, warm, WARMUP_TASKS * WARMUP_SAMPLES)
+    sampler = Sampler(stack)
+    sampler.start()
+    cpu_before = {s: family_cpu(stack.pid(s)) for s in ["reporting-service", "kafka"]}
+    machine_before, load_before = machine_cpu(), loadavg()
+    began = time.time()
+    run_id = flood(stack, tasks, samples)
+    published = time.time()
+    completed = await_completed(stack, run_id, n)
+    cpu = {s: family_cpu(stack.pid(s)) - cpu_before[s] for s in cpu_before}
+    machine = machine_cpu() - machine_before
+    sampler.stop.set()
+    sampler.join()
+    out = []
+    p = out.append
+    p("# Reporting alone, %s" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(began)))
+    p("")
+    p("A run of %d items (%d tasks x %d samples, the task map announced as task-service does) published straight to"
+      " `eval.runs` and `eval.scores` (ScoreFlood.java); machine %d cores, load before %s, after %s."
+      % (n, tasks, samples, os.cpu_count(), load_before, loadavg()))
+    p("")
+    p("| | |")
+    p("| --- | ---: |")
+    p("| scores published in | %.1f s |" % (published - began))
+    p("| **stored, to the run's completion in the ledger** | **%.1f items/s** (%.1f s) |"
+      % (n / (completed - began), completed - began))
+    p("| highest lag of reporting-service on eval.scores | %d |" % sampler.lag.get(("reporting-service",
+                                                                                     "eval_scores"), 0))
+    p("| reporting-service CPU per item | %.2f ms |" % (cpu["reporting-service"] / n * 1000))
+    p("| Kafka broker CPU per item | %.2f ms |" % (cpu["kafka"] / n * 1000))
+    p("| whole machine (busy) per item | %.2f ms |" % (machine / n * 1000))
+    p("| reporting-service highest used heap | %s |" % mb(sampler.heap.get("reporting-service", 0)))
+    text = "\n".join(out) + "\n"
+    print()
+    print(text)
+    with open(os.path.join(work, "result.md"), "w") as f:
+        f.write(text)
+
+
 if __name__ == "__main__":
     mode, folder, count, per_task = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    {"prepare": prepare, "measure": measure}[mode](folder, count, per_task)
+    {"prepare": prepare, "measure": measure, "reporting": reporting}[mode](folder, count, per_task)

@@ -9,6 +9,8 @@
 #   ITEMS=500 SANDBOX_SECONDS=20 bench/pipeline/run.sh
 #   MAX_SECONDS=600 bench/pipeline/run.sh         # fewer items if the sandbox would take longer than that
 #   ANALYSIS=off bench/pipeline/run.sh            # the sandbox runs tests only, no static analysis
+#   MODE=reporting bench/pipeline/run.sh          # reporting-service alone: a run's scores published straight to
+#                                                 # Kafka, stored at what rate (result in last-reporting-run.md)
 #
 # Needs the packaged services and CLI (mvn -B -DskipTests package; built here if missing), PostgreSQL as for the
 # local stack (README "What they need"), psql and jcmd. The result is also written to bench/pipeline/last-run.md.
@@ -35,5 +37,10 @@ stop() {
 trap stop EXIT
 echo "starting the benchmark's stack (logs in $WORK/stack/logs) ..."
 java -cp "$CLI" bench/pipeline/PipelineStack.java start "$ROOT" "$WORK"
-/usr/bin/python3 bench/pipeline/pipeline.py measure "$WORK" "$ITEMS" "$SAMPLES"
-cp "$WORK/result.md" bench/pipeline/last-run.md
+MODE=${MODE:-measure}
+/usr/bin/python3 bench/pipeline/pipeline.py "$MODE" "$WORK" "$ITEMS" "$SAMPLES"
+if [ "$MODE" = reporting ]; then
+  cp "$WORK/result.md" bench/pipeline/last-reporting-run.md
+else
+  cp "$WORK/result.md" bench/pipeline/last-run.md
+fi

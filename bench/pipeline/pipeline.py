@@ -241,6 +241,25 @@ def loadavg():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
 
+def write_result(work, lines):
+    """Prints the report and keeps it as WORK/result.md (run.sh copies it beside this script)."""
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text)
+    with open(os.path.join(work, "result.md"), "w") as f:
+        f.write(text)
+
+
+def run_row(stack, run_id):
+    """The run as reporting's ledger holds it: status, stored items, completion (epoch seconds, or None)."""
+    rows = stack.sql("reporting-service", "select status, stored_items, extract(epoch from completed_at)"
+                                          " from run_record where run_id = '%s'" % run_id)
+    if not rows:
+        return None
+    status, stored, completed = (rows[0] + [""])[:3]
+    return status, int(stored), float(completed) if completed else None
+
+
 # ---------------------------------------------------------------------------------------------------- runs
 
 def run_and_wait(stack, request, expected, on_tick=None, timeout=3600):
@@ -441,8 +460,7 @@ def measure(work, items, samples):
     stages = stage_figures(stack, run_id)
     lat = latencies(stack, run_id)
     # the end is the run's completion in the ledger (reporting counted its last item), not the last score
-    completed = float(stack.sql("reporting-service", "select extract(epoch from completed_at) from run_record"
-                                                     " where run_id = '%s'" % run_id)[0][0])
+    completed = run_row(stack, run_id)[2]
     end_to_end = n / (completed - stages["dispatched"]["first"])
     alone = (alone_before["rate"] + alone_after["rate"]) / 2
     ratio = end_to_end / alone
@@ -522,20 +540,16 @@ def measure(work, items, samples):
           alone_before["cpu_ms"], alone_before["machine_ms"], alone_after["cpu_ms"], alone_after["machine_ms"],
           ", %.1f / %.1f ms with analysis off" % (unanalysed["cpu_ms"], unanalysed["machine_ms"]) if unanalysed
           else ""))
-    text = "\n".join(out) + "\n"
-    print()
-    print(text)
-    with open(os.path.join(work, "result.md"), "w") as f:
-        f.write(text)
+    write_result(work, out)
 
 
 # ---------------------------------------------------------------------------------------------------- reporting alone
 
 def flood(stack, tasks, samples):
     """Publishes a run's RunStarted and all its scores straight to Kafka (ScoreFlood.java); the run id."""
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    out = subprocess.run(["java", "-cp", os.path.join(root, "cli", "target", "evalwatch-cli.jar"),
-                          os.path.join(root, "bench", "pipeline", "ScoreFlood.java"), stack.info["bootstrap"],
+    here = os.path.dirname(os.path.abspath(__file__))
+    cli = os.path.join(here, "..", "..", "cli", "target", "evalwatch-cli.jar")
+    out = subprocess.run(["java", "-cp", cli, os.path.join(here, "ScoreFlood.java"), stack.info["bootstrap"],
                           str(tasks), str(samples)], check=True, capture_output=True, text=True).stdout
     return out.strip().splitlines()[-1]
 
@@ -544,12 +558,11 @@ def await_completed(stack, run_id, expected, timeout=3600):
     """The run's completion in the ledger (epoch seconds), polled from reporting's database."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        rows = stack.sql("reporting-service", "select status, stored_items, extract(epoch from completed_at)"
-                                              " from run_record where run_id = '%s'" % run_id)
-        if rows and rows[0][0] != "running":
-            if rows[0][0] != "completed" or int(rows[0][1]) != expected:
-                raise RuntimeError("run %s: %s" % (run_id, rows[0]))
-            return float(rows[0][2])
+        row = run_row(stack, run_id)
+        if row and row[0] != "running":
+            if row[0] != "completed" or row[1] != expected:
+                raise RuntimeError("run %s: %s" % (run_id, row))
+            return row[2]
         time.sleep(0.5)
     raise RuntimeError("run %s not completed within %d s" % (run_id, timeout))
 
@@ -593,11 +606,7 @@ def reporting(work, items, samples):
     p("| Kafka broker CPU per item | %.2f ms |" % (cpu["kafka"] / n * 1000))
     p("| whole machine (busy) per item | %.2f ms |" % (machine / n * 1000))
     p("| reporting-service highest used heap | %s |" % mb(sampler.heap.get("reporting-service", 0)))
-    text = "\n".join(out) + "\n"
-    print()
-    print(text)
-    with open(os.path.join(work, "result.md"), "w") as f:
-        f.write(text)
+    write_result(work, out)
 
 
 if __name__ == "__main__":

@@ -110,8 +110,7 @@ public class RunLedger {
     }
 
     /** What an item's write needs of its run, read under the run's lock. */
-    private record RunCounts(String runId, int stored, Integer expected, String status, String suite,
-            String suiteVersion) {
+    private record RunCounts(String runId, int stored, Integer expected, String suite, String suiteVersion) {
     }
 
     /**
@@ -122,10 +121,10 @@ public class RunLedger {
     private RunCounts lockCounts(String runId) {
         insertIfAbsent(runId);
         Object[] row = (Object[]) RunRecord.getEntityManager().createNativeQuery("select stored_items, expected_items,"
-                        + " status, suite, suite_version from run_record where run_id = ?1 for update")
+                        + " suite, suite_version from run_record where run_id = ?1 for update")
                 .setParameter(1, runId).getSingleResult();
         return new RunCounts(runId, ((Number) row[0]).intValue(), row[1] == null ? null : ((Number) row[1]).intValue(),
-                (String) row[2], (String) row[3], (String) row[4]);
+                (String) row[2], (String) row[3]);
     }
 
     /** Counts a newly stored item on its run's row (locked by {@link #lockCounts}); ends the run if it was the last. */
@@ -133,8 +132,8 @@ public class RunLedger {
         RunRecord.getEntityManager()
                 .createNativeQuery("update run_record set stored_items = stored_items + 1 where run_id = ?1")
                 .setParameter(1, run.runId()).executeUpdate();
-        if (!RunRecord.hasEnded(run.status()) && run.expected() != null && run.stored() + 1 >= run.expected()) {
-            completeIfDone(RunRecord.findById(run.runId()));
+        if (run.expected() != null && run.stored() + 1 >= run.expected()) {
+            completeIfDone(RunRecord.findById(run.runId())); // the entity only for the last item: it ends the run
         }
     }
 

@@ -85,10 +85,6 @@ public class RunRecord extends PanacheEntityBase {
 
     /** Completed or incomplete: nothing changes its status any more. */
     public boolean ended() {
-        return hasEnded(status);
-    }
-
-    public static boolean hasEnded(String status) {
-        return COMPLETED.equals(status) || INCOMPLETE.equals(status);
+        return completed() || INCOMPLETE.equals(status);
     }
 }

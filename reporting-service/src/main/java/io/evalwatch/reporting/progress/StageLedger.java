@@ -85,15 +85,24 @@ public class StageLedger {
         Object[] items = (Object[]) em.createNativeQuery("select count(*) filter (where not errored),"
                         + " count(*) filter (where errored) from item_result where run_id = ?1")
                 .setParameter(1, runId).getSingleResult();
-        RunRecord run = RunRecord.findById(runId);
+        // only the fields shown: the run's entity carries its task map (a hash per task), read on every poll
+        RunFields run = em.createQuery("select r.status, r.expectedItems, r.startedAt, r.completedAt from RunRecord r"
+                        + " where r.runId = ?1", Object[].class)
+                .setParameter(1, runId).getResultStream().findFirst()
+                .map(r -> new RunFields((String) r[0], (Integer) r[1], (Instant) r[2], (Instant) r[3]))
+                .orElse(null);
         long generated = count(stages[0]);
         if (run == null && generated == 0 && count(items[0]) + count(items[1]) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new RunProgress(runId, run == null ? RunRecord.RUNNING : run.status,
-                run == null ? null : run.expectedItems, generated, count(stages[1]), count(stages[2]),
-                count(stages[3]), count(items[0]), count(items[1]), run == null ? null : run.startedAt,
-                run == null ? null : run.completedAt, Instant.now()));
+        return Optional.of(new RunProgress(runId, run == null ? RunRecord.RUNNING : run.status(),
+                run == null ? null : run.expectedItems(), generated, count(stages[1]), count(stages[2]),
+                count(stages[3]), count(items[0]), count(items[1]), run == null ? null : run.startedAt(),
+                run == null ? null : run.completedAt(), Instant.now()));
+    }
+
+    /** The run row's fields that progress shows. */
+    private record RunFields(String status, Integer expectedItems, Instant startedAt, Instant completedAt) {
     }
 
     private static long count(Object value) {

@@ -262,13 +262,16 @@ def run_row(stack, run_id):
 
 # ---------------------------------------------------------------------------------------------------- runs
 
-def run_and_wait(stack, request, expected, on_tick=None, timeout=3600):
+def run_and_wait(stack, request, expected, on_tick=None, stall_seconds=None):
+    """Starts a run and follows it to its end. A long run may take hours (20,000 items with analysis on): the wait
+    gives up only when no stage has moved for STALL_SECONDS (600 s unless set), not after a fixed time."""
+    stall_seconds = stall_seconds or float(os.environ.get("STALL_SECONDS", "600"))
     run = stack.call("POST", stack.url("task-service") + "/api/runs", request, timeout=600)
     run_id = run["runId"]
     progress_url = stack.url("reporting-service") + "/api/runs/%s/progress" % run_id
-    deadline = time.time() + timeout
+    moved_at, counts = time.time(), None
     last = None
-    while time.time() < deadline:
+    while time.time() - moved_at < stall_seconds:
         try:
             last = stack.call("GET", progress_url, timeout=60)
         except RuntimeError as e:
@@ -278,9 +281,13 @@ def run_and_wait(stack, request, expected, on_tick=None, timeout=3600):
             on_tick(last)
         if last and last["status"] != "running":
             break
+        now_counts = last and tuple(last[k] for k in ("generated", "executed", "scored", "errored"))
+        if now_counts != counts:
+            moved_at, counts = time.time(), now_counts
         time.sleep(1)
     if not last or last["status"] != "completed":
-        raise RuntimeError("run %s did not complete: %s" % (run_id, last))
+        raise RuntimeError("run %s did not complete (no stage moved for %d s, STALL_SECONDS): %s"
+                           % (run_id, stall_seconds, last))
     if last["scored"] + last["errored"] != expected or last["errored"]:
         raise RuntimeError("run %s: expected %d items, got %s" % (run_id, expected, last))
     return run_id, last

@@ -9,6 +9,8 @@
 #   ITEMS=500 SANDBOX_SECONDS=20 bench/pipeline/run.sh
 #   MAX_SECONDS=600 bench/pipeline/run.sh         # fewer items if the sandbox would take longer than that
 #   ANALYSIS=off bench/pipeline/run.sh            # the sandbox runs tests only, no static analysis
+#   STALL_SECONDS=600 bench/pipeline/run.sh       # give up on the run when no stage moved for that long (no
+#                                                 # limit on its length: 20,000 items with analysis take hours)
 #   MODE=reporting bench/pipeline/run.sh          # reporting-service alone: a run's scores published straight to
 #                                                 # Kafka, stored at what rate (result in last-reporting-run.md)
 #

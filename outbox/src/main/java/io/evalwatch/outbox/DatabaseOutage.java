@@ -4,6 +4,12 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
@@ -77,9 +83,23 @@ public final class DatabaseOutage {
         return lostConnection(failure) != null;
     }
 
-    /** The failure or cause that says so, or null. */
+    /**
+     * The failure, cause or suppressed exception that says so, or null. Suppressed ones count: a connection lost
+     * during the commit reaches us as the transaction manager's RollbackException, with the driver's error only as
+     * the cause of an XAException suppressed in it. Retrying then is safe: every write here is idempotent (an item
+     * already stored is not counted again).
+     */
     private static Throwable lostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
                 return t;
             }
@@ -87,6 +107,10 @@ public final class DatabaseOutage {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return t;
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(List.of(t.getSuppressed()));
         }
         return null;
     }

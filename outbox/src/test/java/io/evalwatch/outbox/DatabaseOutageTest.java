@@ -74,6 +74,21 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isLostConnection(new IllegalStateException("not a database failure")));
     }
 
+    @Test
+    void aConnectionLostDuringTheCommitIsAnOutage() {
+        // as Narayana reports it: RollbackException, the driver's error the cause of a suppressed XAException
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        RuntimeException failure = new RuntimeException("Error invoking subclass method", rollback);
+        assertTrue(DatabaseOutage.isLostConnection(failure));
+
+        Exception other = new Exception("ARJUNA016053: Could not commit transaction.");
+        other.addSuppressed(new Exception("constraint", new SQLException("duplicate key value", "23505")));
+        assertFalse(DatabaseOutage.isLostConnection(new RuntimeException(other)));
+    }
+
     /** As Hibernate and the transaction manager hand it on: the SQLException a few causes down. */
     private static RuntimeException wrapped(SQLException e) {
         return new IllegalStateException("transaction rolled back", new RuntimeException("could not execute", e));

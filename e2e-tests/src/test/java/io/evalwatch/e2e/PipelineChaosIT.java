@@ -253,6 +253,33 @@ class PipelineChaosIT {
         JsonNode model = report.path("models").path(0);
         assertEquals(ChaosStack.MODEL, model.path("model").asText());
         assertEquals(passed, model.path("passed").asInt(), "passed items of run " + runId + " in its report");
+        assertWholeProgress(runId, failuresAllowed, errored);
+    }
+
+    /**
+     * The run's progress saw every item at every stage it passed: its stage counters are fed by consumers of their
+     * own, which must not lose a poll to the fault either (they may trail the run's end, so they are awaited).
+     */
+    private static void assertWholeProgress(String runId, boolean failuresAllowed, int errored) {
+        EvalwatchApi api = ChaosStack.api();
+        try {
+            awaitLong().atMost(Duration.ofMinutes(3)).until(() -> api.progressOrNull(runId),
+                    p -> p != null && wholeProgress(p, failuresAllowed, errored));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            JsonNode progress = api.progressOrNull(runId);
+            throw new AssertionError("progress of run " + runId + " stayed short of its " + ChaosStack.ITEMS
+                    + " items (" + errored + " errored): " + progress, e);
+        }
+    }
+
+    private static boolean wholeProgress(JsonNode p, boolean failuresAllowed, int errored) {
+        boolean scored = p.path("scored").asInt() + p.path("errored").asInt() == ChaosStack.ITEMS
+                && p.path("errored").asInt() == errored;
+        if (failuresAllowed) {
+            return scored; // an item may fail before its generation or execution is published (dead-lettered)
+        }
+        return scored && p.path("generated").asInt() == ChaosStack.ITEMS
+                && p.path("executed").asInt() == p.path("toExecute").asInt();
     }
 
     /** Failure categories that say an item did not get through the pipeline, not how the model answered. */

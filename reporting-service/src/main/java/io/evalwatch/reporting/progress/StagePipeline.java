@@ -1,6 +1,7 @@
 package io.evalwatch.reporting.progress;
 
 import io.evalwatch.events.GenerationCompleted;
+import io.evalwatch.outbox.DatabaseOutage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,12 +14,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Counts generations and executions per run as they appear on their topics, for the run's progress. Its own
  * consumer groups read beside the sandbox and scoring, a poll's records at a time (batch channels); a record it
  * cannot read is skipped (failure strategy ignore), as progress is a display and must never send an item to a
- * dead-letter topic, which would fail it.
+ * dead-letter topic, which would fail it. A write waits out a database that cannot be reached ({@link
+ * DatabaseOutage}): the failure strategy would otherwise skip the whole poll, and the run's progress would stay short
+ * of its items for good.
  */
 @ApplicationScoped
 public class StagePipeline {
 
     private final StageLedger stages;
+    private final DatabaseOutage outage = new DatabaseOutage();
 
     public StagePipeline(StageLedger stages) {
         this.stages = stages;
@@ -35,7 +39,7 @@ public class StagePipeline {
                 seen.add(StageLedger.Seen.generated(event.itemId(), event.needsExecution(), event.error() != null));
             }
         }
-        stages.record(seen);
+        record("generations", seen);
     }
 
     @Incoming("stage-executions")
@@ -48,6 +52,10 @@ public class StagePipeline {
                 seen.add(StageLedger.Seen.executed(record.key()));
             }
         }
-        stages.record(seen);
+        record("executions", seen);
+    }
+
+    private void record(String stage, List<StageLedger.Seen> seen) {
+        outage.write("progress of " + seen.size() + " " + stage, () -> stages.record(seen));
     }
 }

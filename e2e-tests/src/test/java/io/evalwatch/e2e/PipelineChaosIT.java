@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,7 +266,7 @@ class PipelineChaosIT {
         try {
             awaitLong().atMost(Duration.ofMinutes(3)).until(() -> api.progressOrNull(runId),
                     p -> p != null && wholeProgress(p, failuresAllowed, errored));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             JsonNode progress = api.progressOrNull(runId);
             throw new AssertionError("progress of run " + runId + " stayed short of its " + ChaosStack.ITEMS
                     + " items (" + errored + " errored): " + progress, e);

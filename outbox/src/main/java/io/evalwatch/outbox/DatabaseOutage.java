@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Waits out a database that cannot be reached (restarted, failed over, connections dropped) instead of failing the
- * record, for consumers whose effect is a database write (reporting-service's pipeline, task-service's run
- * completions): a record whose write failed goes to its dead-letter topic, and there the dead letter's own write fails
- * the same way and is dropped, so an outage of a few seconds would lose every item in flight. A write is tried
+ * record, for consumers whose effect is a database write (reporting-service's pipeline and progress counters,
+ * task-service's run completions): a record whose write failed goes to its dead-letter topic (or, for the progress
+ * counters, is skipped), and there the dead letter's own write fails the same way and is dropped, so an outage of a
+ * few seconds would lose every item in flight. A write is tried
  * again, with a growing pause, while the failure is a lost connection and for at most {@link #GIVE_UP_AFTER};
  * any other failure (the record itself cannot be stored) propagates at once.
  */

@@ -4,6 +4,9 @@ usage: pipeline.py prepare WORK ITEMS SAMPLES     the generated suite, the zero-
        pipeline.py measure WORK ITEMS SAMPLES     against the stack PipelineStack.java started (WORK/stack.json)
        pipeline.py reporting WORK ITEMS SAMPLES   reporting-service alone: a run's scores published straight to
                                                   Kafka, timed to the run's completion in the ledger
+       pipeline.py idle WORK ITEMS SAMPLES        no run: each process's CPU over IDLE_SECONDS (120) after a
+                                                  settling minute (IDLE_SETTLE_SECONDS): what the stack costs
+                                                  with nothing to do
 
 measure: a small warm-up run; each service's live heap (after a full GC, jcmd); sandbox-service alone for
 SANDBOX_SECONDS (POST /api/executions of the suite's tasks, as the Kafka path runs them: the model's fenced answer,
@@ -616,6 +619,35 @@ def reporting(work, items, samples):
     write_result(work, out)
 
 
+# ---------------------------------------------------------------------------------------------------- idle
+
+def idle(work, items, samples):
+    """Each process's CPU with no run: the fixed cost every stage pays whatever the item rate."""
+    stack = Stack(work)
+    settle, seconds = float(os.environ.get("IDLE_SETTLE_SECONDS", "60")), float(os.environ.get("IDLE_SECONDS", "120"))
+    time.sleep(settle)
+    processes = SERVICES + ["kafka"]
+    before, machine_before = {s: family_cpu(stack.pid(s)) for s in processes}, machine_cpu()
+    time.sleep(seconds)
+    cpu = {s: family_cpu(stack.pid(s)) - before[s] for s in processes}
+    machine = machine_cpu() - machine_before
+    lines = []
+    p = lines.append
+    p("# The stack with nothing to do, %s UTC" % time.strftime("%Y-%m-%d %H:%M", time.gmtime()))
+    p("")
+    p("No run: each process's CPU (with its children) over %.0f s, %.0f s after the stack was ready; PostgreSQL"
+      " is counted only in the machine's figure; load average at the end %s."
+      % (seconds, settle, loadavg()))
+    p("")
+    p("| process | CPU, % of one core |")
+    p("| --- | ---: |")
+    for s in processes:
+        p("| %s | %.1f |" % ("Kafka broker" if s == "kafka" else s, cpu[s] / seconds * 100))
+    p("| the stack together | %.1f |" % (sum(cpu.values()) / seconds * 100))
+    p("| whole machine (busy) | %.1f |" % (machine / seconds * 100))
+    write_result(work, lines)
+
+
 if __name__ == "__main__":
     mode, folder, count, per_task = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    {"prepare": prepare, "measure": measure, "reporting": reporting}[mode](folder, count, per_task)
+    {"prepare": prepare, "measure": measure, "reporting": reporting, "idle": idle}[mode](folder, count, per_task)

@@ -13,6 +13,8 @@
 #                                                 # limit on its length: 20,000 items with analysis take hours)
 #   MODE=reporting bench/pipeline/run.sh          # reporting-service alone: a run's scores published straight to
 #                                                 # Kafka, stored at what rate (result in last-reporting-run.md)
+#   MODE=idle ITEMS=100 bench/pipeline/run.sh     # no run: each process's CPU with nothing to do over
+#                                                 # IDLE_SECONDS (120; result in last-idle-run.md)
 #
 # Needs the packaged services and CLI (mvn -B -DskipTests package; built here if missing), PostgreSQL as for the
 # local stack (README "What they need"), psql and jcmd. The result is also written to bench/pipeline/last-run.md.
@@ -43,6 +45,8 @@ MODE=${MODE:-measure}
 /usr/bin/python3 bench/pipeline/pipeline.py "$MODE" "$WORK" "$ITEMS" "$SAMPLES"
 if [ "$MODE" = reporting ]; then
   cp "$WORK/result.md" bench/pipeline/last-reporting-run.md
+elif [ "$MODE" = idle ]; then
+  cp "$WORK/result.md" bench/pipeline/last-idle-run.md
 else
   cp "$WORK/result.md" bench/pipeline/last-run.md
 fi

@@ -18,9 +18,11 @@ import io.evalwatch.generator.tokens.TokenCounter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The HTTP side against a scripted vendor on loopback: classification, timing, redaction. */
 class VendorClientTest {
@@ -117,13 +119,11 @@ class VendorClientTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a client that ignored its timeout would wait for good: fail, not hang
     void anAnswerSlowerThanTheTimeoutIsATimeout() throws Exception {
-        long start = System.nanoTime();
+        // the stub never answers "slow": only the client's own 300 ms timeout can end the call, however loaded the host
         Attempt a = client.send(model("slow", ProviderKind.OPENAI, Duration.ofMillis(300)), PROMPT, 8);
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals(Reasons.TIMEOUT, a.failure().reason());
-        // gave up on its own timeout rather than waiting for the answer the stub sends after 3 s
-        assertTrue(tookMs < 3000, "gave up after " + tookMs + " ms");
     }
 
     @Test

@@ -88,10 +88,8 @@ public final class StubVendor implements AutoCloseable {
                     error(exchange, 401, "invalid_request_error", "Incorrect API key provided: " + auth
                             + ". You can find your API key at https://example.invalid/keys.");
                 }
-                case "slow" -> {
-                    sleep(3000);
-                    answer(exchange, anthropic, model, TOKENS);
-                }
+                // never answers while the stub runs (close() interrupts it): only the client's own timeout ends it
+                case "slow" -> sleep(Long.MAX_VALUE);
                 case "garbage" -> {
                     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                     exchange.sendResponseHeaders(200, 0);

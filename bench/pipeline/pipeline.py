@@ -185,8 +185,9 @@ def lags(samples):
     return out
 
 
-def stat_fields(pid):
-    with open("/proc/%d/stat" % pid) as f:
+def stat_fields(pid, thread=None):
+    """/proc's stat fields after the command name (0: state, 1: parent, 11 and 12: user and system time)."""
+    with open("/proc/%d/stat" % pid if thread is None else "/proc/%d/task/%s/stat" % (pid, thread)) as f:
         return f.read().rsplit(")", 1)[1].split()
 
 
@@ -227,9 +228,7 @@ def consumer_thread_cpu(pid):
             with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
                 if not f.read().startswith("smallrye-kafka-"):
                     continue
-            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
-                text = f.read()
-            ticks += sum(int(v) for v in text[text.rindex(")") + 2:].split()[11:13])
+            ticks += sum(int(v) for v in stat_fields(pid, tid)[11:13])
         except (OSError, ValueError):
             pass
     return ticks / os.sysconf("SC_CLK_TCK")

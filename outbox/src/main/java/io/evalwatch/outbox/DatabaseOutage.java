@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
  * record, for consumers whose effect is a database write (reporting-service's pipeline and progress counters,
  * task-service's run completions): a record whose write failed goes to its dead-letter topic (or, for the progress
  * counters, is skipped), and there the dead letter's own write fails the same way and is dropped, so an outage of a
- * few seconds would lose every item in flight. A write is tried
- * again, with a growing pause, while the failure is a lost connection and for at most {@link #GIVE_UP_AFTER};
- * any other failure (the record itself cannot be stored) propagates at once.
+ * few seconds would lose every item in flight. A write is tried again, with a growing pause, while the failure is a
+ * lost connection and for at most {@link #GIVE_UP_AFTER}; any other failure (the record itself cannot be stored)
+ * propagates at once.
  */
 public final class DatabaseOutage {
 

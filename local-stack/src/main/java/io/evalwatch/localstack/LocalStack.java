@@ -127,7 +127,7 @@ public final class LocalStack {
             }
         }
         progress.accept("PostgreSQL databases ready");
-        if (alive("kafka").isEmpty()) {
+        if (pid("kafka").isEmpty()) {
             KafkaBroker broker = new KafkaBroker(stateDir.resolve("kafka"), kafkaPort, controllerPort)
                     .start(Duration.ofSeconds(90));
             writePid("kafka", broker.pid());
@@ -139,7 +139,7 @@ public final class LocalStack {
         }
         for (ServiceSpec s : services) {
             // a process of this stack that is slow to answer (a loaded machine) is waited for, never doubled on its port
-            if (alive(s.name()).isPresent() && QuarkusAppProcess.isReadyWithin(s.port(), Duration.ofSeconds(60))) {
+            if (pid(s.name()).isPresent() && QuarkusAppProcess.isReadyWithin(s.port(), Duration.ofSeconds(60))) {
                 progress.accept(s.name() + " already running on port " + s.port());
                 continue;
             }
@@ -154,7 +154,7 @@ public final class LocalStack {
      * process that was killed or stopped; one still running is left as it is.
      */
     public void start(String name) {
-        if (alive(name).isPresent()) {
+        if (pid(name).isPresent()) {
             return;
         }
         if (name.equals(KAFKA)) {
@@ -174,7 +174,7 @@ public final class LocalStack {
      * die at once, with no shutdown hook, no flush and no offset commit. Returns when they are gone.
      */
     public void kill(String name) {
-        long pid = alive(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        long pid = pid(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
         ProcessHandle.of(pid).ifPresent(process -> {
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroyForcibly(); // SIGKILL on Linux
@@ -192,7 +192,7 @@ public final class LocalStack {
 
     /** Stops one process of the stack politely (SIGTERM, then SIGKILL after 20 s), as {@link #stop} does for all. */
     public void stop(String name) {
-        alive(name).ifPresent(pid -> ChildProcesses.stop(pid, Duration.ofSeconds(20)));
+        pid(name).ifPresent(pid -> ChildProcesses.stop(pid, Duration.ofSeconds(20)));
     }
 
     /** Stops the Kafka broker (SIGTERM: it shuts down cleanly); its data folder and ports stay for {@link #startBroker}. */
@@ -202,7 +202,7 @@ public final class LocalStack {
 
     /** Starts the broker on the stack's ports and data folder, waiting until it answers; topics are kept. */
     public void startBroker() {
-        if (alive(KAFKA).isPresent()) {
+        if (pid(KAFKA).isPresent()) {
             return;
         }
         KafkaBroker broker = new KafkaBroker(stateDir.resolve("kafka"), kafkaPort, controllerPort)
@@ -270,7 +270,7 @@ public final class LocalStack {
     }
 
     private void stopOne(String name, Consumer<String> progress) {
-        Optional<Long> pid = alive(name);
+        Optional<Long> pid = pid(name);
         if (pid.isPresent()) {
             ChildProcesses.stop(pid.get(), Duration.ofSeconds(20));
             progress.accept("stopped " + name + " (pid " + pid.get() + ")");
@@ -285,8 +285,8 @@ public final class LocalStack {
     /** Name → running state of every process of the stack. */
     public Map<String, Boolean> status() {
         Map<String, Boolean> status = new LinkedHashMap<>();
-        status.put("kafka", alive("kafka").isPresent());
-        services.forEach(s -> status.put(s.name(), alive(s.name()).isPresent()
+        status.put("kafka", pid("kafka").isPresent());
+        services.forEach(s -> status.put(s.name(), pid(s.name()).isPresent()
                 && QuarkusAppProcess.isReadyWithin(s.port(), Duration.ofSeconds(10))));
         return status;
     }
@@ -438,7 +438,8 @@ public final class LocalStack {
         }
     }
 
-    private Optional<Long> alive(String name) {
+    /** The process id of a running process of the stack (a service, an instance or {@code kafka}), if it runs. */
+    public Optional<Long> pid(String name) {
         Path file = pidFile(name);
         if (!Files.exists(file)) {
             return Optional.empty();

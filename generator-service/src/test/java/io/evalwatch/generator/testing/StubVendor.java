@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code limited-once}: the first attempt of each seed gets 429 with retry-after-ms 50, later ones {@code ok};</li>
  * <li>{@code cut-once}: the first attempt of each seed sends three tokens and ends without its end marker;</li>
  * <li>{@code always-500}: HTTP 500 every time; {@code echo-key}: 401 whose body repeats the key it was sent;</li>
- * <li>{@code slow}: no answer for 3 s; {@code garbage}: a chunk that is not JSON; {@code refuse}: a refusal.</li>
+ * <li>{@code late-tail}: as {@code ok}, but the tokens after the first follow {@value #TAIL_PAUSE_MS} ms later (when
+ * the last was sent is kept: {@link #lastTokenSentNanos()});</li>
+ * <li>{@code slow}: never answers; {@code garbage}: a chunk that is not JSON; {@code refuse}: a refusal.</li>
  * </ul>
  */
 public final class StubVendor implements AutoCloseable {
@@ -34,6 +36,7 @@ public final class StubVendor implements AutoCloseable {
     public static final int TOKENS = 8;
     public static final int TTFT_MS = 120;
     public static final int INTERVAL_MS = 10;
+    public static final int TAIL_PAUSE_MS = 1000;
     public static final int PROMPT_TOKENS = 42;
     /** What the "judge-4" script answers: a reply in the rubric's format. */
     public static final List<String> JUDGE_REPLY = List.of("Score:", " 4", "\n", "Rationale:", " adds", " correctly",
@@ -46,6 +49,7 @@ public final class StubVendor implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile long lastTokenSentNanos;
 
     public StubVendor() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
@@ -61,6 +65,11 @@ public final class StubVendor implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /** {@link System#nanoTime()} just after the last token of the latest {@code late-tail} answer was flushed. */
+    public long lastTokenSentNanos() {
+        return lastTokenSentNanos;
     }
 
     private void handle(HttpExchange exchange, boolean anthropic) throws IOException {
@@ -97,6 +106,7 @@ public final class StubVendor implements AutoCloseable {
                 }
                 case "refuse" -> refuse(exchange);
                 case "judge-4" -> answer(exchange, anthropic, model, TOKENS, JUDGE_REPLY);
+                case "late-tail" -> answer(exchange, anthropic, model, TOKENS, ANSWER, TAIL_PAUSE_MS);
                 default -> answer(exchange, anthropic, model, TOKENS);
             }
         }
@@ -108,6 +118,12 @@ public final class StubVendor implements AutoCloseable {
 
     private void answer(HttpExchange exchange, boolean anthropic, String model, int tokens, List<String> pieces)
             throws IOException {
+        answer(exchange, anthropic, model, tokens, pieces, INTERVAL_MS);
+    }
+
+    /** An answer whose second token follows the first after tailPauseMillis (the others INTERVAL_MS apart). */
+    private void answer(HttpExchange exchange, boolean anthropic, String model, int tokens, List<String> pieces,
+            long tailPauseMillis) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -123,7 +139,7 @@ public final class StubVendor implements AutoCloseable {
         sleep(TTFT_MS);
         for (int i = 0; i < tokens; i++) {
             if (i > 0) {
-                sleep(INTERVAL_MS);
+                sleep(i == 1 ? tailPauseMillis : INTERVAL_MS);
             }
             String text = JSON.writeValueAsString(pieces.get(i));
             if (anthropic) {
@@ -133,6 +149,7 @@ public final class StubVendor implements AutoCloseable {
                         + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + text + "},\"finish_reason\":null}]}");
             }
         }
+        lastTokenSentNanos = System.nanoTime();
         if (!whole) {
             return; // the stream just stops: no finish, no usage, no end marker
         }

@@ -13,7 +13,7 @@ final class PromptVariantModels {
     static final String STEADY = "variant-steady";
     static final double GAINS_BASE_PASS = 0.5;
     static final double GAINS_FEW_SHOT_PASS = 0.95;
-    static final double STEADY_PASS = 0.97;
+    static final double STEADY_PASS = 0.99;
     static final double STRUCTURED_LATENCY_FACTOR = 1.25;
 
     private PromptVariantModels() {

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class StackFixture {
 
     static final String DRIFT_MONITOR = "drift-humaneval";
+    /** Samples per task of the drift monitor's checks (see DriftDetectionIT for why 6). */
+    static final int DRIFT_MONITOR_SAMPLES = 6;
     static final String HUMANEVAL_SUITE = "humaneval-50";
     /** An API key every service sees: nothing evalwatch writes may ever contain it. */
     static final String PLANTED_API_KEY = "sk-planted-e2e-" + java.util.UUID.randomUUID();
@@ -215,11 +217,11 @@ final class StackFixture {
                       - name: %s
                         suite: %s
                         models: [sim-alpha]
-                        samples: 3
+                        samples: %d
                         cron: "0 0 6 ? * MON"
                         enabled: false
                         catch_up: false
-                    """.formatted(DRIFT_MONITOR, HUMANEVAL_SUITE));
+                    """.formatted(DRIFT_MONITOR, HUMANEVAL_SUITE, DRIFT_MONITOR_SAMPLES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -239,9 +239,10 @@
  * is its own question (is this prompt better than base?), not a search among many. The prompting-problem sentence
  * needs few-shot to win that test and to cut the error rate (1 &minus; pass rate over the pairs) by more than 30 %
  * relative to base: a large relative cut that is also unlikely under "the examples change nothing". With 50 tasks at
- * base 0.5 and few-shot 0.95 about 24 of 25 discordant pairs favour few-shot (p below 1e-5); at 0.97 on both sides
- * about 3 pairs are discordant, and the two-sided exact test needs 6 of 6 in one direction, which the sample gives
- * with probability near 0.1 %.
+ * base 0.5 and few-shot 0.95 about 24 of 25 discordant pairs favour few-shot (p below 1e-5); at 0.99 on both sides
+ * about one pair is discordant, and the two-sided exact test needs 6 or more all (or nearly all) one way, which the
+ * sample gives with probability 1.3e-5 (at 0.97 it was 1.8e-3, one direction or the other: too often for the
+ * end-to-end test that asserts it, so the tests' steady model answers 99 %).
  *
  * <h2>Contamination probe</h2>
  * {@link io.evalwatch.reporting.drift.ContaminationProbe} reads the prompt-variant comparison of the twin variant (each

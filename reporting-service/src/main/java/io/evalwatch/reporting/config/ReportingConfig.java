@@ -39,6 +39,19 @@ public interface ReportingConfig {
 
     Runs runs();
 
+    Progress progress();
+
+    /** How long an ended run keeps its progress rows per item (see progress/StagePruner). */
+    interface Progress {
+        /** An ended run's per-item stage rows go this long after it ended; its counts per stage stay on its row. */
+        @WithDefault("PT1H")
+        Duration retention();
+
+        /** How often ended runs are looked for. */
+        @WithDefault("10m")
+        String pruneEvery();
+    }
+
     /** When a run that stopped making progress is ended as incomplete (see ledger/RunDeadlines). */
     interface Runs {
         /** A run with no new item for this long ends incomplete, its missing items listed. */

@@ -79,6 +79,21 @@ public class RunRecord extends PanacheEntityBase {
     @Column(name = "stored_items")
     public int storedItems;
 
+    // The run's counts per stage, kept here once it ended and its item_stage rows were pruned (progress/StagePruner;
+    // null before). Read-only in this entity: only the pruner's own statement writes them, so a run row loaded
+    // earlier and saved later cannot put them back to null.
+    @Column(name = "stage_generated", insertable = false, updatable = false)
+    public Integer stageGenerated;
+
+    @Column(name = "stage_generation_errors", insertable = false, updatable = false)
+    public Integer stageGenerationErrors;
+
+    @Column(name = "stage_to_execute", insertable = false, updatable = false)
+    public Integer stageToExecute;
+
+    @Column(name = "stage_executed", insertable = false, updatable = false)
+    public Integer stageExecuted;
+
     public boolean completed() {
         return COMPLETED.equals(status);
     }
